@@ -1,0 +1,57 @@
+#include "core/store/annotator_repository.h"
+
+#include "core/common/error.h"
+#include "core/store/sql.h"
+
+#include <QDateTime>
+
+namespace sl::store {
+
+namespace {
+Annotator fromRow(const QSqlQuery &query)
+{
+    return {query.value(0).toLongLong(), query.value(1).toString(), query.value(2).toString()};
+}
+}  // namespace
+
+Annotator AnnotatorRepository::ensure(const QString &name, const QString &kind)
+{
+    const QString trimmed = name.trimmed();
+    if (trimmed.isEmpty())
+        throw Error(QStringLiteral("an annotator needs a name"));
+    if (auto existing = find(trimmed))
+        return *existing;
+    if (kind != QLatin1String("human") && kind != QLatin1String("dataset") && kind != QLatin1String("model"))
+        throw Error(QStringLiteral("annotator %1: unknown kind '%2'").arg(trimmed, kind));
+    QSqlQuery query = run(m_db, QStringLiteral("INSERT INTO annotators(name, kind, created_at) VALUES (?, ?, ?)"),
+                          {trimmed, kind, QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs)});
+    return {query.lastInsertId().toLongLong(), trimmed, kind};
+}
+
+std::optional<Annotator> AnnotatorRepository::find(const QString &name) const
+{
+    QSqlQuery query = run(m_db, QStringLiteral("SELECT id, name, kind FROM annotators WHERE name = ?"),
+                          {name.trimmed()});
+    if (!query.next())
+        return std::nullopt;
+    return fromRow(query);
+}
+
+std::optional<Annotator> AnnotatorRepository::find(qint64 id) const
+{
+    QSqlQuery query = run(m_db, QStringLiteral("SELECT id, name, kind FROM annotators WHERE id = ?"), {id});
+    if (!query.next())
+        return std::nullopt;
+    return fromRow(query);
+}
+
+QList<Annotator> AnnotatorRepository::list() const
+{
+    QSqlQuery query = run(m_db, QStringLiteral("SELECT id, name, kind FROM annotators ORDER BY name"));
+    QList<Annotator> annotators;
+    while (query.next())
+        annotators << fromRow(query);
+    return annotators;
+}
+
+}  // namespace sl::store

@@ -1,0 +1,204 @@
+#include "core/store/migrations.h"
+
+#include "core/common/error.h"
+#include "core/store/sql.h"
+
+#include <QDateTime>
+#include <QSqlError>
+#include <QSqlQuery>
+
+namespace sl::store {
+
+namespace {
+
+// Version 1: the project, its clips, annotators and labels with their append-only history.
+Migration coreSchema()
+{
+    return {1, QStringLiteral("core tables: settings, clips, annotators, labels, label history"), {
+        QStringLiteral("PRAGMA application_id = %1").arg(kSentiLensApplicationId),
+        QStringLiteral(R"(CREATE TABLE schema_migrations (
+            version INTEGER PRIMARY KEY,
+            name TEXT NOT NULL,
+            applied_at TEXT NOT NULL))"),
+        QStringLiteral(R"(CREATE TABLE project_settings (
+            key TEXT PRIMARY KEY,
+            value TEXT NOT NULL))"),
+        QStringLiteral(R"(CREATE TABLE clips (
+            id INTEGER PRIMARY KEY,
+            video_id TEXT NOT NULL,
+            clip_id TEXT NOT NULL,
+            media_path TEXT NOT NULL,
+            audio_path TEXT,
+            duration_s REAL CHECK (duration_s IS NULL OR duration_s >= 0),
+            split TEXT NOT NULL CHECK (split IN ('train', 'valid', 'test')),
+            transcript TEXT NOT NULL DEFAULT '',
+            transcript_source TEXT NOT NULL DEFAULT 'none',
+            annotation TEXT NOT NULL DEFAULT '',
+            extra_json TEXT NOT NULL DEFAULT '{}',
+            added_at TEXT NOT NULL,
+            UNIQUE (video_id, clip_id)))"),
+        QStringLiteral("CREATE INDEX clips_split ON clips(split)"),
+        QStringLiteral(R"(CREATE TABLE annotators (
+            id INTEGER PRIMARY KEY,
+            name TEXT NOT NULL UNIQUE,
+            kind TEXT NOT NULL DEFAULT 'human' CHECK (kind IN ('human', 'dataset', 'model')),
+            created_at TEXT NOT NULL))"),
+        QStringLiteral(R"(CREATE TABLE labels (
+            clip_id INTEGER NOT NULL REFERENCES clips(id) ON DELETE CASCADE,
+            annotator_id INTEGER NOT NULL REFERENCES annotators(id),
+            target TEXT NOT NULL CHECK (target IN ('M', 'T', 'A', 'V')),
+            value REAL NOT NULL,
+            updated_at TEXT NOT NULL,
+            PRIMARY KEY (clip_id, annotator_id, target)))"),
+        QStringLiteral("CREATE INDEX labels_annotator ON labels(annotator_id, target)"),
+        QStringLiteral(R"(CREATE TABLE label_history (
+            id INTEGER PRIMARY KEY,
+            clip_id INTEGER NOT NULL REFERENCES clips(id),
+            annotator_id INTEGER NOT NULL REFERENCES annotators(id),
+            target TEXT NOT NULL CHECK (target IN ('M', 'T', 'A', 'V')),
+            old_value REAL,
+            new_value REAL,
+            changed_at TEXT NOT NULL,
+            note TEXT NOT NULL DEFAULT ''))"),
+        QStringLiteral("CREATE INDEX label_history_clip ON label_history(clip_id, target)"),
+        // The history is a record of what people did: the database itself refuses to rewrite it.
+        QStringLiteral(R"(CREATE TRIGGER label_history_no_update BEFORE UPDATE ON label_history
+            BEGIN SELECT RAISE(ABORT, 'label history is append-only'); END)"),
+        QStringLiteral(R"(CREATE TRIGGER label_history_no_delete BEFORE DELETE ON label_history
+            BEGIN SELECT RAISE(ABORT, 'label history is append-only'); END)"),
+    }};
+}
+
+// Version 2: what the feature, model and explanation layers store per clip.
+Migration analysisSchema()
+{
+    return {2, QStringLiteral("analysis tables: transcript cues, feature sets, models, predictions"), {
+        QStringLiteral(R"(CREATE TABLE transcript_cues (
+            clip_id INTEGER NOT NULL REFERENCES clips(id) ON DELETE CASCADE,
+            position INTEGER NOT NULL,
+            start_s REAL NOT NULL,
+            end_s REAL NOT NULL,
+            text TEXT NOT NULL,
+            PRIMARY KEY (clip_id, position)))"),
+        QStringLiteral(R"(CREATE TABLE feature_sets (
+            id INTEGER PRIMARY KEY,
+            modality TEXT NOT NULL CHECK (modality IN ('T', 'A', 'V')),
+            extractor TEXT NOT NULL,
+            extractor_version TEXT NOT NULL,
+            dims INTEGER NOT NULL CHECK (dims > 0),
+            dim_names_json TEXT NOT NULL DEFAULT '[]',
+            params_json TEXT NOT NULL DEFAULT '{}',
+            created_at TEXT NOT NULL,
+            UNIQUE (modality, extractor, extractor_version, params_json)))"),
+        QStringLiteral(R"(CREATE TABLE clip_features (
+            feature_set_id INTEGER NOT NULL REFERENCES feature_sets(id) ON DELETE CASCADE,
+            clip_id INTEGER NOT NULL REFERENCES clips(id) ON DELETE CASCADE,
+            frames INTEGER NOT NULL CHECK (frames >= 0),
+            times BLOB NOT NULL,
+            data BLOB NOT NULL,
+            computed_at TEXT NOT NULL,
+            PRIMARY KEY (feature_set_id, clip_id)))"),
+        QStringLiteral(R"(CREATE TABLE models (
+            id INTEGER PRIMARY KEY,
+            name TEXT NOT NULL,
+            architecture TEXT NOT NULL,
+            file_path TEXT NOT NULL,
+            contract_json TEXT NOT NULL DEFAULT '{}',
+            training_json TEXT NOT NULL DEFAULT '{}',
+            metrics_json TEXT NOT NULL DEFAULT '{}',
+            created_at TEXT NOT NULL))"),
+        QStringLiteral(R"(CREATE TABLE predictions (
+            model_id INTEGER NOT NULL REFERENCES models(id) ON DELETE CASCADE,
+            clip_id INTEGER NOT NULL REFERENCES clips(id) ON DELETE CASCADE,
+            target TEXT NOT NULL CHECK (target IN ('M', 'T', 'A', 'V')),
+            value REAL NOT NULL,
+            deterministic INTEGER NOT NULL DEFAULT 1,
+            created_at TEXT NOT NULL,
+            PRIMARY KEY (model_id, clip_id, target)))"),
+        QStringLiteral(R"(CREATE TABLE explanations (
+            model_id INTEGER NOT NULL REFERENCES models(id) ON DELETE CASCADE,
+            clip_id INTEGER NOT NULL REFERENCES clips(id) ON DELETE CASCADE,
+            kind TEXT NOT NULL,
+            inputs_hash TEXT NOT NULL,
+            payload BLOB NOT NULL,
+            created_at TEXT NOT NULL,
+            PRIMARY KEY (model_id, clip_id, kind)))"),
+    }};
+}
+
+}  // namespace
+
+const QList<Migration> &builtinMigrations()
+{
+    static const QList<Migration> migrations{coreSchema(), analysisSchema()};
+    return migrations;
+}
+
+int latestSchemaVersion(const QList<Migration> &migrations)
+{
+    return migrations.isEmpty() ? 0 : migrations.last().version;
+}
+
+int schemaVersion(const QSqlDatabase &db)
+{
+    return scalar(db, QStringLiteral("PRAGMA user_version")).toInt();
+}
+
+int migrate(const QSqlDatabase &db, const QList<Migration> &migrations)
+{
+    const int current = schemaVersion(db);
+    const int latest = latestSchemaVersion(migrations);
+    if (current > latest)
+        throw Error(QStringLiteral("%1: this project was written by a newer SentiLens (schema version %2; "
+                                   "this build knows up to %3). Open it with a newer SentiLens; "
+                                   "the file was not changed.")
+                        .arg(db.databaseName())
+                        .arg(current)
+                        .arg(latest));
+    if (current == latest)
+        return 0;
+
+    // One exclusive transaction for every pending step: either all apply or the file is untouched.
+    QSqlQuery control(db);
+    if (!control.exec(QStringLiteral("BEGIN IMMEDIATE")))
+        throw Error(describeSqlError(db, control.lastError().text()));
+    int applied = 0;
+    for (const Migration &migration : migrations) {
+        if (migration.version <= current)
+            continue;
+        for (const QString &statement : migration.statements) {
+            QSqlQuery query(db);
+            if (!query.exec(statement)) {
+                const QString reason = query.lastError().text();
+                control.exec(QStringLiteral("ROLLBACK"));
+                throw Error(QStringLiteral("%1: migration to schema version %2 (%3) failed: %4. "
+                                           "The file was left as it was (schema version %5).")
+                                .arg(db.databaseName())
+                                .arg(migration.version)
+                                .arg(migration.name, describeSqlError(db, reason))
+                                .arg(current));
+            }
+        }
+        QSqlQuery record = prepare(db, QStringLiteral(
+            "INSERT INTO schema_migrations(version, name, applied_at) VALUES (?, ?, ?)"));
+        record.bindValue(0, migration.version);
+        record.bindValue(1, migration.name);
+        record.bindValue(2, QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs));
+        if (!record.exec() || !QSqlQuery(db).exec(QStringLiteral("PRAGMA user_version = %1").arg(migration.version))) {
+            control.exec(QStringLiteral("ROLLBACK"));
+            throw Error(QStringLiteral("%1: could not record schema version %2: %3")
+                            .arg(db.databaseName())
+                            .arg(migration.version)
+                            .arg(record.lastError().text()));
+        }
+        ++applied;
+    }
+    if (!control.exec(QStringLiteral("COMMIT"))) {
+        const QString reason = control.lastError().text();
+        control.exec(QStringLiteral("ROLLBACK"));
+        throw Error(describeSqlError(db, reason));
+    }
+    return applied;
+}
+
+}  // namespace sl::store

@@ -1,0 +1,72 @@
+#include "core/store/project.h"
+
+#include "core/common/error.h"
+
+#include <QCoreApplication>
+#include <QDateTime>
+#include <QDir>
+#include <QFileInfo>
+
+namespace sl::store {
+
+namespace {
+QString databaseFileIn(const QString &folder) { return QDir(folder).filePath(QString::fromLatin1(Project::kDatabaseFileName)); }
+}  // namespace
+
+Project::Project(const QString &folder, std::unique_ptr<ProjectDatabase> database)
+    : m_folder(QDir(folder).absolutePath()), m_database(std::move(database))
+{
+    const QString scaleName = settings().value(QString::fromLatin1(SettingKey::LabelScale), QStringLiteral("mosi"));
+    const auto scale = LabelScale::fromName(scaleName);
+    if (!scale)
+        throw Error(QStringLiteral("%1: unknown label scale '%2' in the project settings")
+                        .arg(m_database->filePath(), scaleName));
+    m_scale = *scale;
+}
+
+bool Project::existsAt(const QString &folder) { return QFileInfo::exists(databaseFileIn(folder)); }
+
+std::unique_ptr<Project> Project::create(const QString &folder, const QString &name, LabelScale scale)
+{
+    if (existsAt(folder))
+        throw Error(QStringLiteral("%1: a project already exists here").arg(databaseFileIn(folder)));
+    if (QFileInfo(folder).exists() && !QFileInfo(folder).isDir())
+        throw Error(QStringLiteral("%1: is a file, not a folder").arg(folder));
+    if (!QDir().mkpath(folder))
+        throw Error(QStringLiteral("%1: cannot create the project folder").arg(folder));
+    auto database = std::make_unique<ProjectDatabase>(databaseFileIn(folder), ProjectDatabase::OpenMode::CreateIfMissing);
+    SettingsRepository settings(database->db());
+    settings.setValue(QString::fromLatin1(SettingKey::Name), name.trimmed().isEmpty() ? QDir(folder).dirName() : name.trimmed());
+    settings.setValue(QString::fromLatin1(SettingKey::LabelScale), scale.name());
+    settings.setValue(QString::fromLatin1(SettingKey::CreatedAt), QDateTime::currentDateTimeUtc().toString(Qt::ISODate));
+    settings.setValue(QString::fromLatin1(SettingKey::CreatedWith),
+                      QStringLiteral("SentiLens %1").arg(QCoreApplication::applicationVersion()));
+    return std::unique_ptr<Project>(new Project(folder, std::move(database)));
+}
+
+std::unique_ptr<Project> Project::open(const QString &path)
+{
+    const QFileInfo info(path);
+    const QString folder = info.isFile() ? info.absolutePath() : info.absoluteFilePath();
+    if (!info.exists())
+        throw Error(QStringLiteral("%1: no such project folder").arg(path));
+    auto database = std::make_unique<ProjectDatabase>(info.isFile() ? info.absoluteFilePath() : databaseFileIn(folder),
+                                                      ProjectDatabase::OpenMode::MustExist);
+    return std::unique_ptr<Project>(new Project(folder, std::move(database)));
+}
+
+QString Project::name() const { return settings().value(QString::fromLatin1(SettingKey::Name), QDir(m_folder).dirName()); }
+
+QString Project::absolutePath(const QString &storedPath) const
+{
+    if (storedPath.isEmpty())
+        return {};
+    return QDir::cleanPath(QDir(m_folder).absoluteFilePath(storedPath));
+}
+
+QString Project::storedPath(const QString &absolutePath) const
+{
+    return QDir(m_folder).relativeFilePath(QFileInfo(absolutePath).absoluteFilePath());
+}
+
+}  // namespace sl::store

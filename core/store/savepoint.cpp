@@ -1,0 +1,36 @@
+#include "core/store/savepoint.h"
+
+#include "core/store/sql.h"
+
+#include <QSqlQuery>
+#include <atomic>
+
+namespace sl::store {
+
+namespace {
+std::atomic<quint64> g_savepointCounter{0};
+}
+
+Savepoint::Savepoint(const QSqlDatabase &db)
+    : m_db(db), m_name(QStringLiteral("sl_sp_%1").arg(++g_savepointCounter))
+{
+    // Savepoint names are generated here, never taken from user input.
+    run(m_db, QStringLiteral("SAVEPOINT ") + m_name);
+}
+
+Savepoint::~Savepoint()
+{
+    if (m_done)
+        return;
+    QSqlQuery query(m_db);
+    query.exec(QStringLiteral("ROLLBACK TO ") + m_name);
+    query.exec(QStringLiteral("RELEASE ") + m_name);
+}
+
+void Savepoint::commit()
+{
+    run(m_db, QStringLiteral("RELEASE ") + m_name);
+    m_done = true;
+}
+
+}  // namespace sl::store
