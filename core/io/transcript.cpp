@@ -1,0 +1,33 @@
+#include "core/io/transcript.h"
+
+#include "core/io/file_error.h"
+#include "core/io/text_decoding.h"
+
+#include <QFileInfo>
+
+namespace sl::io {
+
+Transcript parsePlainTranscript(const QString &text)
+{
+    // Line breaks in a plain transcript are layout, not meaning: the model sees one sentence.
+    return Transcript{text.simplified(), {}, QStringLiteral("txt")};
+}
+
+Transcript readTranscriptFile(const QString &path)
+{
+    const QString suffix = QFileInfo(path).suffix().toLower();
+    using Parser = Transcript (*)(const QString &, const QString &);
+    Parser parse = nullptr;
+    if (suffix == u"srt")
+        parse = parseSrt;
+    else if (suffix == u"vtt")
+        parse = parseVtt;
+    else if (suffix != u"txt")
+        throwFileError(path, 0, QStringLiteral("unsupported transcript type %1 (expected .txt, .srt or .vtt)")
+                                    .arg(suffix.isEmpty() ? QStringLiteral("(no extension)")
+                                                          : QStringLiteral("'.%1'").arg(QFileInfo(path).suffix())));
+    const QString text = readUtf8File(path);
+    return parse ? parse(text, path) : parsePlainTranscript(text);
+}
+
+}  // namespace sl::io

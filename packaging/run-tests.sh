@@ -1,0 +1,8 @@
+#!/usr/bin/env bash
+# README command 2: set up everything, build, and run the whole test suite with CTest.
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$root"
+packaging/build.sh "$@"
+export QT_QPA_PLATFORM=offscreen QT_MEDIA_BACKEND=ffmpeg
+ctest --preset release -j "$(nproc)"
