@@ -12,6 +12,7 @@ inline constexpr auto LabelScale = "label_scale";
 inline constexpr auto CreatedAt = "created_at";
 inline constexpr auto CreatedWith = "created_with";
 inline constexpr auto LabelCsvHeader = "label_csv_header";  // JSON array of the imported label.csv columns
+inline constexpr auto ImportAnnotator = "import_annotator";  // who owns the labels of the first import
 }  // namespace SettingKey
 
 class SettingsRepository {
