@@ -1,0 +1,81 @@
+#include "app/cli/cli_support.h"
+
+#include <QJsonDocument>
+
+namespace sl::cli {
+
+QTextStream &out()
+{
+    static QTextStream stream(stdout);
+    return stream;
+}
+
+QTextStream &err()
+{
+    static QTextStream stream(stderr);
+    return stream;
+}
+
+Command::Command(const QString &name, const QString &description, const QStringList &arguments)
+    : m_name(name), m_arguments(arguments)
+{
+    m_parser.setApplicationDescription(description);
+    m_parser.addHelpOption();
+    m_parser.addOption({QStringLiteral("json"), QStringLiteral("Print the result as JSON on stdout.")});
+}
+
+bool Command::parse(int positionalCount, int optionalPositionals)
+{
+    QStringList withProgram = m_arguments;
+    withProgram.prepend(QStringLiteral("sentilens-cli %1").arg(m_name));
+    if (!m_parser.parse(withProgram)) {
+        m_exitCode = fail(UsageError, m_parser.errorText() + QStringLiteral("\nTry 'sentilens-cli %1 --help'.").arg(m_name));
+        return false;
+    }
+    if (m_parser.isSet(QStringLiteral("help"))) {
+        out() << m_parser.helpText();
+        out().flush();
+        m_exitCode = Success;
+        return false;
+    }
+    const qsizetype count = m_parser.positionalArguments().size();
+    if (count < positionalCount || count > positionalCount + optionalPositionals) {
+        m_exitCode = fail(UsageError, QStringLiteral("'%1' takes %2 argument(s), %3 given\nTry 'sentilens-cli %1 --help'.")
+                                          .arg(m_name)
+                                          .arg(positionalCount)
+                                          .arg(count));
+        return false;
+    }
+    return true;
+}
+
+QString Command::positional(int index) const
+{
+    const QStringList args = m_parser.positionalArguments();
+    return index < args.size() ? args[index] : QString();
+}
+
+void Command::say(const QString &line)
+{
+    if (!json()) {
+        out() << line << '\n';
+        out().flush();
+    }
+}
+
+void Command::emitJson(const QJsonObject &object)
+{
+    if (json()) {
+        out() << QJsonDocument(object).toJson(QJsonDocument::Indented);
+        out().flush();
+    }
+}
+
+int Command::fail(int code, const QString &message)
+{
+    err() << "sentilens-cli: " << message << '\n';
+    err().flush();
+    return code;
+}
+
+}  // namespace sl::cli

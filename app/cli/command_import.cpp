@@ -1,0 +1,153 @@
+// sentilens-cli import PROJECT SOURCE: an MMSA dataset folder (label.csv + Raw/) or a folder of
+// videos with optional transcripts. All or nothing, unless --skip-bad.
+#include "app/cli/cli_support.h"
+#include "core/common/error.h"
+#include "core/io/dataset_importer.h"
+#include "core/io/folder_importer.h"
+#include "core/io/label_csv.h"
+#include "core/store/project.h"
+
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonObject>
+
+namespace sl::cli {
+
+namespace {
+
+bool isMmsaSource(const QString &source)
+{
+    const QFileInfo info(source);
+    if (info.isFile())
+        return info.fileName().endsWith(QLatin1String(".csv"), Qt::CaseInsensitive);
+    return QFileInfo(QDir(source).filePath(QStringLiteral("label.csv"))).isFile();
+}
+
+// A new project takes the scale of the data: CH-SIMS style when every label is a 0.2 step in -1..1.
+LabelScale detectScale(const QString &source)
+{
+    const QString csv = QFileInfo(source).isFile() ? source : QDir(source).filePath(QStringLiteral("label.csv"));
+    const io::LabelCsvFile file = io::readLabelCsv(csv);
+    const LabelScale sims(LabelScale::Kind::Sims);
+    if (file.rows.isEmpty())
+        return LabelScale();
+    for (const io::LabelCsvRow &row : file.rows)
+        for (const std::optional<double> &value : {std::optional<double>(row.label), row.labelT, row.labelA, row.labelV})
+            if (value && !sims.accepts(*value))
+                return LabelScale();
+    return sims;
+}
+
+void removeProjectFiles(const QString &folder)
+{
+    for (const char *suffix : {"", "-wal", "-shm"})
+        QFile::remove(QDir(folder).filePath(QString::fromLatin1(store::Project::kDatabaseFileName) + QLatin1String(suffix)));
+}
+
+}  // namespace
+
+int runImport(const QStringList &args)
+{
+    Command command(QStringLiteral("import"),
+                    QStringLiteral("Import clips and labels into PROJECT from SOURCE: an MMSA dataset folder "
+                                   "(label.csv and Raw/<video_id>/<clip_id>.mp4), its label.csv, or a folder of video "
+                                   "files with optional .srt/.vtt/.txt transcripts beside them. A missing project is created."),
+                    args);
+    command.parser().addPositionalArgument(QStringLiteral("PROJECT"), QStringLiteral("Project folder."));
+    command.parser().addPositionalArgument(QStringLiteral("SOURCE"), QStringLiteral("Dataset folder, label.csv or video folder."));
+    command.parser().addOption({QStringLiteral("skip-bad"), QStringLiteral("Import the good rows and list the skipped ones "
+                                                                          "(default: any problem imports nothing).")});
+    command.parser().addOption({QStringLiteral("annotator"), QStringLiteral("Annotator that owns the imported labels."),
+                                QStringLiteral("NAME"), QStringLiteral("dataset")});
+    command.parser().addOption({QStringLiteral("split"), QStringLiteral("Split for a folder of videos (train, valid, test)."),
+                                QStringLiteral("SPLIT"), QStringLiteral("train")});
+    command.parser().addOption({QStringLiteral("scale"), QStringLiteral("Label scale of a new project: mosi or sims "
+                                                                       "(default: detected from the labels)."),
+                                QStringLiteral("SCALE")});
+    if (!command.parse(2))
+        return command.exitCode();
+
+    const QString projectPath = command.positional(0);
+    const QString source = command.positional(1);
+    if (!QFileInfo::exists(source))
+        return command.fail(InputProblems, QStringLiteral("%1: no such file or folder").arg(source));
+    const bool mmsa = isMmsaSource(source);
+    io::ImportOptions options;
+    options.skipBad = command.parser().isSet(QStringLiteral("skip-bad"));
+    options.annotator = command.parser().value(QStringLiteral("annotator"));
+    options.split = command.parser().value(QStringLiteral("split"));
+
+    bool created = false;
+    std::unique_ptr<store::Project> project;
+    try {
+        if (store::Project::existsAt(projectPath)) {
+            project = store::Project::open(projectPath);
+        } else {
+            std::optional<LabelScale> scale;
+            if (command.parser().isSet(QStringLiteral("scale"))) {
+                scale = LabelScale::fromName(command.parser().value(QStringLiteral("scale")));
+                if (!scale)
+                    return command.fail(UsageError, QStringLiteral("unknown label scale '%1' (use mosi or sims)")
+                                                        .arg(command.parser().value(QStringLiteral("scale"))));
+            } else {
+                scale = mmsa ? detectScale(source) : LabelScale();
+            }
+            project = store::Project::create(projectPath, QString(), *scale);
+            created = true;
+            command.say(QStringLiteral("Created project at %1 (%2)").arg(project->databasePath(), scale->description()));
+        }
+    } catch (const Error &error) {
+        return command.fail(ProjectError, error.message());
+    }
+
+    io::ImportReport report;
+    try {
+        report = mmsa ? io::importMmsaDataset(*project, source, options) : io::importVideoFolder(*project, source, options);
+    } catch (const Error &error) {
+        const QString folder = project->folder();
+        project.reset();
+        if (created)
+            removeProjectFiles(folder);
+        return command.fail(InputProblems, error.message() + QStringLiteral("\nNothing was imported."));
+    }
+    for (const Problem &problem : report.problems)
+        err() << problem.toString() << '\n';
+    err().flush();
+
+    QJsonArray problems;
+    for (const Problem &problem : report.problems)
+        problems.append(QJsonObject{{QStringLiteral("file"), problem.file},
+                                    {QStringLiteral("line"), problem.line},
+                                    {QStringLiteral("message"), problem.message}});
+    command.emitJson({{QStringLiteral("project"), project->folder()},
+                      {QStringLiteral("source"), report.source},
+                      {QStringLiteral("format"), mmsa ? QStringLiteral("mmsa") : QStringLiteral("video-folder")},
+                      {QStringLiteral("committed"), report.committed},
+                      {QStringLiteral("clips_imported"), report.clipsImported},
+                      {QStringLiteral("labels_imported"), report.labelsImported},
+                      {QStringLiteral("skipped"), QJsonArray::fromStringList(report.skipped)},
+                      {QStringLiteral("problems"), problems}});
+    if (!report.committed) {
+        const QString folder = project->folder();
+        project.reset();
+        if (created)
+            removeProjectFiles(folder);
+        return command.fail(InputProblems, QStringLiteral("%1 problem(s) in %2; nothing was imported. "
+                                                          "Fix them, or use --skip-bad to import the good rows.")
+                                               .arg(report.problems.size())
+                                               .arg(report.source));
+    }
+    command.say(QStringLiteral("Imported %1 clip(s) and %2 label(s) from %3 as annotator '%4'")
+                    .arg(report.clipsImported)
+                    .arg(report.labelsImported)
+                    .arg(report.source, options.annotator));
+    if (!report.skipped.isEmpty())
+        command.say(QStringLiteral("Skipped %1 because of the problems above: %2")
+                        .arg(report.skipped.size())
+                        .arg(report.skipped.join(QStringLiteral(", "))));
+    return Success;
+}
+
+}  // namespace sl::cli

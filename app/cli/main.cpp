@@ -1,0 +1,55 @@
+// sentilens-cli: the headless entry point. Every command works on a project folder.
+#include "app/cli/cli_support.h"
+
+#include <QCoreApplication>
+#include <functional>
+#include <map>
+
+namespace {
+
+const char *kUsage = R"(Usage: sentilens-cli COMMAND PROJECT [ARGS] [--json]
+
+Commands:
+  init PROJECT            create an empty project (--scale mosi|sims, --name NAME)
+  import PROJECT SOURCE   import an MMSA dataset folder (label.csv + Raw/) or a folder of videos
+  list PROJECT            list the clips with their labels
+  stats PROJECT           summary of clips, splits and labels
+  export PROJECT --out F  write the labels as an MMSA label.csv
+  demo PROJECT            generate the demo project (reproducible, about a minute)
+  device                  show the compute device that models would run on
+
+Each command has --help. Exit codes: 0 success, 1 input problems (nothing changed),
+2 usage error, 3 project cannot be opened or written, 4 external tool or media failure.
+)";
+
+}  // namespace
+
+int main(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setApplicationName(QStringLiteral("sentilens-cli"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(SENTILENS_VERSION));
+
+    const std::map<QString, std::function<int(const QStringList &)>> commands{
+        {QStringLiteral("init"), sl::cli::runInit},     {QStringLiteral("import"), sl::cli::runImport},
+        {QStringLiteral("list"), sl::cli::runList},     {QStringLiteral("stats"), sl::cli::runStats},
+        {QStringLiteral("export"), sl::cli::runExport}, {QStringLiteral("demo"), sl::cli::runDemo},
+        {QStringLiteral("device"), sl::cli::runDevice},
+    };
+    QStringList args = app.arguments().mid(1);
+    if (args.isEmpty() || args.first() == QLatin1String("--help") || args.first() == QLatin1String("-h")) {
+        sl::cli::out() << kUsage;
+        return args.isEmpty() ? sl::cli::UsageError : sl::cli::Success;
+    }
+    if (args.first() == QLatin1String("--version")) {
+        sl::cli::out() << "sentilens-cli " << SENTILENS_VERSION << '\n';
+        return sl::cli::Success;
+    }
+    const QString name = args.takeFirst();
+    const auto command = commands.find(name);
+    if (command == commands.end()) {
+        sl::cli::err() << "sentilens-cli: unknown command '" << name << "'\n" << kUsage;
+        return sl::cli::UsageError;
+    }
+    return command->second(args);
+}
