@@ -1,0 +1,57 @@
+#include "core/common/error.h"
+#include "core/session/labeling_session.h"
+
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QtTest>
+
+using namespace sl;
+using namespace sl::store;
+
+class TestLabelingSession : public QObject {
+    Q_OBJECT
+private slots:
+    void writesLabelsAtOnceAndAnnounces()
+    {
+        QTemporaryDir dir;
+        qint64 clipId = 0;
+        {
+            auto project = Project::create(dir.path(), QStringLiteral("p"), LabelScale());
+            Clip clip;
+            clip.videoId = QStringLiteral("v");
+            clip.clipId = QStringLiteral("1");
+            clip.mediaPath = QStringLiteral("a.mp4");
+            clip.split = QStringLiteral("train");
+            clipId = project->clips().add(clip);
+            const qint64 dataset = project->annotators().ensure(QStringLiteral("dataset"), QStringLiteral("dataset")).id;
+            project->labels().set(clipId, dataset, Target::M, 1.0);
+            project->settings().setValue(QString::fromLatin1(SettingKey::ImportAnnotator), QStringLiteral("dataset"));
+        }
+        session::LabelingSession session(Project::open(dir.path()), QStringLiteral("ana"));
+        QCOMPARE(session.annotator().name, QStringLiteral("ana"));
+        QCOMPARE(session.referenceAnnotatorName(), QStringLiteral("dataset"));
+        QSignalSpy spy(&session, &session::LabelingSession::labelChanged);
+        QVERIFY(session.setLabel(clipId, Target::T, -2.0));
+        QVERIFY(!session.setLabel(clipId, Target::T, -2.0));
+        QCOMPARE(spy.count(), 1);
+        QVERIFY_THROWS_EXCEPTION(Error, session.setLabel(clipId, Target::T, 7.0));
+        QCOMPARE(session.ownLabel(clipId, Target::T), std::optional<double>(-2.0));
+
+        const QList<ClipOverview> overview = session.loadOverview();
+        QCOMPARE(overview.size(), 1);
+        QCOMPARE(overview.first().own[targetIndex(Target::T)], std::optional<double>(-2.0));
+        QCOMPARE(overview.first().reference[targetIndex(Target::M)], std::optional<double>(1.0));
+        QCOMPARE(overview.first().own[targetIndex(Target::M)], std::optional<double>());
+
+        session.setTranscript(clipId, QStringLiteral("corrected words"));
+        QCOMPARE(session.clip(clipId)->transcript, QStringLiteral("corrected words"));
+        QCOMPARE(session.clip(clipId)->transcriptSource, QStringLiteral("edited"));
+        // Written at once: a second connection sees it without the session closing.
+        auto other = Project::open(dir.path());
+        const qint64 ana = other->annotators().find(QStringLiteral("ana"))->id;
+        QCOMPARE(other->labels().value(clipId, ana, Target::T), std::optional<double>(-2.0));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestLabelingSession)
+#include "test_labeling_session.moc"
