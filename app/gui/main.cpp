@@ -1,0 +1,84 @@
+// sentilens: the desktop application. `sentilens [PROJECT]` opens a project folder.
+#include "ui/clip_browser.h"
+#include "ui/main_window.h"
+
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QDir>
+#include <QTimer>
+
+namespace {
+
+bool parseSize(const QString &text, QSize &size)
+{
+    const QStringList parts = text.split(QLatin1Char('x'));
+    bool okW = false, okH = false;
+    if (parts.size() == 2)
+        size = QSize(parts[0].toInt(&okW), parts[1].toInt(&okH));
+    return okW && okH && size.width() > 200 && size.height() > 200;
+}
+
+std::optional<sl::ui::ReviewMode> parseMode(const QString &name)
+{
+    using sl::ui::ReviewMode;
+    if (name == QLatin1String("all")) return ReviewMode::All;
+    if (name == QLatin1String("text")) return ReviewMode::TextOnly;
+    if (name == QLatin1String("audio")) return ReviewMode::AudioOnly;
+    if (name == QLatin1String("video")) return ReviewMode::VideoOnly;
+    return std::nullopt;
+}
+
+}  // namespace
+
+int main(int argc, char *argv[])
+{
+    // Qt 6.4 defaults to GStreamer, which cannot play MP4 here without extra plugins.
+    if (qEnvironmentVariableIsEmpty("QT_MEDIA_BACKEND"))
+        qputenv("QT_MEDIA_BACKEND", "ffmpeg");
+    QApplication app(argc, argv);
+    QApplication::setOrganizationName(QStringLiteral("SentiLens"));
+    QApplication::setApplicationName(QStringLiteral("SentiLens"));
+    QApplication::setApplicationVersion(QStringLiteral(SENTILENS_VERSION));
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral("SentiLens: multimodal sentiment annotation and model inspection."));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    parser.addPositionalArgument(QStringLiteral("PROJECT"), QStringLiteral("Project folder to open."), QStringLiteral("[PROJECT]"));
+    parser.addOption({QStringLiteral("annotator"), QStringLiteral("Label as NAME (otherwise asked once and remembered)."), QStringLiteral("NAME")});
+    parser.addOption({QStringLiteral("review-mode"), QStringLiteral("Start in a review mode: all, text, audio, video."), QStringLiteral("MODE")});
+    parser.addOption({QStringLiteral("theme"), QStringLiteral("Theme: system, light, dark."), QStringLiteral("THEME")});
+    parser.addOption({QStringLiteral("size"), QStringLiteral("Window size, e.g. 1600x1000."), QStringLiteral("WxH")});
+    parser.addOption({QStringLiteral("select"), QStringLiteral("Select the N-th clip of the list (from 1)."), QStringLiteral("N")});
+    parser.addOption({QStringLiteral("screenshot"), QStringLiteral("Save a PNG of the window after loading, then quit."), QStringLiteral("FILE")});
+    parser.process(app);
+
+    sl::ui::MainWindow window;
+    if (parser.isSet(QStringLiteral("theme")))
+        window.setTheme(sl::ui::themeFromName(parser.value(QStringLiteral("theme"))));
+    QSize size;
+    if (parser.isSet(QStringLiteral("size")) && parseSize(parser.value(QStringLiteral("size")), size))
+        window.resize(size);
+    else if (!window.restoreGeometry(QByteArray()))
+        window.resize(1600, 1000);
+    window.show();
+
+    const QStringList positional = parser.positionalArguments();
+    if (!positional.isEmpty() && window.openProject(positional.first(), parser.value(QStringLiteral("annotator")))) {
+        if (const auto mode = parseMode(parser.value(QStringLiteral("review-mode"))))
+            window.setReviewMode(*mode);
+        // The first clip is selected on opening; move down to the N-th.
+        const int select = parser.value(QStringLiteral("select")).toInt();
+        for (int i = 1; i < select; ++i)
+            window.clipBrowser()->selectNext(1);
+    }
+    if (parser.isSet(QStringLiteral("screenshot"))) {
+        const QString file = parser.value(QStringLiteral("screenshot"));
+        // Give the player time to open the clip and show its first frame.
+        QTimer::singleShot(2500, &window, [&window, file] {
+            const bool saved = window.grab().save(file);
+            QApplication::exit(saved ? 0 : 4);
+        });
+    }
+    return app.exec();
+}

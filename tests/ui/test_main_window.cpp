@@ -1,0 +1,231 @@
+// The annotator's window under the offscreen platform, on a small generated demo project:
+// keys set labels in the database, undo and redo change it, review modes hide what they must.
+#include "core/demo/demo_project.h"
+#include "core/session/labeling_session.h"
+#include "core/store/project.h"
+#include "ui/clip_browser.h"
+#include "ui/clip_table_model.h"
+#include "ui/help_overlay.h"
+#include "ui/label_editor.h"
+#include "ui/main_window.h"
+#include "ui/player/player_widget.h"
+#include "ui/transcript_view.h"
+
+#include <QApplication>
+#include <QDockWidget>
+#include <QPlainTextEdit>
+#include <QSqlDatabase>
+#include <QSqlQuery>
+#include <QStandardPaths>
+#include <QTableView>
+#include <QUndoStack>
+#include <QtTest>
+
+using namespace sl;
+using namespace sl::ui;
+
+class TestMainWindow : public QObject {
+    Q_OBJECT
+private slots:
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true);
+        QSettings().clear();
+        QVERIFY(m_dir.isValid());
+        demo::DemoOptions options;
+        options.clipCount = 6;
+        m_projectPath = m_dir.filePath(QStringLiteral("demo"));
+        demo::buildDemoProject(m_projectPath, options, false);
+    }
+
+    void init()
+    {
+        m_window = std::make_unique<MainWindow>();
+        m_window->resize(1400, 900);
+        m_window->show();
+        QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+        // A fresh annotator per test function, so that no test sees another's labels.
+        m_annotator = QStringLiteral("tester_%1").arg(QString::fromLatin1(QTest::currentTestFunction()));
+        QVERIFY2(m_window->openProject(m_projectPath, m_annotator), qPrintable(m_window->lastError()));
+        m_window->activateWindow();
+        m_window->labelEditor()->setFocus();
+    }
+
+    void cleanup() { m_window.reset(); }
+
+    void opensTheProjectOnItsFirstClip()
+    {
+        QCOMPARE(m_window->clipModel()->rowCount(), 6);
+        QVERIFY(m_window->currentClipId() != 0);
+        QVERIFY(!m_window->transcript()->text().isEmpty());
+        QCOMPARE(m_window->session()->annotator().name, m_annotator);
+        QCOMPARE(MainWindow::rememberedAnnotator(), m_annotator);
+        QVERIFY(m_window->windowTitle().contains(QStringLiteral("SentiLens demo")));
+    }
+
+    void keysSetLabelsInTheDatabase()
+    {
+        const qint64 clip = m_window->currentClipId();
+        QTest::keyClick(m_window.get(), Qt::Key_2);
+        QCOMPARE(storedLabel(clip, Target::M), std::optional<double>(2.0));
+        QTest::keyClick(m_window.get(), Qt::Key_Tab);
+        QCOMPARE(m_window->labelEditor()->currentTarget(), Target::T);
+        QTest::keyClick(m_window.get(), Qt::Key_Minus);
+        QTest::keyClick(m_window.get(), Qt::Key_1);
+        QCOMPARE(storedLabel(clip, Target::T), std::optional<double>(-1.0));
+        QTest::keyClick(m_window.get(), Qt::Key_N);
+        QCOMPARE(storedLabel(clip, Target::T), std::optional<double>(1.0));
+        QTest::keyClick(m_window.get(), Qt::Key_Delete);
+        QCOMPARE(storedLabel(clip, Target::T), std::optional<double>());
+        // The list shows the new value too.
+        const int row = m_window->clipModel()->rowOfClip(clip);
+        QCOMPARE(m_window->clipModel()->index(row, ClipTableModel::MColumn).data().toString(), QStringLiteral("2.0"));
+    }
+
+    void undoAndRedoChangeTheDatabase()
+    {
+        const qint64 clip = m_window->currentClipId();
+        QTest::keyClick(m_window.get(), Qt::Key_3);
+        QTest::keyClick(m_window.get(), Qt::Key_Minus);  // merges with the previous step: 3 -> 2
+        QCOMPARE(storedLabel(clip, Target::M), std::optional<double>(2.0));
+        QCOMPARE(m_window->undoStack()->count(), 1);
+        QTest::keyClick(m_window.get(), Qt::Key_Z, Qt::ControlModifier);
+        QCOMPARE(storedLabel(clip, Target::M), std::optional<double>());
+        QTest::keyClick(m_window.get(), Qt::Key_Z, Qt::ControlModifier | Qt::ShiftModifier);
+        QCOMPARE(storedLabel(clip, Target::M), std::optional<double>(2.0));
+        // Every write left its history row: 3, then 2, then cleared, then 2 again.
+        auto project = store::Project::open(m_projectPath);
+        const qint64 me = project->annotators().find(m_annotator)->id;
+        int mine = 0;
+        for (const store::LabelChange &change : project->labels().history(clip))
+            mine += change.annotatorId == me && change.target == Target::M ? 1 : 0;
+        QCOMPARE(mine, 4);
+    }
+
+    void navigationKeysMoveBetweenClips()
+    {
+        const qint64 first = m_window->currentClipId();
+        QTest::keyClick(m_window.get(), Qt::Key_1);  // label the first clip's M
+        QTest::keyClick(m_window.get(), Qt::Key_U);  // next clip without my M
+        const qint64 second = m_window->currentClipId();
+        QVERIFY(second != first);
+        QVERIFY(!storedLabel(second, Target::M));
+        QTest::keyClick(m_window.get(), Qt::Key_PageDown);
+        QVERIFY(m_window->currentClipId() != second);
+        QTest::keyClick(m_window.get(), Qt::Key_B);  // back
+        QCOMPARE(m_window->currentClipId(), second);
+    }
+
+    void reviewModesHideWhatTheyMust()
+    {
+        QDockWidget *transcriptDock = m_window->findChild<QDockWidget *>(QStringLiteral("transcriptDock"));
+        QVERIFY(transcriptDock);
+        QTest::keyClick(m_window.get(), Qt::Key_2, Qt::ControlModifier);  // text only
+        QCOMPARE(m_window->reviewMode(), ReviewMode::TextOnly);
+        QVERIFY(!m_window->player()->isVideoVisible());
+        QVERIFY(m_window->player()->isAudioMuted());
+        QVERIFY(transcriptDock->isVisible());
+        QCOMPARE(m_window->labelEditor()->currentTarget(), Target::T);
+
+        QTest::keyClick(m_window.get(), Qt::Key_3, Qt::ControlModifier);  // audio only
+        QVERIFY(!m_window->player()->isVideoVisible());
+        QVERIFY(!transcriptDock->isVisible());
+        QCOMPARE(m_window->labelEditor()->currentTarget(), Target::A);
+        if (m_window->player()->hasAudioOutput())
+            QVERIFY(!m_window->player()->isAudioMuted());
+
+        QTest::keyClick(m_window.get(), Qt::Key_4, Qt::ControlModifier);  // video only
+        QVERIFY(m_window->player()->isVideoVisible());
+        QVERIFY(m_window->player()->isAudioMuted());
+        QVERIFY(!transcriptDock->isVisible());
+        QCOMPARE(m_window->labelEditor()->currentTarget(), Target::V);
+
+        QTest::keyClick(m_window.get(), Qt::Key_1, Qt::ControlModifier);  // all
+        QVERIFY(m_window->player()->isVideoVisible());
+        QVERIFY(transcriptDock->isVisible());
+    }
+
+    void transcriptEditsAreUndoable()
+    {
+        const qint64 clip = m_window->currentClipId();
+        const QString before = m_window->session()->clip(clip)->transcript;
+        QTest::keyClick(m_window.get(), Qt::Key_F2);
+        QVERIFY(m_window->transcript()->isEditing());
+        QPlainTextEdit *editor = m_window->transcript()->findChild<QPlainTextEdit *>();
+        QVERIFY(editor);
+        editor->selectAll();
+        QTest::keyClicks(editor, QStringLiteral("corrected 2 words"));  // the digit must not set a label
+        QTest::keyClick(editor, Qt::Key_Return, Qt::ControlModifier);
+        QVERIFY(!m_window->transcript()->isEditing());
+        QCOMPARE(m_window->session()->clip(clip)->transcript, QStringLiteral("corrected 2 words"));
+        QCOMPARE(storedLabel(clip, Target::M), std::optional<double>());
+        m_window->undoStack()->undo();
+        QCOMPARE(m_window->session()->clip(clip)->transcript, before);
+    }
+
+    void helpOverlayListsTheShortcuts()
+    {
+        QTest::keyClick(m_window.get(), Qt::Key_F1);
+        QVERIFY(m_window->helpOverlay()->isVisible());
+        const QString text = m_window->helpOverlay()->helpText();
+        QVERIFY(text.contains(QStringLiteral("Next unlabelled clip")));
+        QVERIFY(text.contains(QStringLiteral("Review: text only")));
+        QTest::keyClick(m_window->helpOverlay(), Qt::Key_Escape);
+        QVERIFY(!m_window->helpOverlay()->isVisible());
+    }
+
+    void aLockedDatabaseLosesNothingAndSaysSo()
+    {
+        const qint64 clip = m_window->currentClipId();
+        QSqlDatabase locker = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("locker"));
+        locker.setDatabaseName(QDir(m_projectPath).filePath(QStringLiteral("project.sqlite")));
+        QVERIFY(locker.open());
+        QVERIFY(QSqlQuery(locker).exec(QStringLiteral("BEGIN EXCLUSIVE")));
+        QTest::keyClick(m_window.get(), Qt::Key_3);  // waits out the busy timeout, then fails
+        QVERIFY2(m_window->lastError().contains(QStringLiteral("locked")), qPrintable(m_window->lastError()));
+        QCOMPARE(m_window->undoStack()->count(), 0);
+        QCOMPARE(m_window->labelEditor()->ownValue(Target::M), std::optional<double>());
+        QVERIFY(QSqlQuery(locker).exec(QStringLiteral("ROLLBACK")));
+        locker.close();
+        locker = QSqlDatabase();
+        QSqlDatabase::removeDatabase(QStringLiteral("locker"));
+        // The message box is window-modal; the annotator dismisses it and goes on.
+        QWidget *box = QApplication::activeModalWidget();
+        QVERIFY(box);
+        box->close();
+        QTest::keyClick(m_window.get(), Qt::Key_3);
+        QCOMPARE(storedLabel(clip, Target::M), std::optional<double>(3.0));
+    }
+
+    void aProjectThatCannotOpenKeepsTheWindowWorking()
+    {
+        QVERIFY(!m_window->openProject(m_dir.filePath(QStringLiteral("missing")), m_annotator));
+        QVERIFY(m_window->lastError().contains(QStringLiteral("missing")));
+        QCOMPARE(m_window->clipModel()->rowCount(), 6);  // the open project stays open
+    }
+
+private:
+    std::optional<double> storedLabel(qint64 clip, Target target) const
+    {
+        auto project = store::Project::open(m_projectPath);
+        const auto me = project->annotators().find(m_annotator);
+        return me ? project->labels().value(clip, me->id, target) : std::nullopt;
+    }
+
+    QTemporaryDir m_dir;
+    QString m_projectPath;
+    QString m_annotator;
+    std::unique_ptr<MainWindow> m_window;
+};
+
+int main(int argc, char *argv[])
+{
+    qputenv("QT_MEDIA_BACKEND", "ffmpeg");
+    QApplication app(argc, argv);
+    QApplication::setOrganizationName(QStringLiteral("SentiLensTest"));
+    QApplication::setApplicationName(QStringLiteral("test_main_window"));
+    TestMainWindow test;
+    return QTest::qExec(&test, argc, argv);
+}
+
+#include "test_main_window.moc"

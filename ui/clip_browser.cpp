@@ -1,0 +1,151 @@
+#include "ui/clip_browser.h"
+
+#include "ui/clip_table_model.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QItemSelectionModel>
+#include <QLabel>
+#include <QLineEdit>
+#include <QTableView>
+#include <QVBoxLayout>
+
+namespace sl::ui {
+
+ClipBrowser::ClipBrowser(ClipTableModel *model, QWidget *parent) : QWidget(parent), m_model(model)
+{
+    m_filter = new ClipFilterModel(this);
+    m_filter->setSourceModel(model);
+
+    m_split = new QComboBox(this);
+    m_split->addItem(tr("All splits"), QString());
+    for (const char *split : {"train", "valid", "test"})
+        m_split->addItem(QString::fromLatin1(split), QString::fromLatin1(split));
+    m_target = new QComboBox(this);
+    m_target->addItem(tr("Any target"), -1);
+    for (Target t : kAllTargets)
+        m_target->addItem(targetName(t), store::targetIndex(t));
+    m_status = new QComboBox(this);
+    m_status->addItem(tr("All clips"), int(ClipFilter::LabelStatus::Any));
+    m_status->addItem(tr("Unlabelled by me"), int(ClipFilter::LabelStatus::UnlabelledByMe));
+    m_status->addItem(tr("Labelled by me"), int(ClipFilter::LabelStatus::LabelledByMe));
+    m_status->addItem(tr("Labelled by reference"), int(ClipFilter::LabelStatus::LabelledByReference));
+    m_status->addItem(tr("Unlabelled by anyone"), int(ClipFilter::LabelStatus::UnlabelledByAnyone));
+    m_disagreement = new QCheckBox(tr("Model disagrees"), this);
+    m_disagreement->setToolTip(tr("Only clips where the model's M differs from the label by at least one unit"));
+    m_search = new QLineEdit(this);
+    m_search->setPlaceholderText(tr("Search ids and transcripts"));
+    m_search->setClearButtonEnabled(true);
+    m_count = new QLabel(this);
+
+    m_view = new QTableView(this);
+    m_view->setModel(m_filter);
+    m_view->setSortingEnabled(true);
+    m_view->sortByColumn(ClipTableModel::VideoColumn, Qt::AscendingOrder);
+    m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_view->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_view->setAlternatingRowColors(true);
+    m_view->setWordWrap(false);
+    m_view->verticalHeader()->hide();
+    m_view->verticalHeader()->setDefaultSectionSize(m_view->fontMetrics().height() + 6);
+    m_view->horizontalHeader()->setStretchLastSection(true);
+    m_view->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
+    for (int column = ClipTableModel::SplitColumn; column <= ClipTableModel::ModelColumn; ++column)
+        m_view->setColumnWidth(column, m_view->fontMetrics().horizontalAdvance(QStringLiteral("Length (s)__")));
+
+    auto *filters = new QHBoxLayout;
+    filters->addWidget(m_split);
+    filters->addWidget(m_target);
+    filters->addWidget(m_status);
+    filters->addWidget(m_disagreement);
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(4, 4, 4, 4);
+    layout->addLayout(filters);
+    layout->addWidget(m_search);
+    layout->addWidget(m_view, 1);
+    layout->addWidget(m_count);
+
+    for (QComboBox *combo : {m_split, m_target, m_status})
+        connect(combo, &QComboBox::currentIndexChanged, this, &ClipBrowser::applyFilter);
+    connect(m_disagreement, &QCheckBox::toggled, this, &ClipBrowser::applyFilter);
+    connect(m_search, &QLineEdit::textChanged, this, &ClipBrowser::applyFilter);
+    connect(m_view->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            [this](const QModelIndex &current) {
+                emit currentClipChanged(current.isValid() ? current.data(ClipTableModel::ClipIdRole).toLongLong() : 0);
+            });
+    connect(m_filter, &QAbstractItemModel::modelReset, this, &ClipBrowser::updateCount);
+    connect(m_filter, &QAbstractItemModel::rowsInserted, this, &ClipBrowser::updateCount);
+    connect(m_filter, &QAbstractItemModel::rowsRemoved, this, &ClipBrowser::updateCount);
+    updateCount();
+}
+
+void ClipBrowser::setReferenceName(const QString &name)
+{
+    m_status->setItemText(3, name.isEmpty() ? tr("Labelled by reference") : tr("Labelled by %1").arg(name));
+}
+
+void ClipBrowser::focusSearch()
+{
+    m_search->setFocus();
+    m_search->selectAll();
+}
+
+void ClipBrowser::applyFilter()
+{
+    ClipFilter filter;
+    filter.split = m_split->currentData().toString();
+    const int target = m_target->currentData().toInt();
+    if (target >= 0)
+        filter.target = kAllTargets[target];
+    filter.status = ClipFilter::LabelStatus(m_status->currentData().toInt());
+    filter.disagreementOnly = m_disagreement->isChecked();
+    filter.text = m_search->text().trimmed();
+    const qint64 current = currentClipId();
+    m_filter->setFilter(filter);
+    if (current != 0)
+        selectClip(current);
+    updateCount();
+}
+
+void ClipBrowser::updateCount()
+{
+    m_count->setText(tr("%1 of %2 clips").arg(m_filter->rowCount()).arg(m_model->rowCount()));
+}
+
+qint64 ClipBrowser::currentClipId() const
+{
+    const QModelIndex current = m_view->currentIndex();
+    return current.isValid() ? current.data(ClipTableModel::ClipIdRole).toLongLong() : 0;
+}
+
+bool ClipBrowser::selectClip(qint64 clipId)
+{
+    const int sourceRow = m_model->rowOfClip(clipId);
+    if (sourceRow < 0)
+        return false;
+    const QModelIndex index = m_filter->mapFromSource(m_model->index(sourceRow, 0));
+    if (!index.isValid())
+        return false;
+    m_view->setCurrentIndex(index);
+    m_view->scrollTo(index);
+    return true;
+}
+
+bool ClipBrowser::selectNext(int direction, const std::function<bool(const QModelIndex &)> &accept)
+{
+    const int rows = m_filter->rowCount();
+    const int start = m_view->currentIndex().isValid() ? m_view->currentIndex().row() : (direction > 0 ? -1 : rows);
+    for (int row = start + direction; row >= 0 && row < rows; row += direction) {
+        const QModelIndex proxy = m_filter->index(row, 0);
+        if (!accept || accept(m_filter->mapToSource(proxy))) {
+            m_view->setCurrentIndex(proxy);
+            m_view->scrollTo(proxy);
+            return true;
+        }
+    }
+    return false;
+}
+
+}  // namespace sl::ui

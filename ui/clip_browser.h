@@ -1,0 +1,52 @@
+#pragma once
+// The clip list with its filter bar. Emits the selected clip; navigation (next, next unlabelled,
+// next disagreement) walks the filtered and sorted order the user sees.
+#include "ui/clip_filter_model.h"
+
+#include <QWidget>
+#include <functional>
+
+class QCheckBox;
+class QComboBox;
+class QLabel;
+class QLineEdit;
+class QTableView;
+
+namespace sl::ui {
+
+class ClipTableModel;
+
+class ClipBrowser : public QWidget {
+    Q_OBJECT
+public:
+    ClipBrowser(ClipTableModel *model, QWidget *parent = nullptr);
+
+    ClipFilterModel *filterModel() const { return m_filter; }
+    QTableView *view() const { return m_view; }
+    qint64 currentClipId() const;
+    bool selectClip(qint64 clipId);
+    // Moves to the next (direction 1) or previous (-1) visible clip after the current one that
+    // satisfies `accept` (all clips when empty). Returns false when there is none.
+    bool selectNext(int direction, const std::function<bool(const QModelIndex &sourceRow)> &accept = {});
+    void setReferenceName(const QString &name);
+    void focusSearch();
+
+signals:
+    void currentClipChanged(qint64 clipId);
+
+private:
+    void applyFilter();
+    void updateCount();
+
+    ClipTableModel *m_model;
+    ClipFilterModel *m_filter;
+    QTableView *m_view;
+    QComboBox *m_split;
+    QComboBox *m_target;
+    QComboBox *m_status;
+    QCheckBox *m_disagreement;
+    QLineEdit *m_search;
+    QLabel *m_count;
+};
+
+}  // namespace sl::ui

@@ -1,0 +1,181 @@
+#include "ui/clip_table_model.h"
+
+#include "core/common/number_format.h"
+#include "ui/target_text.h"
+
+#include <QBrush>
+#include <QFont>
+#include <QGuiApplication>
+#include <QPalette>
+
+namespace sl::ui {
+
+ClipTableModel::ClipTableModel(QObject *parent) : QAbstractTableModel(parent) {}
+
+void ClipTableModel::setClips(QList<store::ClipOverview> clips, const QString &referenceName)
+{
+    beginResetModel();
+    m_clips = std::move(clips);
+    m_referenceName = referenceName;
+    m_rowOf.clear();
+    m_rowOf.reserve(m_clips.size());
+    for (int row = 0; row < m_clips.size(); ++row)
+        m_rowOf.insert(m_clips[row].id, row);
+    endResetModel();
+}
+
+const store::ClipOverview *ClipTableModel::clipAt(int row) const
+{
+    return row >= 0 && row < m_clips.size() ? &m_clips[row] : nullptr;
+}
+
+void ClipTableModel::updateOwnLabel(qint64 clipId, Target target, std::optional<double> value)
+{
+    const int row = rowOfClip(clipId);
+    if (row < 0)
+        return;
+    m_clips[row].own[store::targetIndex(target)] = value;
+    const QModelIndex cell = index(row, columnOfTarget(target));
+    emit dataChanged(cell, cell);
+}
+
+void ClipTableModel::updateTranscript(qint64 clipId, const QString &text)
+{
+    const int row = rowOfClip(clipId);
+    if (row < 0)
+        return;
+    m_clips[row].transcript = text;
+    const QModelIndex cell = index(row, TranscriptColumn);
+    emit dataChanged(cell, cell);
+}
+
+Target ClipTableModel::targetOfColumn(int column)
+{
+    switch (column) {
+    case TColumn: return Target::T;
+    case AColumn: return Target::A;
+    case VColumn: return Target::V;
+    default: return Target::M;
+    }
+}
+
+int ClipTableModel::columnOfTarget(Target target)
+{
+    switch (target) {
+    case Target::M: return MColumn;
+    case Target::T: return TColumn;
+    case Target::A: return AColumn;
+    case Target::V: return VColumn;
+    }
+    return MColumn;
+}
+
+int ClipTableModel::rowCount(const QModelIndex &parent) const { return parent.isValid() ? 0 : int(m_clips.size()); }
+
+int ClipTableModel::columnCount(const QModelIndex &parent) const { return parent.isValid() ? 0 : ColumnCount; }
+
+QVariant ClipTableModel::labelData(const store::ClipOverview &clip, Target target, int role) const
+{
+    const auto own = clip.own[store::targetIndex(target)];
+    const auto reference = clip.reference[store::targetIndex(target)];
+    const auto effective = own ? own : reference;
+    switch (role) {
+    case Qt::DisplayRole:
+        return effective ? QVariant(QString::number(*effective, 'f', 1)) : QVariant();
+    case SortRole:
+    case EffectiveLabelRole:
+        return effective ? QVariant(*effective) : QVariant();
+    case HasOwnLabelRole:
+        return own.has_value();
+    case Qt::ForegroundRole:
+        if (!own && reference)
+            return QGuiApplication::palette().brush(QPalette::Disabled, QPalette::Text);
+        return {};
+    case Qt::FontRole:
+        if (!own && reference) {
+            QFont font;
+            font.setItalic(true);
+            return font;
+        }
+        return {};
+    case Qt::ToolTipRole:
+        if (own && reference)
+            return tr("Your label %1; %2: %3").arg(formatLabelValue(*own), m_referenceName, formatLabelValue(*reference));
+        if (reference)
+            return tr("Not labelled by you yet; %1: %2").arg(m_referenceName, formatLabelValue(*reference));
+        return own ? tr("Your label %1").arg(formatLabelValue(*own)) : tr("Not labelled");
+    case Qt::TextAlignmentRole:
+        return int(Qt::AlignRight | Qt::AlignVCenter);
+    default:
+        return {};
+    }
+}
+
+QVariant ClipTableModel::data(const QModelIndex &index, int role) const
+{
+    if (!index.isValid() || index.row() >= m_clips.size())
+        return {};
+    const store::ClipOverview &clip = m_clips[index.row()];
+    switch (role) {
+    case ClipIdRole: return clip.id;
+    case SplitRole: return clip.split;
+    case TranscriptRole: return clip.transcript;
+    case PredictionRole: {
+        const auto m = clip.prediction[store::targetIndex(Target::M)];
+        return m ? QVariant(*m) : QVariant();
+    }
+    default: break;
+    }
+    const int column = index.column();
+    if (column >= MColumn && column <= VColumn)
+        return labelData(clip, targetOfColumn(column), role);
+    if (role == Qt::DisplayRole || role == SortRole) {
+        switch (column) {
+        case VideoColumn: return clip.videoId;
+        case ClipColumn: return clip.clipId;
+        case SplitColumn: return clip.split;
+        case DurationColumn:
+            if (!clip.durationSeconds)
+                return {};
+            return role == SortRole ? QVariant(*clip.durationSeconds) : QVariant(QString::number(*clip.durationSeconds, 'f', 1));
+        case ModelColumn: {
+            const auto m = clip.prediction[store::targetIndex(Target::M)];
+            if (!m)
+                return {};
+            return role == SortRole ? QVariant(*m) : QVariant(QString::number(*m, 'f', 2));
+        }
+        case TranscriptColumn: return clip.transcript;
+        default: return {};
+        }
+    }
+    if (role == Qt::ToolTipRole && column == TranscriptColumn)
+        return clip.transcript;
+    if (role == Qt::TextAlignmentRole && (column == DurationColumn || column == ModelColumn))
+        return int(Qt::AlignRight | Qt::AlignVCenter);
+    return {};
+}
+
+QVariant ClipTableModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal)
+        return {};
+    if (role == Qt::ToolTipRole && section >= MColumn && section <= VColumn)
+        return TargetText::meaning(targetOfColumn(section));
+    if (role != Qt::DisplayRole)
+        return {};
+    switch (section) {
+    case VideoColumn: return tr("Video");
+    case ClipColumn: return tr("Clip");
+    case SplitColumn: return tr("Split");
+    case DurationColumn: return tr("Length (s)");
+    case MColumn: return QStringLiteral("M");
+    case TColumn: return QStringLiteral("T");
+    case AColumn: return QStringLiteral("A");
+    case VColumn: return QStringLiteral("V");
+    case ModelColumn: return tr("Model M");
+    case TranscriptColumn: return tr("Transcript");
+    default: return {};
+    }
+}
+
+}  // namespace sl::ui

@@ -1,0 +1,54 @@
+#pragma once
+// Item model over the clips of a project: one row per clip, label columns for the current
+// annotator (the reference annotator's value shown, greyed, where the annotator has none yet).
+// Rows are loaded in one go from the store's overview and updated in place on label changes, so a
+// 25,000-clip project stays responsive.
+#include "core/store/clip_overview.h"
+
+#include <QAbstractTableModel>
+#include <QHash>
+
+namespace sl::ui {
+
+class ClipTableModel : public QAbstractTableModel {
+    Q_OBJECT
+public:
+    enum Column { VideoColumn, ClipColumn, SplitColumn, DurationColumn, MColumn, TColumn, AColumn, VColumn,
+                  ModelColumn, TranscriptColumn, ColumnCount };
+    enum Role {
+        ClipIdRole = Qt::UserRole + 1,
+        SortRole,           // numbers for numeric columns, so sorting is numeric
+        SplitRole,
+        TranscriptRole,
+        HasOwnLabelRole,    // bool, per label column
+        EffectiveLabelRole, // own label, else reference label (double or invalid)
+        PredictionRole,     // the active model's M prediction (double or invalid)
+    };
+
+    explicit ClipTableModel(QObject *parent = nullptr);
+
+    void setClips(QList<store::ClipOverview> clips, const QString &referenceName);
+    const QList<store::ClipOverview> &clips() const { return m_clips; }
+    int rowOfClip(qint64 clipId) const { return m_rowOf.value(clipId, -1); }
+    const store::ClipOverview *clipAt(int row) const;
+
+    void updateOwnLabel(qint64 clipId, Target target, std::optional<double> value);
+    void updateTranscript(qint64 clipId, const QString &text);
+
+    static Target targetOfColumn(int column);
+    static int columnOfTarget(Target target);
+
+    int rowCount(const QModelIndex &parent = {}) const override;
+    int columnCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+
+private:
+    QVariant labelData(const store::ClipOverview &clip, Target target, int role) const;
+
+    QList<store::ClipOverview> m_clips;
+    QHash<qint64, int> m_rowOf;
+    QString m_referenceName;
+};
+
+}  // namespace sl::ui

@@ -1,0 +1,159 @@
+#include "ui/label_editor.h"
+
+#include "core/common/number_format.h"
+#include "ui/target_text.h"
+
+#include <QFrame>
+#include <QGridLayout>
+#include <QLabel>
+#include <QSlider>
+#include <QVBoxLayout>
+#include <cmath>
+
+namespace sl::ui {
+
+LabelEditor::LabelEditor(QWidget *parent) : QWidget(parent)
+{
+    setFocusPolicy(Qt::StrongFocus);
+    auto *layout = new QVBoxLayout(this);
+    layout->setSpacing(4);
+    for (Target target : kAllTargets) {
+        Row &row = m_rows[store::targetIndex(target)];
+        row.frame = new QFrame(this);
+        row.frame->setFrameShape(QFrame::StyledPanel);
+        row.frame->setAutoFillBackground(true);
+        auto *grid = new QGridLayout(row.frame);
+        row.meaning = new QLabel(TargetText::meaning(target), row.frame);
+        QFont bold = row.meaning->font();
+        bold.setBold(true);
+        row.meaning->setFont(bold);
+        row.value = new QLabel(row.frame);
+        QFont big = row.value->font();
+        big.setPointSizeF(big.pointSizeF() * 1.6);
+        big.setBold(true);
+        row.value->setFont(big);
+        row.value->setMinimumWidth(row.value->fontMetrics().horizontalAdvance(QStringLiteral("-0.00")));
+        row.value->setAlignment(Qt::AlignRight | Qt::AlignVCenter);
+        row.slider = new QSlider(Qt::Horizontal, row.frame);
+        row.slider->setFocusPolicy(Qt::NoFocus);  // keys go to the editor, not to the slider
+        row.slider->setTickPosition(QSlider::TicksBelow);
+        row.reference = new QLabel(row.frame);
+        row.prediction = new QLabel(row.frame);
+        grid->addWidget(row.meaning, 0, 0, 1, 2);
+        grid->addWidget(row.value, 0, 2, 2, 1);
+        grid->addWidget(row.slider, 1, 0, 1, 2);
+        grid->addWidget(row.reference, 2, 0);
+        grid->addWidget(row.prediction, 2, 1);
+        grid->setColumnStretch(0, 1);
+        grid->setColumnStretch(1, 1);
+        layout->addWidget(row.frame);
+        connect(row.slider, &QSlider::sliderReleased, this, [this, target] {
+            setCurrentTarget(target);
+            emit labelEditRequested(target, sliderValue(m_rows[store::targetIndex(target)].slider->value()));
+        });
+    }
+    layout->addStretch(1);
+    setScale(m_scale);
+    showClip(nullptr);
+}
+
+void LabelEditor::setScale(const LabelScale &scale)
+{
+    m_scale = scale;
+    const int steps = int(std::lround((scale.maximum() - scale.minimum()) / session::labelFineStep(scale)));
+    m_updatingSliders = true;
+    for (Row &row : m_rows) {
+        row.slider->setRange(0, steps);
+        row.slider->setTickInterval(int(std::lround(session::labelUnit(scale) / session::labelFineStep(scale))));
+        row.slider->setPageStep(row.slider->tickInterval());
+    }
+    m_updatingSliders = false;
+    for (Target target : kAllTargets)
+        refreshRow(target);
+}
+
+void LabelEditor::setReferenceName(const QString &name) { m_referenceName = name; }
+
+int LabelEditor::sliderPosition(double value) const
+{
+    return int(std::lround((value - m_scale.minimum()) / session::labelFineStep(m_scale)));
+}
+
+double LabelEditor::sliderValue(int position) const
+{
+    return session::snapLabelValue(m_scale, m_scale.minimum() + position * session::labelFineStep(m_scale));
+}
+
+void LabelEditor::showClip(const store::ClipOverview *clip)
+{
+    m_hasClip = clip != nullptr;
+    for (Target target : kAllTargets) {
+        const int i = store::targetIndex(target);
+        m_values[i] = clip ? clip->own[i] : std::nullopt;
+        m_reference[i] = clip ? clip->reference[i] : std::nullopt;
+        m_prediction[i] = clip ? clip->prediction[i] : std::nullopt;
+        refreshRow(target);
+    }
+    setEnabled(m_hasClip);
+}
+
+void LabelEditor::setOwnValue(Target target, std::optional<double> value)
+{
+    m_values[store::targetIndex(target)] = value;
+    refreshRow(target);
+}
+
+void LabelEditor::refreshRow(Target target)
+{
+    const int i = store::targetIndex(target);
+    Row &row = m_rows[i];
+    const auto value = m_values[i];
+    row.value->setText(value ? QString::number(*value, 'f', m_scale.step() > 0 ? 1 : 2) : QStringLiteral("—"));
+    m_updatingSliders = true;
+    row.slider->setValue(sliderPosition(value.value_or(0.0)));
+    m_updatingSliders = false;
+    row.reference->setText(m_reference[i] && !m_referenceName.isEmpty()
+                               ? tr("%1: %2").arg(m_referenceName, formatLabelValue(*m_reference[i]))
+                               : QString());
+    row.prediction->setText(m_prediction[i] ? tr("model: %1").arg(QString::number(*m_prediction[i], 'f', 2)) : QString());
+    const bool current = target == m_current && m_hasClip;
+    row.frame->setBackgroundRole(current ? QPalette::Highlight : QPalette::Window);
+    row.frame->setForegroundRole(current ? QPalette::HighlightedText : QPalette::WindowText);
+    for (QLabel *label : {row.meaning, row.value, row.reference, row.prediction})
+        label->setForegroundRole(current ? QPalette::HighlightedText : QPalette::WindowText);
+}
+
+void LabelEditor::setCurrentTarget(Target target)
+{
+    if (target == m_current)
+        return;
+    const Target previous = m_current;
+    m_current = target;
+    refreshRow(previous);
+    refreshRow(target);
+    emit currentTargetChanged(target);
+}
+
+void LabelEditor::nextTarget(int direction)
+{
+    const int next = (store::targetIndex(m_current) + (direction >= 0 ? 1 : 3)) % 4;
+    setCurrentTarget(kAllTargets[next]);
+}
+
+void LabelEditor::applyKey(session::LabelKeyAction action, int digit)
+{
+    if (!m_hasClip)
+        return;
+    const auto value = session::applyLabelKey(m_scale, m_values[store::targetIndex(m_current)], action, digit);
+    if (value != m_values[store::targetIndex(m_current)])
+        emit labelEditRequested(m_current, value);
+}
+
+bool LabelEditor::focusNextPrevChild(bool next)
+{
+    // Tab and Shift+Tab cycle through the four targets instead of leaving the editor.
+    nextTarget(next ? 1 : -1);
+    return true;
+}
+
+}  // namespace sl::ui

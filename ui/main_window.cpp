@@ -1,0 +1,565 @@
+#include "ui/main_window.h"
+
+#include "core/common/error.h"
+#include "core/session/labeling_session.h"
+#include "ui/clip_browser.h"
+#include "ui/clip_table_model.h"
+#include "ui/edit_commands.h"
+#include "ui/help_overlay.h"
+#include "ui/label_editor.h"
+#include "ui/model_panel.h"
+#include "ui/player/player_widget.h"
+#include "ui/shortcut_dialog.h"
+#include "ui/shortcut_registry.h"
+#include "ui/transcript_view.h"
+
+#include <QActionGroup>
+#include <QApplication>
+#include <QCloseEvent>
+#include <QDir>
+#include <QDockWidget>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QInputDialog>
+#include <QLabel>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QProgressBar>
+#include <QSettings>
+#include <QStatusBar>
+#include <QStyle>
+#include <QTableView>
+#include <QToolBar>
+#include <QUndoStack>
+#include <QUndoView>
+#include <cmath>
+
+namespace sl::ui {
+
+namespace {
+const QString kRecentKey = QStringLiteral("recentProjects");
+const QString kStateKey = QStringLiteral("window/state");
+const QString kGeometryKey = QStringLiteral("window/geometry");
+const QString kAnnotatorKey = QStringLiteral("annotator/name");
+const QString kThemeKey = QStringLiteral("ui/theme");
+constexpr int kStateVersion = 1;
+constexpr int kMaxRecent = 8;
+}  // namespace
+
+MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
+{
+    setObjectName(QStringLiteral("SentiLensMainWindow"));
+    setDockNestingEnabled(true);
+    m_undo = new QUndoStack(this);
+    m_shortcuts = new ShortcutRegistry(this);
+    createDocks();
+    createActions();
+    createMenus();
+    createStatusBar();
+    m_help = new HelpOverlay(*m_shortcuts, this);
+    m_defaultState = saveState(kStateVersion);
+    const QSettings settings;
+    restoreGeometry(settings.value(kGeometryKey).toByteArray());
+    restoreState(settings.value(kStateKey).toByteArray(), kStateVersion);
+    setTheme(themeFromName(settings.value(kThemeKey).toString()));
+    updateTitle();
+    updateRecentMenu();
+}
+
+MainWindow::~MainWindow()
+{
+    // The player and the views refer to the session's data: let them go before the session.
+    m_undo->clear();
+}
+
+void MainWindow::createDocks()
+{
+    m_model = new ClipTableModel(this);
+    m_browser = new ClipBrowser(m_model, this);
+    m_player = new PlayerWidget(this);
+    m_transcript = new TranscriptView(this);
+    m_labels = new LabelEditor(this);
+    m_modelPanel = new ModelPanel(this);
+    m_undoView = new QUndoView(m_undo, this);
+    m_undoView->setEmptyLabel(tr("<project opened>"));
+
+    const auto addDock = [this](QWidget *widget, const QString &title, const QString &name, Qt::DockWidgetArea area) {
+        auto *dock = new QDockWidget(title, this);
+        dock->setObjectName(name);
+        dock->setWidget(widget);
+        addDockWidget(area, dock);
+        m_docks << dock;
+        return dock;
+    };
+    addDock(m_browser, tr("Clips"), QStringLiteral("clipsDock"), Qt::LeftDockWidgetArea);
+    QDockWidget *player = addDock(m_player, tr("Player"), QStringLiteral("playerDock"), Qt::RightDockWidgetArea);
+    m_transcriptDock = addDock(m_transcript, tr("Transcript"), QStringLiteral("transcriptDock"), Qt::RightDockWidgetArea);
+    QDockWidget *labels = addDock(m_labels, tr("Labels"), QStringLiteral("labelsDock"), Qt::RightDockWidgetArea);
+    QDockWidget *model = addDock(m_modelPanel, tr("Model"), QStringLiteral("modelDock"), Qt::RightDockWidgetArea);
+    QDockWidget *history = addDock(m_undoView, tr("History"), QStringLiteral("historyDock"), Qt::RightDockWidgetArea);
+    splitDockWidget(player, labels, Qt::Horizontal);
+    splitDockWidget(player, m_transcriptDock, Qt::Vertical);
+    splitDockWidget(labels, model, Qt::Vertical);
+    tabifyDockWidget(model, history);
+    model->raise();
+    resizeDocks({m_docks.first(), player, labels}, {420, 640, 300}, Qt::Horizontal);
+    resizeDocks({player, m_transcriptDock}, {560, 160}, Qt::Vertical);
+    // QMainWindow needs a central widget; the docks hold everything, so it stays empty and small.
+    auto *central = new QWidget(this);
+    central->setMaximumSize(0, 0);
+    setCentralWidget(central);
+
+    connect(m_browser, &ClipBrowser::currentClipChanged, this, &MainWindow::showClip);
+    connect(m_labels, &LabelEditor::labelEditRequested, this, &MainWindow::requestLabel);
+    connect(m_transcript, &TranscriptView::transcriptEditRequested, this, &MainWindow::requestTranscript);
+    connect(m_player, &PlayerWidget::positionChanged, m_transcript, &TranscriptView::setPosition);
+    connect(m_player, &PlayerWidget::errorOccurred, this,
+            [this](const QString &message) { statusBar()->showMessage(message, 10000); });
+}
+
+void MainWindow::createActions()
+{
+    using Keys = QList<QKeySequence>;
+    ShortcutRegistry &r = *m_shortcuts;
+    const auto bind = [this](QAction *action, auto slot) { connect(action, &QAction::triggered, this, slot); };
+
+    bind(r.add(QStringLiteral("file.open"), tr("&Open project…"), {QKeySequence::Open}), [this] {
+        const QString folder = QFileDialog::getExistingDirectory(this, tr("Open SentiLens project"));
+        if (!folder.isEmpty())
+            openProject(folder);
+    });
+    bind(r.add(QStringLiteral("file.close"), tr("&Close project"), {QKeySequence(Qt::CTRL | Qt::Key_W)}), [this] { closeProject(); });
+    bind(r.add(QStringLiteral("file.quit"), tr("&Quit"), {QKeySequence::Quit}), [this] { close(); });
+
+    QAction *undo = m_undo->createUndoAction(this, tr("&Undo"));
+    undo->setShortcuts(Keys{QKeySequence::Undo});
+    QAction *redo = m_undo->createRedoAction(this, tr("&Redo"));
+    redo->setShortcuts(Keys{QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Z), QKeySequence::Redo});
+    undo->setObjectName(QStringLiteral("edit.undo"));
+    redo->setObjectName(QStringLiteral("edit.redo"));
+    addAction(undo);
+    addAction(redo);
+    bind(r.add(QStringLiteral("edit.transcript"), tr("&Edit transcript"), {QKeySequence(Qt::Key_F2)}),
+         [this] { m_transcript->startEditing(); });
+    bind(r.add(QStringLiteral("edit.shortcuts"), tr("&Keyboard shortcuts…"), {}), [this] {
+        ShortcutDialog dialog(*m_shortcuts, this);
+        dialog.exec();
+    });
+
+    bind(r.add(QStringLiteral("go.next"), tr("&Next clip"), {QKeySequence(Qt::Key_PageDown), QKeySequence(Qt::Key_J)}),
+         [this] { m_browser->selectNext(1); });
+    bind(r.add(QStringLiteral("go.previous"), tr("&Previous clip"), {QKeySequence(Qt::Key_PageUp), QKeySequence(Qt::Key_K)}),
+         [this] { m_browser->selectNext(-1); });
+    bind(r.add(QStringLiteral("go.unlabelled"), tr("Next &unlabelled clip"), {QKeySequence(Qt::Key_U)}),
+         [this] { nextUnlabelled(); });
+    bind(r.add(QStringLiteral("go.disagreement"), tr("Next &disagreement"), {QKeySequence(Qt::Key_D)}),
+         [this] { nextDisagreement(); });
+    bind(r.add(QStringLiteral("go.back"), tr("&Back to the clip before"), {QKeySequence(Qt::ALT | Qt::Key_Left), QKeySequence(Qt::Key_B)}),
+         [this] { goBack(); });
+    bind(r.add(QStringLiteral("go.search"), tr("&Search clips"), {QKeySequence::Find}), [this] { m_browser->focusSearch(); });
+
+    bind(r.add(QStringLiteral("play.toggle"), tr("&Play / pause"), {QKeySequence(Qt::Key_Space)}), [this] { m_player->togglePlay(); });
+    bind(r.add(QStringLiteral("play.frameForward"), tr("Frame &forward"), {QKeySequence(Qt::Key_Period)}), [this] { m_player->stepFrames(1); });
+    bind(r.add(QStringLiteral("play.frameBack"), tr("Frame &back"), {QKeySequence(Qt::Key_Comma)}), [this] { m_player->stepFrames(-1); });
+    bind(r.add(QStringLiteral("play.seekForward"), tr("Seek 1 s forward"), {QKeySequence(Qt::Key_Right)}), [this] { m_player->seekBy(1000); });
+    bind(r.add(QStringLiteral("play.seekBack"), tr("Seek 1 s back"), {QKeySequence(Qt::Key_Left)}), [this] { m_player->seekBy(-1000); });
+    bind(r.add(QStringLiteral("play.seekForwardLong"), tr("Seek 5 s forward"), {QKeySequence(Qt::SHIFT | Qt::Key_Right)}), [this] { m_player->seekBy(5000); });
+    bind(r.add(QStringLiteral("play.seekBackLong"), tr("Seek 5 s back"), {QKeySequence(Qt::SHIFT | Qt::Key_Left)}), [this] { m_player->seekBy(-5000); });
+    bind(r.add(QStringLiteral("play.restart"), tr("Back to the start"), {QKeySequence(Qt::Key_Home)}), [this] { m_player->seekTo(0); });
+    bind(r.add(QStringLiteral("play.faster"), tr("Faster"), {QKeySequence(Qt::Key_BracketRight)}),
+         [this] { m_player->setSpeed(std::min(2.0, m_player->speed() + 0.25)); });
+    bind(r.add(QStringLiteral("play.slower"), tr("Slower"), {QKeySequence(Qt::Key_BracketLeft)}),
+         [this] { m_player->setSpeed(std::max(0.5, m_player->speed() - 0.25)); });
+    bind(r.add(QStringLiteral("play.loop"), tr("&Loop clip"), {QKeySequence(Qt::Key_L)}), [this] { m_player->setLoop(!m_player->isLooping()); });
+    bind(r.add(QStringLiteral("play.mute"), tr("&Mute"), {QKeySequence(Qt::Key_M)}), [this] { m_player->setMuted(!m_player->isAudioMuted()); });
+
+    bind(r.add(QStringLiteral("label.nextTarget"), tr("Next target"), {QKeySequence(Qt::Key_Tab)}), [this] { m_labels->nextTarget(1); });
+    bind(r.add(QStringLiteral("label.previousTarget"), tr("Previous target"), {QKeySequence(Qt::SHIFT | Qt::Key_Backtab), QKeySequence(Qt::Key_Backtab)}),
+         [this] { m_labels->nextTarget(-1); });
+
+    // Label keys are window shortcuts (not only keys of the editor), so they work whatever has the
+    // focus, except while typing in the search field or the transcript editor.
+    using session::LabelKeyAction;
+    for (int digit = 0; digit <= 9; ++digit)
+        bind(r.add(QStringLiteral("label.digit%1").arg(digit), tr("Set label size %1").arg(digit),
+                   {QKeySequence(Qt::Key(Qt::Key_0 + digit))}),
+             [this, digit] { m_labels->applyKey(LabelKeyAction::Digit, digit); });
+    bind(r.add(QStringLiteral("label.up"), tr("Label up one unit"), {QKeySequence(Qt::Key_Plus), QKeySequence(Qt::Key_Equal)}),
+         [this] { m_labels->applyKey(LabelKeyAction::StepUp); });
+    bind(r.add(QStringLiteral("label.down"), tr("Label down one unit"), {QKeySequence(Qt::Key_Minus)}),
+         [this] { m_labels->applyKey(LabelKeyAction::StepDown); });
+    bind(r.add(QStringLiteral("label.fineUp"), tr("Label up a fine step"), {QKeySequence(Qt::ALT | Qt::Key_Plus), QKeySequence(Qt::ALT | Qt::Key_Equal)}),
+         [this] { m_labels->applyKey(LabelKeyAction::FineUp); });
+    bind(r.add(QStringLiteral("label.fineDown"), tr("Label down a fine step"), {QKeySequence(Qt::ALT | Qt::Key_Minus)}),
+         [this] { m_labels->applyKey(LabelKeyAction::FineDown); });
+    bind(r.add(QStringLiteral("label.negate"), tr("Flip the label's sign"), {QKeySequence(Qt::Key_N)}),
+         [this] { m_labels->applyKey(LabelKeyAction::Negate); });
+    bind(r.add(QStringLiteral("label.clear"), tr("Clear the label"), {QKeySequence(Qt::Key_Delete)}),
+         [this] { m_labels->applyKey(LabelKeyAction::Clear); });
+
+    m_reviewGroup = new QActionGroup(this);
+    const std::pair<ReviewMode, QString> modes[] = {{ReviewMode::All, tr("Review: &all modalities")},
+                                                    {ReviewMode::TextOnly, tr("Review: &text only")},
+                                                    {ReviewMode::AudioOnly, tr("Review: a&udio only")},
+                                                    {ReviewMode::VideoOnly, tr("Review: &video only")}};
+    int number = 1;
+    for (const auto &[mode, text] : modes) {
+        QAction *action = r.add(QStringLiteral("review.%1").arg(number), text,
+                                {QKeySequence(Qt::CTRL | Qt::Key(Qt::Key_0 + number))});
+        action->setCheckable(true);
+        action->setChecked(mode == ReviewMode::All);
+        action->setData(int(mode));
+        m_reviewGroup->addAction(action);
+        connect(action, &QAction::triggered, this, [this, mode = mode] { setReviewMode(mode); });
+        ++number;
+    }
+
+    bind(r.add(QStringLiteral("help.keys"), tr("Keyboard &help"), {QKeySequence(Qt::Key_F1), QKeySequence(Qt::Key_Question)}),
+         [this] { m_help->showOver(this); });
+    bind(r.add(QStringLiteral("view.resetLayout"), tr("&Reset layout"), {}), [this] { resetLayout(); });
+}
+
+void MainWindow::createMenus()
+{
+    const auto act = [this](const char *id) { return m_shortcuts->action(QString::fromLatin1(id)); };
+    QMenu *file = menuBar()->addMenu(tr("&File"));
+    file->addAction(act("file.open"));
+    m_recentMenu = file->addMenu(tr("Open &recent"));
+    file->addAction(act("file.close"));
+    file->addSeparator();
+    file->addAction(act("file.quit"));
+
+    QMenu *edit = menuBar()->addMenu(tr("&Edit"));
+    edit->addAction(findChild<QAction *>(QStringLiteral("edit.undo")));
+    edit->addAction(findChild<QAction *>(QStringLiteral("edit.redo")));
+    edit->addSeparator();
+    edit->addAction(act("edit.transcript"));
+    edit->addAction(act("edit.shortcuts"));
+
+    QMenu *go = menuBar()->addMenu(tr("&Go"));
+    for (const char *id : {"go.next", "go.previous", "go.unlabelled", "go.disagreement", "go.back", "go.search"})
+        go->addAction(act(id));
+
+    QMenu *playback = menuBar()->addMenu(tr("&Playback"));
+    for (const char *id : {"play.toggle", "play.frameForward", "play.frameBack", "play.seekForward", "play.seekBack",
+                           "play.seekForwardLong", "play.seekBackLong", "play.restart", "play.faster", "play.slower",
+                           "play.loop", "play.mute"})
+        playback->addAction(act(id));
+
+    QMenu *review = menuBar()->addMenu(tr("&Review"));
+    review->addActions(m_reviewGroup->actions());
+
+    QMenu *view = menuBar()->addMenu(tr("&View"));
+    for (QDockWidget *dock : m_docks)
+        view->addAction(dock->toggleViewAction());
+    view->addSeparator();
+    QMenu *theme = view->addMenu(tr("&Theme"));
+    auto *themes = new QActionGroup(this);
+    const std::pair<Theme, QString> choices[] = {{Theme::System, tr("&System")}, {Theme::Light, tr("&Light")}, {Theme::Dark, tr("&Dark")}};
+    for (const auto &[value, text] : choices) {
+        QAction *action = theme->addAction(text);
+        action->setCheckable(true);
+        action->setChecked(themeFromName(QSettings().value(kThemeKey).toString()) == value);
+        themes->addAction(action);
+        connect(action, &QAction::triggered, this, [this, value = value] { setTheme(value); });
+    }
+    view->addAction(act("view.resetLayout"));
+
+    QMenu *help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(act("help.keys"));
+
+    QToolBar *toolbar = addToolBar(tr("Main"));
+    toolbar->setObjectName(QStringLiteral("mainToolbar"));
+    QAction *open = act("file.open");
+    open->setIcon(style()->standardIcon(QStyle::SP_DialogOpenButton));
+    toolbar->addAction(open);
+    QAction *undo = findChild<QAction *>(QStringLiteral("edit.undo"));
+    undo->setIcon(style()->standardIcon(QStyle::SP_ArrowBack));
+    QAction *redo = findChild<QAction *>(QStringLiteral("edit.redo"));
+    redo->setIcon(style()->standardIcon(QStyle::SP_ArrowForward));
+    toolbar->addAction(undo);
+    toolbar->addAction(redo);
+    toolbar->addSeparator();
+    QAction *unlabelled = act("go.unlabelled");
+    unlabelled->setIcon(style()->standardIcon(QStyle::SP_MediaSkipForward));
+    toolbar->addAction(unlabelled);
+    toolbar->addSeparator();
+    toolbar->addActions(m_reviewGroup->actions());
+    QAction *helpAction = act("help.keys");
+    helpAction->setIcon(style()->standardIcon(QStyle::SP_DialogHelpButton));
+    toolbar->addAction(helpAction);
+}
+
+void MainWindow::createStatusBar()
+{
+    m_projectLabel = new QLabel(this);
+    m_annotatorLabel = new QLabel(this);
+    m_savedLabel = new QLabel(this);
+    m_jobProgress = new QProgressBar(this);
+    m_jobProgress->setMaximumWidth(200);
+    m_jobProgress->hide();
+    statusBar()->addPermanentWidget(m_jobProgress);
+    statusBar()->addPermanentWidget(m_savedLabel);
+    statusBar()->addPermanentWidget(m_annotatorLabel);
+    statusBar()->addPermanentWidget(m_projectLabel);
+}
+
+QString MainWindow::rememberedAnnotator() { return QSettings().value(kAnnotatorKey).toString(); }
+
+void MainWindow::rememberAnnotator(const QString &name)
+{
+    if (!name.trimmed().isEmpty())
+        QSettings().setValue(kAnnotatorKey, name.trimmed());
+}
+
+bool MainWindow::openProject(const QString &path, const QString &annotator)
+{
+    QString name = annotator.trimmed().isEmpty() ? rememberedAnnotator() : annotator.trimmed();
+    if (name.isEmpty()) {
+        bool ok = false;
+        name = QInputDialog::getText(this, tr("Who is labelling?"),
+                                     tr("Your name is stored with every label you give (asked only once):"),
+                                     QLineEdit::Normal, QString(), &ok).trimmed();
+        if (!ok || name.isEmpty()) {
+            showError(tr("A project is opened for a named annotator; no name was given."));
+            return false;
+        }
+    }
+    std::unique_ptr<session::LabelingSession> session;
+    try {
+        session = std::make_unique<session::LabelingSession>(store::Project::open(path), name);
+    } catch (const Error &error) {
+        showError(error.message());
+        return false;
+    }
+    closeProject();
+    rememberAnnotator(name);
+    m_session = std::move(session);
+    connect(m_session.get(), &session::LabelingSession::labelChanged, this, &MainWindow::onLabelChanged);
+    connect(m_session.get(), &session::LabelingSession::transcriptChanged, this, [this](qint64 clipId, const QString &text) {
+        m_model->updateTranscript(clipId, text);
+        if (clipId == m_currentClip)
+            showClip(clipId);
+    });
+    try {
+        m_model->setClips(m_session->loadOverview(), m_session->referenceAnnotatorName());
+    } catch (const Error &error) {
+        showError(error.message());
+    }
+    m_labels->setScale(m_session->scale());
+    m_labels->setReferenceName(m_session->referenceAnnotatorName());
+    m_browser->setReferenceName(m_session->referenceAnnotatorName());
+    m_modelPanel->setHasModel(m_session->activeModelId() != 0);
+    addRecentProject(m_session->project().folder());
+    updateTitle();
+    m_browser->selectNext(1);
+    m_labels->setFocus();
+    return true;
+}
+
+void MainWindow::closeProject()
+{
+    m_player->setClip({});
+    m_transcript->clear();
+    m_labels->showClip(nullptr);
+    m_modelPanel->showClip(nullptr);
+    m_undo->clear();
+    m_model->setClips({}, {});
+    m_visited.clear();
+    m_currentClip = 0;
+    m_session.reset();
+    updateTitle();
+}
+
+void MainWindow::updateTitle()
+{
+    if (!m_session) {
+        setWindowTitle(tr("SentiLens"));
+        m_projectLabel->setText(tr("No project"));
+        m_annotatorLabel->clear();
+        m_savedLabel->clear();
+        return;
+    }
+    const store::Project &project = m_session->project();
+    setWindowTitle(tr("%1 — SentiLens").arg(project.name()));
+    m_projectLabel->setText(tr("Project: %1 (%2)").arg(project.name(), project.labelScale().name()));
+    m_annotatorLabel->setText(tr("Annotator: %1").arg(m_session->annotator().name));
+    m_savedLabel->setText(tr("All labels saved"));
+}
+
+void MainWindow::showClip(qint64 clipId)
+{
+    if (m_currentClip != 0 && m_currentClip != clipId && (m_visited.isEmpty() || m_visited.last() != m_currentClip))
+        m_visited << m_currentClip;
+    m_currentClip = clipId;
+    const int row = m_model->rowOfClip(clipId);
+    const store::ClipOverview *overview = m_model->clipAt(row);
+    m_labels->showClip(overview);
+    m_modelPanel->showClip(overview);
+    if (!overview || !m_session) {
+        m_player->setClip({});
+        m_transcript->clear();
+        return;
+    }
+    QList<store::TranscriptCueRecord> cues;
+    try {
+        cues = m_session->cues(clipId);
+    } catch (const Error &error) {
+        showError(error.message());
+    }
+    m_transcript->showTranscript(overview->transcript, overview->transcriptSource, cues);
+    m_player->setClip(m_session->project().absolutePath(overview->mediaPath));
+}
+
+void MainWindow::requestLabel(Target target, std::optional<double> value)
+{
+    if (!m_session || m_currentClip == 0)
+        return;
+    const store::ClipOverview *clip = m_model->clipAt(m_model->rowOfClip(m_currentClip));
+    if (!clip)
+        return;
+    const auto old = clip->own[store::targetIndex(target)];
+    if (old == value)
+        return;
+    m_undo->push(new SetLabelCommand(*m_session, m_currentClip, clip->videoId + QLatin1Char('/') + clip->clipId, target,
+                                     old, value, [this](const QString &message) { showError(message); }));
+}
+
+void MainWindow::requestTranscript(const QString &text)
+{
+    if (!m_session || m_currentClip == 0)
+        return;
+    const store::ClipOverview *clip = m_model->clipAt(m_model->rowOfClip(m_currentClip));
+    if (!clip)
+        return;
+    m_undo->push(new SetTranscriptCommand(*m_session, m_currentClip, clip->videoId + QLatin1Char('/') + clip->clipId,
+                                          clip->transcript, text, [this](const QString &message) { showError(message); }));
+}
+
+void MainWindow::onLabelChanged(qint64 clipId, Target target, std::optional<double> value)
+{
+    m_model->updateOwnLabel(clipId, target, value);
+    if (clipId == m_currentClip)
+        m_labels->setOwnValue(target, value);
+    m_savedLabel->setText(tr("Saved %1 of %2").arg(targetName(target)).arg(clipId));
+}
+
+void MainWindow::nextUnlabelled()
+{
+    const Target target = m_labels->currentTarget();
+    const bool found = m_browser->selectNext(1, [this, target](const QModelIndex &source) {
+        const store::ClipOverview *clip = m_model->clipAt(source.row());
+        return clip && !clip->own[store::targetIndex(target)].has_value();
+    });
+    if (!found)
+        statusBar()->showMessage(tr("No clip further down lacks your %1 label").arg(targetName(target)), 5000);
+}
+
+void MainWindow::nextDisagreement()
+{
+    const bool found = m_browser->selectNext(1, [this](const QModelIndex &source) {
+        const store::ClipOverview *clip = m_model->clipAt(source.row());
+        if (!clip)
+            return false;
+        const int m = store::targetIndex(Target::M);
+        const auto label = clip->own[m] ? clip->own[m] : clip->reference[m];
+        return clip->prediction[m] && label && std::fabs(*clip->prediction[m] - *label) >= 1.0;
+    });
+    if (!found)
+        statusBar()->showMessage(tr("No further clip where the model and the label disagree"), 5000);
+}
+
+void MainWindow::goBack()
+{
+    while (!m_visited.isEmpty()) {
+        const qint64 previous = m_visited.takeLast();
+        if (previous != m_currentClip && m_browser->selectClip(previous)) {
+            if (!m_visited.isEmpty() && m_visited.last() == previous)
+                m_visited.removeLast();
+            m_visited.removeAll(previous);
+            return;
+        }
+    }
+}
+
+void MainWindow::setReviewMode(ReviewMode mode)
+{
+    m_mode = mode;
+    m_player->setReviewMode(mode);
+    // Words colour how voice and face are judged, so the transcript shows only where words are judged.
+    m_transcriptDock->setVisible(mode == ReviewMode::All || mode == ReviewMode::TextOnly);
+    for (QAction *action : m_reviewGroup->actions())
+        action->setChecked(action->data().toInt() == int(mode));
+    switch (mode) {
+    case ReviewMode::TextOnly: m_labels->setCurrentTarget(Target::T); break;
+    case ReviewMode::AudioOnly: m_labels->setCurrentTarget(Target::A); break;
+    case ReviewMode::VideoOnly: m_labels->setCurrentTarget(Target::V); break;
+    case ReviewMode::All: m_labels->setCurrentTarget(Target::M); break;
+    }
+}
+
+void MainWindow::setTheme(Theme theme)
+{
+    applyTheme(theme);
+    QSettings().setValue(kThemeKey, themeName(theme));
+}
+
+void MainWindow::resetLayout()
+{
+    restoreState(m_defaultState, kStateVersion);
+    for (QDockWidget *dock : m_docks)
+        dock->show();
+    setReviewMode(m_mode);
+}
+
+void MainWindow::showError(const QString &message)
+{
+    m_lastError = message;
+    statusBar()->showMessage(message, 15000);
+    // Non-blocking, so that a failing write never stalls playback or labelling.
+    auto *box = new QMessageBox(QMessageBox::Warning, tr("SentiLens"), message, QMessageBox::Ok, this);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->open();
+}
+
+void MainWindow::addRecentProject(const QString &path)
+{
+    QSettings settings;
+    QStringList recent = settings.value(kRecentKey).toStringList();
+    recent.removeAll(path);
+    recent.prepend(path);
+    while (recent.size() > kMaxRecent)
+        recent.removeLast();
+    settings.setValue(kRecentKey, recent);
+    updateRecentMenu();
+}
+
+void MainWindow::updateRecentMenu()
+{
+    m_recentMenu->clear();
+    const QStringList recent = QSettings().value(kRecentKey).toStringList();
+    for (const QString &path : recent) {
+        QAction *action = m_recentMenu->addAction(QDir::toNativeSeparators(path));
+        connect(action, &QAction::triggered, this, [this, path] { openProject(path); });
+    }
+    m_recentMenu->setEnabled(!recent.isEmpty());
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    // Labels are already in the database (each edit is written at once); only the layout is left.
+    QSettings settings;
+    settings.setValue(kGeometryKey, saveGeometry());
+    settings.setValue(kStateKey, saveState(kStateVersion));
+    m_player->pause();
+    event->accept();
+}
+
+void MainWindow::resizeEvent(QResizeEvent *event)
+{
+    QMainWindow::resizeEvent(event);
+    if (m_help && m_help->isVisible())
+        m_help->setGeometry(rect());
+}
+
+}  // namespace sl::ui

@@ -1,0 +1,206 @@
+#include "ui/player/timeline_plot.h"
+
+#include "ui/player/unit_range.h"
+#include "ui/player/waveform_envelope.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace sl::ui {
+
+namespace {
+
+// Each row is one unit tall on the y axis; its content keeps this margin from the neighbours.
+constexpr double kRowMargin = 0.08;
+// Before the first layout the plot does not know its width; this many buckets look fine anywhere.
+constexpr int kDefaultBuckets = 1000;
+
+QColor curveColor(int index)
+{
+    static const QColor palette[] = {QColor(230, 120, 30), QColor(40, 160, 90), QColor(150, 80, 200),
+                                     QColor(200, 50, 90), QColor(30, 150, 190), QColor(140, 130, 40)};
+    return palette[index % static_cast<int>(std::size(palette))];
+}
+
+bool sourceShown(CurveSource source, bool audio, bool video)
+{
+    return (source != CurveSource::Audio || audio) && (source != CurveSource::Video || video);
+}
+
+}  // namespace
+
+TimelinePlot::TimelinePlot(QWidget *parent) : QCustomPlot(parent)
+{
+    setMinimumHeight(110);
+    yAxis->setTicker(QSharedPointer<QCPAxisTickerText>::create());
+    yAxis->grid()->setVisible(false);
+    yAxis->setTickLength(0);
+    yAxis->setSubTicks(false);
+
+    // The playhead moves many times a second; on its own buffered layer it is redrawn alone
+    // instead of repainting every curve each time.
+    addLayer(QStringLiteral("playhead"), layer(QStringLiteral("main")), limAbove);
+    layer(QStringLiteral("playhead"))->setMode(QCPLayer::lmBuffered);
+    m_playhead = new QCPItemStraightLine(this);
+    m_playhead->setLayer(QStringLiteral("playhead"));
+    m_playhead->setPen(QPen(QColor(220, 30, 30), 1.5));
+    setPlayheadMs(0);
+
+    connect(this, &QCustomPlot::mousePress, this, &TimelinePlot::seekToPixel);
+    connect(this, &QCustomPlot::mouseMove, this, &TimelinePlot::seekToPixel);
+    // The envelope has one bucket per pixel, so a new width needs new buckets. afterLayout comes
+    // once the axis rect knows its size and before anything is drawn.
+    connect(this, &QCustomPlot::afterLayout, this, [this] {
+        if (m_waveHigh && axisRect()->width() != m_waveBuckets)
+            fillWaveform();
+    });
+    rebuild();
+}
+
+void TimelinePlot::setDurationMs(qint64 durationMs)
+{
+    m_durationMs = durationMs;
+    updateTimeRange();
+    replot(rpQueuedReplot);
+}
+
+void TimelinePlot::setWaveform(std::vector<float> samples, int sampleRate)
+{
+    m_samples = std::move(samples);
+    m_sampleRate = sampleRate;
+    rebuild();
+}
+
+void TimelinePlot::setCurves(const QList<TimelineCurve> &curves)
+{
+    m_curves = curves;
+    rebuild();
+}
+
+void TimelinePlot::setSourcesShown(bool audio, bool video)
+{
+    if (audio == m_audioShown && video == m_videoShown)
+        return;
+    m_audioShown = audio;
+    m_videoShown = video;
+    rebuild();
+}
+
+void TimelinePlot::setPlayheadMs(qint64 ms)
+{
+    m_playheadMs = ms;
+    const double seconds = static_cast<double>(ms) / 1000.0;
+    m_playhead->point1->setCoords(seconds, 0);
+    m_playhead->point2->setCoords(seconds, 1);
+    layer(QStringLiteral("playhead"))->replot();
+}
+
+bool TimelinePlot::waveformShown() const
+{
+    return m_audioShown && m_sampleRate > 0 && !m_samples.empty();
+}
+
+void TimelinePlot::rebuild()
+{
+    clearGraphs();
+    m_waveHigh = m_waveLow = nullptr;
+    QList<const TimelineCurve *> shownCurves;
+    for (const TimelineCurve &curve : m_curves) {
+        if (sourceShown(curve.source, m_audioShown, m_videoShown))
+            shownCurves.append(&curve);
+    }
+    const auto rows = static_cast<int>(shownCurves.size()) + (waveformShown() ? 1 : 0);
+
+    // Rows go top to bottom in the order given, so row k sits at height rows - 1 - k.
+    m_rowNames.clear();
+    int row = 0;
+    if (waveformShown()) {
+        addWaveformRow(rows - 1 - row++);
+        m_rowNames.append(tr("Audio"));
+    }
+    for (int i = 0; i < shownCurves.size(); ++i) {
+        addCurveRow(*shownCurves[i], rows - 1 - row++, curveColor(i));
+        m_rowNames.append(shownCurves[i]->name);
+    }
+
+    auto ticker = yAxis->ticker().staticCast<QCPAxisTickerText>();
+    ticker->clear();
+    for (int k = 0; k < m_rowNames.size(); ++k)
+        ticker->addTick(rows - 1 - k + 0.5, m_rowNames[k]);
+    yAxis->setRange(0, std::max(1, rows));
+    updateTimeRange();
+    replot(rpQueuedReplot);
+}
+
+void TimelinePlot::addWaveformRow(double base)
+{
+    m_waveHigh = addGraph();
+    m_waveLow = addGraph();
+    m_waveHigh->setName(tr("Audio"));
+    m_waveLow->setName(tr("Audio"));
+    const QColor color(60, 110, 190);
+    for (QCPGraph *edge : {m_waveHigh, m_waveLow})
+        edge->setPen(QPen(color, 1));
+    // Filling between the upper and the lower edge draws the envelope as one solid band.
+    m_waveHigh->setBrush(color.lighter(130));
+    m_waveHigh->setChannelFillGraph(m_waveLow);
+    m_waveBase = base;
+    fillWaveform();
+}
+
+void TimelinePlot::fillWaveform()
+{
+    const int width = axisRect()->width();
+    m_waveBuckets = width > 0 ? width : kDefaultBuckets;
+    WaveformEnvelope envelope = envelopeOf(m_samples, m_sampleRate, m_waveBuckets);
+    // Scale to the loudest moment so quiet recordings still show their shape.
+    double peak = 0;
+    for (qsizetype i = 0; i < envelope.times.size(); ++i)
+        peak = std::max({peak, std::abs(envelope.lows[i]), std::abs(envelope.highs[i])});
+    const double scale = (0.5 - kRowMargin) / (peak > 0 ? peak : 1.0);
+    const double centre = m_waveBase + 0.5;
+    for (qsizetype i = 0; i < envelope.times.size(); ++i) {
+        envelope.lows[i] = centre + envelope.lows[i] * scale;
+        envelope.highs[i] = centre + envelope.highs[i] * scale;
+    }
+    m_waveHigh->setData(envelope.times, envelope.highs, true);
+    m_waveLow->setData(envelope.times, envelope.lows, true);
+}
+
+void TimelinePlot::addCurveRow(const TimelineCurve &curve, double base, const QColor &color)
+{
+    QCPGraph *graph = addGraph();
+    graph->setName(curve.name);
+    graph->setPen(QPen(color, 1.5));
+    const qsizetype count = std::min(curve.times.size(), curve.values.size());
+    QVector<double> heights = toUnitRange(curve.values.first(count));
+    for (double &h : heights)
+        h = base + kRowMargin + h * (1 - 2 * kRowMargin);
+    graph->setData(curve.times.first(count), heights);
+}
+
+void TimelinePlot::updateTimeRange()
+{
+    double end = static_cast<double>(m_durationMs) / 1000.0;
+    if (end <= 0) {
+        // No clip yet: fit whatever data there is.
+        if (m_sampleRate > 0)
+            end = static_cast<double>(m_samples.size()) / m_sampleRate;
+        for (const TimelineCurve &curve : m_curves) {
+            for (double t : curve.times)
+                end = std::max(end, t);
+        }
+    }
+    xAxis->setRange(0, end > 0 ? end : 1.0);
+}
+
+void TimelinePlot::seekToPixel(QMouseEvent *event)
+{
+    const QPointF at = event->position();
+    if (!(event->buttons() & Qt::LeftButton) || at.x() < axisRect()->left() || at.x() > axisRect()->right())
+        return;
+    const double seconds = std::clamp(xAxis->pixelToCoord(at.x()), 0.0, xAxis->range().upper);
+    emit seekRequested(std::llround(seconds * 1000.0));
+}
+
+}  // namespace sl::ui
