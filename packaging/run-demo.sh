@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
-# README command 1: set up everything, build, prepare the demo project and run the main job on it.
-# Until the GUI exists (and on machines without a display) the pipeline runs headless and prints
-# what it did.
+# README command 1: set up everything, build, prepare the demo project, run the headless pipeline
+# on it (printing what it did), then open it in the desktop application when there is a display.
+# SENTILENS_HEADLESS=1 skips the desktop application.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
@@ -21,3 +21,13 @@ echo "== first clips"
 "$cli" list "$project" | head -n 12
 echo "== export of the labels as MMSA label.csv"
 "$cli" export "$project" --out "$project/export/label.csv"
+
+gui="$root/build/release/app/sentilens"
+if [[ -n "${DISPLAY:-}${WAYLAND_DISPLAY:-}" && -z "${SENTILENS_HEADLESS:-}" ]]; then
+  echo "== opening the demo project in SentiLens"
+  exec "$gui" "$project"
+else
+  echo "== no display: the desktop application was not started."
+  echo "   On a desktop, run: $gui $project"
+  echo "   Headless screenshot: QT_QPA_PLATFORM=offscreen $gui $project --annotator demo --screenshot shot.png"
+fi

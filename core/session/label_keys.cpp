@@ -9,8 +9,7 @@ double labelUnit(const LabelScale &scale) { return scale.step() > 0 ? scale.step
 
 double labelFineStep(const LabelScale &scale) { return scale.step() > 0 ? scale.step() : 0.1; }
 
-namespace {
-double tidy(const LabelScale &scale, double value)
+double snapLabelValue(const LabelScale &scale, double value)
 {
     const double fine = labelFineStep(scale);
     const double snapped = std::nearbyint(value / fine) * fine;
@@ -19,7 +18,7 @@ double tidy(const LabelScale &scale, double value)
     const double rounded = std::round(clamped * 1e10) / 1e10;
     return rounded == 0.0 ? 0.0 : rounded;  // no "-0"
 }
-}  // namespace
+
 
 std::optional<double> applyLabelKey(const LabelScale &scale, std::optional<double> current, LabelKeyAction action,
                                     int digit)
@@ -28,13 +27,13 @@ std::optional<double> applyLabelKey(const LabelScale &scale, std::optional<doubl
     switch (action) {
     case LabelKeyAction::Digit: {
         const double magnitude = std::max(0, digit) * labelUnit(scale);
-        return tidy(scale, std::signbit(value) && value != 0.0 ? -magnitude : magnitude);
+        return snapLabelValue(scale, std::signbit(value) && value != 0.0 ? -magnitude : magnitude);
     }
-    case LabelKeyAction::StepUp: return tidy(scale, value + labelUnit(scale));
-    case LabelKeyAction::StepDown: return tidy(scale, value - labelUnit(scale));
-    case LabelKeyAction::FineUp: return tidy(scale, value + labelFineStep(scale));
-    case LabelKeyAction::FineDown: return tidy(scale, value - labelFineStep(scale));
-    case LabelKeyAction::Negate: return tidy(scale, -value);
+    case LabelKeyAction::StepUp: return snapLabelValue(scale, value + labelUnit(scale));
+    case LabelKeyAction::StepDown: return snapLabelValue(scale, value - labelUnit(scale));
+    case LabelKeyAction::FineUp: return snapLabelValue(scale, value + labelFineStep(scale));
+    case LabelKeyAction::FineDown: return snapLabelValue(scale, value - labelFineStep(scale));
+    case LabelKeyAction::Negate: return snapLabelValue(scale, -value);
     case LabelKeyAction::Clear: return std::nullopt;
     }
     return current;

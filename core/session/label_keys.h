@@ -21,6 +21,9 @@ enum class LabelKeyAction {
 double labelUnit(const LabelScale &scale);
 double labelFineStep(const LabelScale &scale);
 
+// Clamps to the scale and rounds to the fine step (exactly, without floating-point residue).
+double snapLabelValue(const LabelScale &scale, double value);
+
 // The value after the key; empty for Clear. Results are clamped to the scale and rounded to the
 // fine step so that repeated steps never drift (0.1 + 0.2 must stay 0.3).
 std::optional<double> applyLabelKey(const LabelScale &scale, std::optional<double> current, LabelKeyAction action,

@@ -16,8 +16,6 @@ public:
     // the box does not flicker between the extractor's sampling instants. Empty before the first.
     QRectF boxAt(double seconds) const;
 
-    bool isEmpty() const { return m_times.isEmpty(); }
-
 private:
     QVector<double> m_times;
     QVector<QRectF> m_boxes;

@@ -118,6 +118,12 @@ void PlayerWidget::setClip(const QString &mediaFile)
     m_timeline->setCurves({});
 
     const bool missing = !mediaFile.isEmpty() && !QFileInfo(mediaFile).isFile();
+    // Stop first: the first-frame logic waits for the stopped state, and a paused player keeps its
+    // state across setSource() with the FFmpeg backend, leaving the new clip black. The stop itself
+    // reports LoadedMedia for the old clip, which must not pause it again.
+    m_switchingClip = true;
+    m_player->stop();
+    m_switchingClip = false;
     // An unplayable file may be reported from inside setSource(), through fail().
     m_player->setSource(mediaFile.isEmpty() || missing ? QUrl() : QUrl::fromLocalFile(mediaFile));
     if (missing)
@@ -269,7 +275,7 @@ void PlayerWidget::onMediaStatusChanged(QMediaPlayer::MediaStatus status)
         m_player->play();
     }
     // A freshly loaded clip shows its first frame rather than a black picture.
-    if (status == QMediaPlayer::LoadedMedia && m_player->playbackState() == QMediaPlayer::StoppedState)
+    if (status == QMediaPlayer::LoadedMedia && m_player->playbackState() == QMediaPlayer::StoppedState && !m_switchingClip)
         pause();
 }
 

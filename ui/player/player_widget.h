@@ -95,6 +95,7 @@ private:
     ReviewMode m_mode = ReviewMode::All;
     bool m_loop = false;
     bool m_userMuted = false;
+    bool m_switchingClip = false;
     bool m_playing = false;
 };
 
