@@ -7,6 +7,7 @@
 #include "ui/edit_commands.h"
 #include "ui/help_overlay.h"
 #include "ui/label_editor.h"
+#include "ui/language.h"
 #include "ui/model_panel.h"
 #include "ui/player/player_widget.h"
 #include "ui/shortcut_dialog.h"
@@ -263,6 +264,21 @@ void MainWindow::createMenus()
         themes->addAction(action);
         connect(action, &QAction::triggered, this, [this, value = value] { setTheme(value); });
     }
+    QMenu *language = view->addMenu(tr("&Language"));
+    auto *languages = new QActionGroup(this);
+    const std::pair<QString, QString> languageChoices[] = {
+        {QString(), tr("System default")}, {QStringLiteral("en"), QStringLiteral("English")},
+        {QStringLiteral("zh_CN"), QStringLiteral("简体中文")}};
+    for (const auto &[code, text] : languageChoices) {
+        QAction *action = language->addAction(text);
+        action->setCheckable(true);
+        action->setChecked(chosenLanguage() == code);
+        languages->addAction(action);
+        connect(action, &QAction::triggered, this, [this, code = code] {
+            chooseLanguage(code);
+            statusBar()->showMessage(tr("The language changes the next time SentiLens starts."), 10000);
+        });
+    }
     view->addAction(act("view.resetLayout"));
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
@@ -286,7 +302,7 @@ void MainWindow::createMenus()
     toolbar->addSeparator();
     toolbar->addActions(m_reviewGroup->actions());
     QAction *helpAction = act("help.keys");
-    helpAction->setIcon(style()->standardIcon(QStyle::SP_DialogHelpButton));
+    helpAction->setIcon(style()->standardIcon(QStyle::SP_MessageBoxQuestion));
     toolbar->addAction(helpAction);
 }
 

@@ -1,5 +1,6 @@
 // sentilens: the desktop application. `sentilens [PROJECT]` opens a project folder.
 #include "ui/clip_browser.h"
+#include "ui/language.h"
 #include "ui/main_window.h"
 
 #include <QApplication>
@@ -39,6 +40,8 @@ int main(int argc, char *argv[])
     QApplication::setOrganizationName(QStringLiteral("SentiLens"));
     QApplication::setApplicationName(QStringLiteral("SentiLens"));
     QApplication::setApplicationVersion(QStringLiteral(SENTILENS_VERSION));
+
+    sl::ui::installTranslations(app, qEnvironmentVariable("SENTILENS_LANGUAGE"));
 
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral("SentiLens: multimodal sentiment annotation and model inspection."));

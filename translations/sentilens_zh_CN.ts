@@ -1,0 +1,753 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name>SetLabelCommand</name>
+    <message>
+        <location filename="../ui/edit_commands.cpp" line="13"/>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <location filename="../ui/edit_commands.cpp" line="43"/>
+        <source>%1 of %2: %3 → %4</source>
+        <translation>片段 %2 的 %1：%3 → %4</translation>
+    </message>
+</context>
+<context>
+    <name>SetTranscriptCommand</name>
+    <message>
+        <location filename="../ui/edit_commands.cpp" line="76"/>
+        <source>Transcript of %1</source>
+        <translation>片段 %1 的文本转写</translation>
+    </message>
+</context>
+<context>
+    <name>TargetText</name>
+    <message>
+        <location filename="../ui/target_text.cpp" line="8"/>
+        <source>M: the clip as a whole</source>
+        <translation>M：片段整体</translation>
+    </message>
+    <message>
+        <location filename="../ui/target_text.cpp" line="9"/>
+        <source>T: the words alone</source>
+        <translation>T：仅文本</translation>
+    </message>
+    <message>
+        <location filename="../ui/target_text.cpp" line="10"/>
+        <source>A: the voice alone</source>
+        <translation>A：仅语音</translation>
+    </message>
+    <message>
+        <location filename="../ui/target_text.cpp" line="11"/>
+        <source>V: the face alone</source>
+        <translation>V：仅面部</translation>
+    </message>
+</context>
+<context>
+    <name>sl::ui::ClipBrowser</name>
+    <message>
+        <location filename="../ui/clip_browser.cpp" line="23"/>
+        <source>All splits</source>
+        <translation>全部划分</translation>
+    </message>
+    <message>
+        <location filename="../ui/clip_browser.cpp" line="27"/>
+        <source>Any target</source>
+        <translation>任意标注目标</translation>
+    </message>
+    <message>
+        <location filename="../ui/clip_browser.cpp" line="31"/>
+        <source>All clips</source>
+        <translation>全部片段</translation>
+    </message>
+    <message>
+        <location filename="../ui/clip_browser.cpp" line="32"/>
+        <source>Unlabelled by me</source>
+        <translation>我未标注</translation>
+    </message>
+    <message>
+        <location filename="../ui/clip_browser.cpp" line="33"/>
+        <source>Labelled by me</source>
+        <translation>我已标注</translation>
+    </message>
+    <message>
+        <location filename="../ui/clip_browser.cpp" line="34"/>
+        <location filename="../ui/clip_browser.cpp" line="86"/>
+        <source>Labelled by reference</source>
+        <translation>参考标注者已标注</translation>
+    </message>
+    <message>
+        <location filename="../ui/clip_browser.cpp" line="35"/>
+        <source>Unlabelled by anyone</source>
+        <translation>无人标注</translation>
+    </message>
+    <message>
+        <location filename="../ui/clip_browser.cpp" line="36"/>
+        <source>Model disagrees</source>
+        <translation>模型预测不一致</translation>
+    </message>
+    <message>
+        <location filename="../ui/clip_browser.cpp" line="37"/>
+        <source>Only clips where the model&apos;s M differs from the label by at least one unit</source>
+        <translation>仅显示模型预测的 M 与标注相差至少一个单位的片段</translation>
+    </message>
+    <message>
+        <location filename="../ui/clip_browser.cpp" line="39"/>
+        <source>Search ids and transcripts</source>
+        <translation>搜索 ID 和文本转写</translation>
+    </message>
+    <message>
+        <location filename="../ui/clip_browser.cpp" line="86"/>
+        <source>Labelled by %1</source>
+        <translation>%1 已标注</translation>
+    </message>
+    <message>
+        <location filename="../ui/clip_browser.cpp" line="114"/>
+        <source>%1 of %2 clips</source>
+        <translation>%1 / %2 个片段</translation>
+    </message>
+</context>
+<context>
+    <name>sl::ui::ClipTableModel</name>
+    <message>
+        <location filename="../ui/clip_table_model.cpp" line="103"/>
+        <source>Your label %1; %2: %3</source>
+        <translation>您的标注 %1；%2：%3</translation>
+    </message>
+    <message>
+        <location filename="../ui/clip_table_model.cpp" line="105"/>
+        <source>Not labelled by you yet; %1: %2</source>
+        <translation>您尚未标注；%1：%2</translation>
+    </message>
+    <message>
+        <location filename="../ui/clip_table_model.cpp" line="106"/>
+        <source>Your label %1</source>
+        <translation>您的标注 %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/clip_table_model.cpp" line="106"/>
+        <source>Not labelled</source>
+        <translation>未标注</translation>
+    </message>
+    <message>
+        <location filename="../ui/clip_table_model.cpp" line="167"/>
+        <source>Video</source>
+        <translation>视频</translation>
+    </message>
+    <message>
+        <location filename="../ui/clip_table_model.cpp" line="168"/>
+        <source>Clip</source>
+        <translation>片段</translation>
+    </message>
+    <message>
+        <location filename="../ui/clip_table_model.cpp" line="169"/>
+        <source>Split</source>
+        <translation>划分</translation>
+    </message>
+    <message>
+        <location filename="../ui/clip_table_model.cpp" line="170"/>
+        <source>Length (s)</source>
+        <translation>时长（秒）</translation>
+    </message>
+    <message>
+        <location filename="../ui/clip_table_model.cpp" line="175"/>
+        <source>Model M</source>
+        <translation>模型 M</translation>
+    </message>
+    <message>
+        <location filename="../ui/clip_table_model.cpp" line="176"/>
+        <source>Transcript</source>
+        <translation>文本转写</translation>
+    </message>
+</context>
+<context>
+    <name>sl::ui::HelpOverlay</name>
+    <message>
+        <location filename="../ui/help_overlay.cpp" line="19"/>
+        <source>Keyboard shortcuts</source>
+        <translation>键盘快捷键</translation>
+    </message>
+    <message>
+        <location filename="../ui/help_overlay.cpp" line="23"/>
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <location filename="../ui/help_overlay.cpp" line="26"/>
+        <source>Labelling keys</source>
+        <translation>标注按键</translation>
+    </message>
+    <message>
+        <location filename="../ui/help_overlay.cpp" line="27"/>
+        <source>0-9 set the size of the current label (1 unit per digit; 0.2 per digit on the CH-SIMS scale), keeping its sign: press - then 2 for -2. + and - step by one unit, Alt with + or - by a fine step, N flips the sign, Delete clears. Tab and Shift+Tab move between M, T, A and V.</source>
+        <translation>0-9 设置当前标注的强度（每个数字代表 1 个单位；在 CH-SIMS 刻度下每个数字代表 0.2），并保留其正负号：先按 - 再按 2 即为 -2。+ 和 - 按一个单位增减，Alt 加 + 或 - 按微调步长增减，N 翻转正负号，Delete 清除。Tab 和 Shift+Tab 在 M、T、A 和 V 之间切换。</translation>
+    </message>
+    <message>
+        <location filename="../ui/help_overlay.cpp" line="30"/>
+        <source>Press any key to close this help.</source>
+        <translation>按任意键关闭此帮助。</translation>
+    </message>
+</context>
+<context>
+    <name>sl::ui::LabelEditor</name>
+    <message>
+        <location filename="../ui/label_editor.cpp" line="116"/>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <location filename="../ui/label_editor.cpp" line="118"/>
+        <source>model: %1</source>
+        <translation>模型：%1</translation>
+    </message>
+</context>
+<context>
+    <name>sl::ui::MainWindow</name>
+    <message>
+        <location filename="../ui/main_window.cpp" line="84"/>
+        <source>&lt;project opened&gt;</source>
+        <translation>&lt;已打开项目&gt;</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="94"/>
+        <source>Clips</source>
+        <translation>片段</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="95"/>
+        <source>Player</source>
+        <translation>播放器</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="96"/>
+        <source>Transcript</source>
+        <translation>文本转写</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="97"/>
+        <source>Labels</source>
+        <translation>标注</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="98"/>
+        <source>Model</source>
+        <translation>模型</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="99"/>
+        <source>History</source>
+        <translation>历史记录</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="126"/>
+        <source>&amp;Open project…</source>
+        <translation>打开项目(&amp;O)…</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="127"/>
+        <source>Open SentiLens project</source>
+        <translation>打开 SentiLens 项目</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="131"/>
+        <source>&amp;Close project</source>
+        <translation>关闭项目(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="132"/>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="134"/>
+        <source>&amp;Undo</source>
+        <translation>撤销(&amp;U)</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="136"/>
+        <source>&amp;Redo</source>
+        <translation>重做(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="142"/>
+        <source>&amp;Edit transcript</source>
+        <translation>编辑文本转写(&amp;E)</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="144"/>
+        <source>&amp;Keyboard shortcuts…</source>
+        <translation>键盘快捷键(&amp;K)…</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="149"/>
+        <source>&amp;Next clip</source>
+        <translation>下一个片段(&amp;N)</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="151"/>
+        <source>&amp;Previous clip</source>
+        <translation>上一个片段(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="153"/>
+        <source>Next &amp;unlabelled clip</source>
+        <translation>下一个未标注片段(&amp;U)</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="155"/>
+        <source>Next &amp;disagreement</source>
+        <translation>下一个不一致片段(&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="157"/>
+        <source>&amp;Back to the clip before</source>
+        <translation>返回之前的片段(&amp;B)</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="159"/>
+        <source>&amp;Search clips</source>
+        <translation>搜索片段(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="161"/>
+        <source>&amp;Play / pause</source>
+        <translation>播放/暂停(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="162"/>
+        <source>Frame &amp;forward</source>
+        <translation>前进一帧(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="163"/>
+        <source>Frame &amp;back</source>
+        <translation>后退一帧(&amp;B)</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="164"/>
+        <source>Seek 1 s forward</source>
+        <translation>快进 1 秒</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="165"/>
+        <source>Seek 1 s back</source>
+        <translation>快退 1 秒</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="166"/>
+        <source>Seek 5 s forward</source>
+        <translation>快进 5 秒</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="167"/>
+        <source>Seek 5 s back</source>
+        <translation>快退 5 秒</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="168"/>
+        <source>Back to the start</source>
+        <translation>回到开头</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="169"/>
+        <source>Faster</source>
+        <translation>加快播放</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="171"/>
+        <source>Slower</source>
+        <translation>减慢播放</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="173"/>
+        <source>&amp;Loop clip</source>
+        <translation>循环播放片段(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="174"/>
+        <source>&amp;Mute</source>
+        <translation>静音(&amp;M)</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="176"/>
+        <source>Next target</source>
+        <translation>下一个标注目标</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="177"/>
+        <source>Previous target</source>
+        <translation>上一个标注目标</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="184"/>
+        <source>Set label size %1</source>
+        <translation>将标注强度设为 %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="187"/>
+        <source>Label up one unit</source>
+        <translation>标注增加一个单位</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="189"/>
+        <source>Label down one unit</source>
+        <translation>标注减少一个单位</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="191"/>
+        <source>Label up a fine step</source>
+        <translation>标注微调增加</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="193"/>
+        <source>Label down a fine step</source>
+        <translation>标注微调减少</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="195"/>
+        <source>Flip the label&apos;s sign</source>
+        <translation>翻转标注的正负号</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="197"/>
+        <source>Clear the label</source>
+        <translation>清除标注</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="201"/>
+        <source>Review: &amp;all modalities</source>
+        <translation>审阅：全部模态(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="202"/>
+        <source>Review: &amp;text only</source>
+        <translation>审阅：仅文本(&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="203"/>
+        <source>Review: a&amp;udio only</source>
+        <translation>审阅：仅语音(&amp;U)</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="204"/>
+        <source>Review: &amp;video only</source>
+        <translation>审阅：仅视频(&amp;V)</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="217"/>
+        <source>Keyboard &amp;help</source>
+        <translation>键盘帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="219"/>
+        <source>&amp;Reset layout</source>
+        <translation>重置布局(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="225"/>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="227"/>
+        <source>Open &amp;recent</source>
+        <translation>最近打开(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="232"/>
+        <source>&amp;Edit</source>
+        <translation>编辑(&amp;E)</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="239"/>
+        <source>&amp;Go</source>
+        <translation>转到(&amp;G)</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="243"/>
+        <source>&amp;Playback</source>
+        <translation>播放(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="249"/>
+        <source>&amp;Review</source>
+        <translation>审阅(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="252"/>
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="256"/>
+        <source>&amp;Theme</source>
+        <translation>主题(&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="258"/>
+        <source>&amp;System</source>
+        <translation>跟随系统(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="258"/>
+        <source>&amp;Light</source>
+        <translation>浅色(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="258"/>
+        <source>&amp;Dark</source>
+        <translation>深色(&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="268"/>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="271"/>
+        <source>Main</source>
+        <translation>主工具栏</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="320"/>
+        <source>Who is labelling?</source>
+        <translation>谁在标注？</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="321"/>
+        <source>Your name is stored with every label you give (asked only once):</source>
+        <translation>您的姓名将随您给出的每条标注一起保存（仅询问一次）：</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="324"/>
+        <source>A project is opened for a named annotator; no name was given.</source>
+        <translation>打开项目需要指定标注者姓名，但未提供姓名。</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="377"/>
+        <location filename="../ui/main_window.cpp" line="520"/>
+        <source>SentiLens</source>
+        <translation>SentiLens</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="378"/>
+        <source>No project</source>
+        <translation>未打开项目</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="384"/>
+        <source>%1 — SentiLens</source>
+        <translation>%1 — SentiLens</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="385"/>
+        <source>Project: %1 (%2)</source>
+        <translation>项目：%1（%2）</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="386"/>
+        <source>Annotator: %1</source>
+        <translation>标注者：%1</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="387"/>
+        <source>All labels saved</source>
+        <translation>所有标注均已保存</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="444"/>
+        <source>Saved %1 of %2</source>
+        <translation>已保存片段 %2 的 %1 标注</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="455"/>
+        <source>No clip further down lacks your %1 label</source>
+        <translation>后面已没有缺少您的 %1 标注的片段</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="469"/>
+        <source>No further clip where the model and the label disagree</source>
+        <translation>后面已没有模型预测与标注不一致的片段</translation>
+    </message>
+</context>
+<context>
+    <name>sl::ui::ModelPanel</name>
+    <message>
+        <location filename="../ui/model_panel.cpp" line="25"/>
+        <source>No active model in this project. Predictions appear here once a model is trained or imported.</source>
+        <translation>此项目中没有启用的模型。训练或导入模型后，模型预测将显示在这里。</translation>
+    </message>
+    <message>
+        <location filename="../ui/model_panel.cpp" line="30"/>
+        <source>Select a clip to see the model&apos;s predictions.</source>
+        <translation>选择一个片段以查看模型预测。</translation>
+    </message>
+    <message>
+        <location filename="../ui/model_panel.cpp" line="36"/>
+        <source>—</source>
+        <translation>—</translation>
+    </message>
+    <message>
+        <location filename="../ui/model_panel.cpp" line="38"/>
+        <source>Model predictions</source>
+        <translation>模型预测</translation>
+    </message>
+</context>
+<context>
+    <name>sl::ui::PlayerControls</name>
+    <message>
+        <location filename="../ui/player/player_controls.cpp" line="36"/>
+        <source>Previous frame</source>
+        <translation>上一帧</translation>
+    </message>
+    <message>
+        <location filename="../ui/player/player_controls.cpp" line="37"/>
+        <location filename="../ui/player/player_controls.cpp" line="119"/>
+        <source>Play</source>
+        <translation>播放</translation>
+    </message>
+    <message>
+        <location filename="../ui/player/player_controls.cpp" line="38"/>
+        <source>Next frame</source>
+        <translation>下一帧</translation>
+    </message>
+    <message>
+        <location filename="../ui/player/player_controls.cpp" line="41"/>
+        <source>Position in the clip</source>
+        <translation>片段内的播放位置</translation>
+    </message>
+    <message>
+        <location filename="../ui/player/player_controls.cpp" line="46"/>
+        <source>Playback speed</source>
+        <translation>播放速度</translation>
+    </message>
+    <message>
+        <location filename="../ui/player/player_controls.cpp" line="48"/>
+        <location filename="../ui/player/player_controls.cpp" line="151"/>
+        <source>%1×</source>
+        <translation>%1×</translation>
+    </message>
+    <message>
+        <location filename="../ui/player/player_controls.cpp" line="50"/>
+        <source>Loop the clip</source>
+        <translation>循环播放片段</translation>
+    </message>
+    <message>
+        <location filename="../ui/player/player_controls.cpp" line="53"/>
+        <location filename="../ui/player/player_controls.cpp" line="202"/>
+        <source>Mute</source>
+        <translation>静音</translation>
+    </message>
+    <message>
+        <location filename="../ui/player/player_controls.cpp" line="119"/>
+        <source>Pause</source>
+        <translation>暂停</translation>
+    </message>
+    <message>
+        <location filename="../ui/player/player_controls.cpp" line="175"/>
+        <source>Volume</source>
+        <translation>音量</translation>
+    </message>
+    <message>
+        <location filename="../ui/player/player_controls.cpp" line="177"/>
+        <source>No sound output device was found; the clip plays without sound.</source>
+        <translation>未找到音频输出设备；片段将无声播放。</translation>
+    </message>
+    <message>
+        <location filename="../ui/player/player_controls.cpp" line="179"/>
+        <source>Sound is off in this review mode.</source>
+        <translation>此审阅模式下声音已关闭。</translation>
+    </message>
+    <message>
+        <location filename="../ui/player/player_controls.cpp" line="194"/>
+        <source>%1 / %2</source>
+        <translation>%1 / %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/player/player_controls.cpp" line="202"/>
+        <source>Unmute</source>
+        <translation>取消静音</translation>
+    </message>
+</context>
+<context>
+    <name>sl::ui::PlayerWidget</name>
+    <message>
+        <location filename="../ui/player/player_widget.cpp" line="93"/>
+        <source>Cannot play the clip “%1”: %2</source>
+        <translation>无法播放片段“%1”：%2</translation>
+    </message>
+    <message>
+        <location filename="../ui/player/player_widget.cpp" line="130"/>
+        <source>The clip file “%1” does not exist.</source>
+        <translation>片段文件“%1”不存在。</translation>
+    </message>
+    <message>
+        <location filename="../ui/player/player_widget.cpp" line="288"/>
+        <source>Video and sound are hidden for text-only review.</source>
+        <translation>仅文本审阅模式下隐藏视频和声音。</translation>
+    </message>
+    <message>
+        <location filename="../ui/player/player_widget.cpp" line="290"/>
+        <source>Video is hidden for audio-only review.</source>
+        <translation>仅语音审阅模式下隐藏视频画面。</translation>
+    </message>
+    <message>
+        <location filename="../ui/player/player_widget.cpp" line="292"/>
+        <source>No clip selected.</source>
+        <translation>未选择片段。</translation>
+    </message>
+</context>
+<context>
+    <name>sl::ui::ShortcutDialog</name>
+    <message>
+        <location filename="../ui/shortcut_dialog.cpp" line="17"/>
+        <source>Keyboard shortcuts</source>
+        <translation>键盘快捷键</translation>
+    </message>
+    <message>
+        <location filename="../ui/shortcut_dialog.cpp" line="20"/>
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <location filename="../ui/shortcut_dialog.cpp" line="20"/>
+        <source>Shortcut</source>
+        <translation>快捷键</translation>
+    </message>
+    <message>
+        <location filename="../ui/shortcut_dialog.cpp" line="52"/>
+        <source>Shortcut in use</source>
+        <translation>快捷键已被占用</translation>
+    </message>
+    <message>
+        <location filename="../ui/shortcut_dialog.cpp" line="53"/>
+        <source>%1 is already used by &quot;%2&quot;.</source>
+        <translation>%1 已被“%2”使用。</translation>
+    </message>
+</context>
+<context>
+    <name>sl::ui::TimelinePlot</name>
+    <message>
+        <location filename="../ui/player/timeline_plot.cpp" line="119"/>
+        <location filename="../ui/player/timeline_plot.cpp" line="139"/>
+        <location filename="../ui/player/timeline_plot.cpp" line="140"/>
+        <source>Audio</source>
+        <translation>音频</translation>
+    </message>
+</context>
+<context>
+    <name>sl::ui::TranscriptView</name>
+    <message>
+        <location filename="../ui/transcript_view.cpp" line="44"/>
+        <source>Source: %1 · F2 to edit</source>
+        <translation>来源：%1 · 按 F2 编辑</translation>
+    </message>
+    <message>
+        <location filename="../ui/transcript_view.cpp" line="46"/>
+        <source>(no transcript)</source>
+        <translation>（无文本转写）</translation>
+    </message>
+</context>
+</TS>
