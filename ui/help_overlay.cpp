@@ -20,7 +20,7 @@ QString HelpOverlay::helpText() const
     for (const QAction *action : m_registry.actions()) {
         const QString keys = QKeySequence::listToString(action->shortcuts(), QKeySequence::NativeText);
         html += QStringLiteral("<tr><td><b>%1</b></td><td>%2</td></tr>")
-                    .arg(keys.isEmpty() ? tr("(none)") : keys.toHtmlEscaped(), action->text().remove(QLatin1Char('&')).toHtmlEscaped());
+                    .arg(keys.isEmpty() ? tr("(none)") : keys.toHtmlEscaped(), ShortcutRegistry::plainText(action).toHtmlEscaped());
     }
     html += QStringLiteral("</table><h3>%1</h3><p>%2</p><p>%3</p>")
                 .arg(tr("Labelling keys"),

@@ -40,7 +40,7 @@ void ShortcutDialog::fill()
     for (int row = 0; row < actions.size(); ++row) {
         QAction *action = actions[row];
         const QString id = m_registry.idOf(action);
-        auto *name = new QTableWidgetItem(action->text().remove(QLatin1Char('&')));
+        auto *name = new QTableWidgetItem(ShortcutRegistry::plainText(action));
         name->setFlags(Qt::ItemIsEnabled);
         m_table->setItem(row, 0, name);
         auto *edit = new QKeySequenceEdit(action->shortcut(), m_table);
@@ -52,7 +52,7 @@ void ShortcutDialog::fill()
                 QMessageBox::warning(this, tr("Shortcut in use"),
                                      tr("%1 is already used by \"%2\".")
                                          .arg(key.toString(QKeySequence::NativeText),
-                                              m_registry.action(other)->text().remove(QLatin1Char('&'))));
+                                              ShortcutRegistry::plainText(m_registry.action(other))));
                 edit->setKeySequence(m_registry.action(id)->shortcut());
                 return;
             }

@@ -1,5 +1,6 @@
 #include "ui/shortcut_registry.h"
 
+#include <QRegularExpression>
 #include <QSettings>
 #include <QWidget>
 
@@ -38,6 +39,14 @@ QAction *ShortcutRegistry::action(const QString &id) const
 }
 
 QString ShortcutRegistry::idOf(const QAction *action) const { return action->property(kIdProperty).toString(); }
+
+QString ShortcutRegistry::plainText(const QAction *action)
+{
+    QString text = action->text();
+    static const QRegularExpression bracketed(QStringLiteral("\\(&[^)]\\)"));
+    text.remove(bracketed);
+    return text.remove(QLatin1Char('&'));
+}
 
 QList<QKeySequence> ShortcutRegistry::defaultKeys(const QString &id) const
 {

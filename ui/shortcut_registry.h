@@ -18,6 +18,8 @@ public:
     QAction *action(const QString &id) const;
     QList<QAction *> actions() const { return m_actions; }
     QString idOf(const QAction *action) const;
+    // The action's text without its mnemonic: "&Open" and "打开(&O)" both lose the marker.
+    static QString plainText(const QAction *action);
     QList<QKeySequence> defaultKeys(const QString &id) const;
 
     // Rebinds and remembers. Returns the id of another action that already uses the key, if any

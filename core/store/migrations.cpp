@@ -83,13 +83,15 @@ Migration analysisSchema()
         QStringLiteral(R"(CREATE TABLE feature_sets (
             id INTEGER PRIMARY KEY,
             modality TEXT NOT NULL CHECK (modality IN ('T', 'A', 'V')),
+            name TEXT NOT NULL DEFAULT '',
             extractor TEXT NOT NULL,
             extractor_version TEXT NOT NULL,
+            config_hash TEXT NOT NULL DEFAULT '',
             dims INTEGER NOT NULL CHECK (dims > 0),
             dim_names_json TEXT NOT NULL DEFAULT '[]',
             params_json TEXT NOT NULL DEFAULT '{}',
             created_at TEXT NOT NULL,
-            UNIQUE (modality, extractor, extractor_version, params_json)))"),
+            UNIQUE (modality, extractor, extractor_version, config_hash)))"),
         QStringLiteral(R"(CREATE TABLE clip_features (
             feature_set_id INTEGER NOT NULL REFERENCES feature_sets(id) ON DELETE CASCADE,
             clip_id INTEGER NOT NULL REFERENCES clips(id) ON DELETE CASCADE,
@@ -126,11 +128,25 @@ Migration analysisSchema()
     }};
 }
 
+// Version 3: per-clip problems found by extraction and other jobs, so the list can show them while
+// the other clips go on.
+Migration clipProblemsSchema()
+{
+    return {3, QStringLiteral("clip problems"), {
+        QStringLiteral(R"(CREATE TABLE clip_problems (
+            clip_id INTEGER NOT NULL REFERENCES clips(id) ON DELETE CASCADE,
+            stage TEXT NOT NULL,
+            message TEXT NOT NULL,
+            recorded_at TEXT NOT NULL,
+            PRIMARY KEY (clip_id, stage)))"),
+    }};
+}
+
 }  // namespace
 
 const QList<Migration> &builtinMigrations()
 {
-    static const QList<Migration> migrations{coreSchema(), analysisSchema()};
+    static const QList<Migration> migrations{coreSchema(), analysisSchema(), clipProblemsSchema()};
     return migrations;
 }
 

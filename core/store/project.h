@@ -4,6 +4,7 @@
 #include "core/common/label_scale.h"
 #include "core/store/annotator_repository.h"
 #include "core/store/clip_repository.h"
+#include "core/store/feature_repository.h"
 #include "core/store/label_repository.h"
 #include "core/store/project_database.h"
 #include "core/store/settings_repository.h"
@@ -39,6 +40,7 @@ public:
     ClipRepository clips() const { return ClipRepository(db()); }
     AnnotatorRepository annotators() const { return AnnotatorRepository(db()); }
     LabelRepository labels() const { return LabelRepository(db(), m_scale); }
+    FeatureRepository features() const { return FeatureRepository(db()); }
 
 private:
     Project(const QString &folder, std::unique_ptr<ProjectDatabase> database);
