@@ -4,7 +4,10 @@
 #include "core/session/labeling_session.h"
 #include "ui/clip_browser.h"
 #include "ui/clip_table_model.h"
+#include "core/media/audio_decoder.h"
+#include "core/session/clip_timeline.h"
 #include "ui/edit_commands.h"
+#include "ui/extraction_runner.h"
 #include "ui/help_overlay.h"
 #include "ui/label_editor.h"
 #include "ui/language.h"
@@ -25,7 +28,10 @@
 #include <QLabel>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QFutureWatcher>
 #include <QProgressBar>
+#include <QPushButton>
+#include <QtConcurrent/QtConcurrentRun>
 #include <QSettings>
 #include <QStatusBar>
 #include <QStyle>
@@ -52,6 +58,8 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
     setObjectName(QStringLiteral("SentiLensMainWindow"));
     setDockNestingEnabled(true);
     m_undo = new QUndoStack(this);
+    m_extraction = new ExtractionRunner(this);
+    m_waveform = new QFutureWatcher<std::vector<float>>(this);
     m_shortcuts = new ShortcutRegistry(this);
     createDocks();
     createActions();
@@ -215,6 +223,10 @@ void MainWindow::createActions()
         ++number;
     }
 
+    bind(r.add(QStringLiteral("jobs.extract"), tr("E&xtract features"), {QKeySequence(Qt::CTRL | Qt::Key_E)}),
+         [this] { startExtraction(); });
+    bind(r.add(QStringLiteral("jobs.cancel"), tr("&Cancel the running job"), {}), [this] { m_extraction->cancel(); });
+
     bind(r.add(QStringLiteral("help.keys"), tr("Keyboard &help"), {QKeySequence(Qt::Key_F1), QKeySequence(Qt::Key_Question)}),
          [this] { m_help->showOver(this); });
     bind(r.add(QStringLiteral("view.resetLayout"), tr("&Reset layout"), {}), [this] { resetLayout(); });
@@ -249,6 +261,10 @@ void MainWindow::createMenus()
 
     QMenu *review = menuBar()->addMenu(tr("&Review"));
     review->addActions(m_reviewGroup->actions());
+
+    QMenu *jobs = menuBar()->addMenu(tr("&Jobs"));
+    jobs->addAction(act("jobs.extract"));
+    jobs->addAction(act("jobs.cancel"));
 
     QMenu *view = menuBar()->addMenu(tr("&View"));
     for (QDockWidget *dock : m_docks)
@@ -314,7 +330,30 @@ void MainWindow::createStatusBar()
     m_jobProgress = new QProgressBar(this);
     m_jobProgress->setMaximumWidth(200);
     m_jobProgress->hide();
+    m_cancelJob = new QPushButton(tr("Cancel"), this);
+    m_cancelJob->hide();
     statusBar()->addPermanentWidget(m_jobProgress);
+    statusBar()->addPermanentWidget(m_cancelJob);
+    connect(m_cancelJob, &QPushButton::clicked, m_extraction, &ExtractionRunner::cancel);
+    connect(m_extraction, &ExtractionRunner::progressed, this, [this](int done, int total, double eta, int failed) {
+        m_jobProgress->setRange(0, total);
+        m_jobProgress->setValue(done);
+        m_jobProgress->setFormat(eta >= 0 ? tr("Features %v/%m, %1 s left").arg(qRound(eta)) : tr("Features %v/%m"));
+        if (failed > 0)
+            m_jobProgress->setToolTip(tr("%1 clip(s) could not be read").arg(failed));
+    });
+    connect(m_extraction, &ExtractionRunner::finished, this, [this](const jobs::ExtractionReport &report, const QString &error) {
+        const QString summary = tr("Features: %1 extracted, %2 already there, %3 failed%4")
+                                    .arg(report.extracted)
+                                    .arg(report.alreadyCached)
+                                    .arg(report.failed)
+                                    .arg(report.cancelled ? tr(" (cancelled)") : QString());
+        onExtractionFinished(summary, error);
+    });
+    connect(m_waveform, &QFutureWatcher<std::vector<float>>::finished, this, [this] {
+        if (m_waveformClip == m_currentClip && m_waveform->future().resultCount() > 0)
+            m_player->setWaveform(m_waveform->result(), 16000);
+    });
     statusBar()->addPermanentWidget(m_savedLabel);
     statusBar()->addPermanentWidget(m_annotatorLabel);
     statusBar()->addPermanentWidget(m_projectLabel);
@@ -375,6 +414,8 @@ bool MainWindow::openProject(const QString &path, const QString &annotator)
 
 void MainWindow::closeProject()
 {
+    m_extraction->cancel();
+    m_extraction->waitForFinished();
     m_player->setClip({});
     m_transcript->clear();
     m_labels->showClip(nullptr);
@@ -424,7 +465,74 @@ void MainWindow::showClip(qint64 clipId)
         showError(error.message());
     }
     m_transcript->showTranscript(overview->transcript, overview->transcriptSource, cues);
-    m_player->setClip(m_session->project().absolutePath(overview->mediaPath));
+    const QString mediaFile = m_session->project().absolutePath(overview->mediaPath);
+    m_player->setClip(mediaFile);
+    showTimeline(clipId, mediaFile);
+}
+
+void MainWindow::showTimeline(qint64 clipId, const QString &mediaFile)
+{
+    try {
+        const session::ClipTimeline timeline = session::loadClipTimeline(m_session->project(), clipId);
+        QList<TimelineCurve> curves;
+        for (const session::TimelineSeries &series : timeline.curves)
+            curves << TimelineCurve{series.name, series.times, series.values,
+                                    series.fromAudio ? CurveSource::Audio : CurveSource::Video};
+        m_player->setCurves(curves);
+        m_player->setFaceBoxes(timeline.faceTimes, timeline.faceBoxes);
+    } catch (const Error &error) {
+        statusBar()->showMessage(error.message(), 10000);
+    }
+    // Decoding the waveform takes a moment: off the UI thread, shown when it is ready if the
+    // clip is still the current one. A clip without sound simply has no waveform.
+    m_waveformClip = clipId;
+    m_waveform->setFuture(QtConcurrent::run([mediaFile] {
+        try {
+            return media::decodeAudioMono16k(mediaFile);
+        } catch (const Error &) {
+            return std::vector<float>();
+        }
+    }));
+}
+
+bool MainWindow::startExtraction()
+{
+    if (!m_session || m_extraction->isRunning())
+        return false;
+    if (!m_extraction->start(m_session->project().databasePath()))
+        return false;
+    m_jobProgress->setRange(0, 0);
+    m_jobProgress->show();
+    m_cancelJob->show();
+    statusBar()->showMessage(tr("Extracting features in the background…"), 5000);
+    return true;
+}
+
+void MainWindow::onExtractionFinished(const QString &summary, const QString &error)
+{
+    m_jobProgress->hide();
+    m_cancelJob->hide();
+    if (!error.isEmpty()) {
+        showError(error);
+        return;
+    }
+    statusBar()->showMessage(summary, 15000);
+    reloadClips();
+}
+
+void MainWindow::reloadClips()
+{
+    if (!m_session)
+        return;
+    const qint64 current = m_currentClip;
+    try {
+        m_model->setClips(m_session->loadOverview(), m_session->referenceAnnotatorName());
+    } catch (const Error &error) {
+        showError(error.message());
+        return;
+    }
+    if (current != 0 && !m_browser->selectClip(current))
+        m_browser->selectNext(1);
 }
 
 void MainWindow::requestLabel(Target target, std::optional<double> value)
@@ -568,6 +676,10 @@ void MainWindow::closeEvent(QCloseEvent *event)
     settings.setValue(kGeometryKey, saveGeometry());
     settings.setValue(kStateKey, saveState(kStateVersion));
     m_player->pause();
+    // A running job is stopped at its next clip; what it finished is already in the project.
+    m_extraction->cancel();
+    m_extraction->waitForFinished();
+    m_waveform->waitForFinished();
     event->accept();
 }
 

@@ -10,8 +10,12 @@
 #include <QPointer>
 #include <memory>
 #include <optional>
+#include <vector>
 
+template <typename T>
+class QFutureWatcher;
 class QActionGroup;
+class QPushButton;
 class QDockWidget;
 class QLabel;
 class QMenu;
@@ -26,6 +30,7 @@ class LabelingSession;
 namespace sl::ui {
 
 class ClipBrowser;
+class ExtractionRunner;
 class ClipTableModel;
 class HelpOverlay;
 class LabelEditor;
@@ -55,6 +60,9 @@ public:
     ShortcutRegistry *shortcuts() const { return m_shortcuts; }
     HelpOverlay *helpOverlay() const { return m_help; }
     QString lastError() const { return m_lastError; }
+    ExtractionRunner *extraction() const { return m_extraction; }
+    // Starts feature extraction for the open project in the background.
+    bool startExtraction();
     qint64 currentClipId() const { return m_currentClip; }
 
     void setReviewMode(ReviewMode mode);
@@ -86,6 +94,9 @@ private:
     void nextUnlabelled();
     void nextDisagreement();
     void goBack();
+    void showTimeline(qint64 clipId, const QString &mediaFile);
+    void reloadClips();
+    void onExtractionFinished(const QString &summary, const QString &error);
 
     std::unique_ptr<session::LabelingSession> m_session;
     ClipTableModel *m_model = nullptr;
@@ -106,6 +117,10 @@ private:
     QLabel *m_annotatorLabel = nullptr;
     QLabel *m_savedLabel = nullptr;
     QProgressBar *m_jobProgress = nullptr;
+    QPushButton *m_cancelJob = nullptr;
+    ExtractionRunner *m_extraction = nullptr;
+    QFutureWatcher<std::vector<float>> *m_waveform = nullptr;
+    qint64 m_waveformClip = 0;
     QByteArray m_defaultState;
     QList<qint64> m_visited;  // for "back"
     qint64 m_currentClip = 0;

@@ -59,5 +59,6 @@ int runStats(const QStringList &args);
 int runExport(const QStringList &args);
 int runDemo(const QStringList &args);
 int runDevice(const QStringList &args);
+int runExtract(const QStringList &args);
 
 }  // namespace sl::cli

@@ -15,7 +15,8 @@ Commands:
   list PROJECT            list the clips with their labels
   stats PROJECT           summary of clips, splits and labels
   export PROJECT --out F  write the labels as an MMSA label.csv
-  demo PROJECT            generate the demo project (reproducible, about a minute)
+  demo PROJECT            generate the demo project (reproducible, under a minute)
+  extract PROJECT         extract and cache acoustic and visual features (--jobs N)
   device                  show the compute device that models would run on
 
 Each command has --help. Exit codes: 0 success, 1 input problems (nothing changed),
@@ -34,7 +35,7 @@ int main(int argc, char *argv[])
         {QStringLiteral("init"), sl::cli::runInit},     {QStringLiteral("import"), sl::cli::runImport},
         {QStringLiteral("list"), sl::cli::runList},     {QStringLiteral("stats"), sl::cli::runStats},
         {QStringLiteral("export"), sl::cli::runExport}, {QStringLiteral("demo"), sl::cli::runDemo},
-        {QStringLiteral("device"), sl::cli::runDevice},
+        {QStringLiteral("device"), sl::cli::runDevice},   {QStringLiteral("extract"), sl::cli::runExtract},
     };
     QStringList args = app.arguments().mid(1);
     if (args.isEmpty() || args.first() == QLatin1String("--help") || args.first() == QLatin1String("-h")) {

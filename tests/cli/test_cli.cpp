@@ -38,7 +38,7 @@ private slots:
 
     void everyCommandHasHelpAndUsageErrorsExitTwo()
     {
-        for (const char *command : {"init", "import", "list", "stats", "export", "demo", "device"}) {
+        for (const char *command : {"init", "import", "list", "stats", "export", "demo", "device", "extract"}) {
             const CliResult help = cli({QString::fromLatin1(command), QStringLiteral("--help")});
             QCOMPARE(help.exitCode, 0);
             QVERIFY2(help.out.contains("Usage:") && help.out.contains("--json"), command);

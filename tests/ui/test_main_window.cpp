@@ -8,7 +8,9 @@
 #include "ui/help_overlay.h"
 #include "ui/label_editor.h"
 #include "ui/main_window.h"
+#include "ui/extraction_runner.h"
 #include "ui/player/player_widget.h"
+#include "ui/player/timeline_plot.h"
 #include "ui/transcript_view.h"
 
 #include <QApplication>
@@ -195,6 +197,25 @@ private slots:
         box->close();
         QTest::keyClick(m_window.get(), Qt::Key_3);
         QCOMPARE(storedLabel(clip, Target::M), std::optional<double>(3.0));
+    }
+
+    void extractionRunsInTheBackgroundAndFillsTheTimeline()
+    {
+        QVERIFY(m_window->startExtraction());
+        QVERIFY(m_window->extraction()->isRunning());
+        QVERIFY(!m_window->startExtraction());  // one job at a time
+        // The window keeps handling events meanwhile: labelling goes on during the job.
+        const qint64 clip = m_window->currentClipId();
+        QTest::keyClick(m_window.get(), Qt::Key_1);
+        QTRY_VERIFY_WITH_TIMEOUT(!m_window->extraction()->isRunning(), 120000);
+        QCOMPARE(storedLabel(clip, Target::M), std::optional<double>(1.0));
+        auto project = store::Project::open(m_projectPath);
+        QCOMPARE(project->features().sets().size(), 2);
+        QCOMPARE(project->features().clipsWithout(project->features().sets().first().id).size(), 0);
+        // The current clip now shows its curves under the player.
+        auto *plot = m_window->player()->findChild<TimelinePlot *>();
+        QVERIFY(plot);
+        QTRY_VERIFY(plot->graphCount() >= 4);
     }
 
     void aProjectThatCannotOpenKeepsTheWindowWorking()

@@ -1,0 +1,107 @@
+// sentilens-cli extract PROJECT: acoustic and visual features of every clip, cached in the project.
+#include "app/cli/cli_support.h"
+#include "core/common/error.h"
+#include "core/jobs/extraction_job.h"
+#include "core/jobs/media_extractors.h"
+
+#include <QJsonArray>
+#include <QJsonObject>
+#include <cmath>
+
+namespace sl::cli {
+
+namespace {
+
+// One line, redrawn in place: [#####.....] 12/90  3.1 clips/s  ETA 25 s
+void drawProgress(const jobs::ExtractionProgress &p)
+{
+    constexpr int width = 30;
+    const int filled = p.total > 0 ? int(std::lround(double(width) * p.done / p.total)) : width;
+    QString bar = QString(filled, QLatin1Char('#')) + QString(width - filled, QLatin1Char('.'));
+    err() << "\r[" << bar << "] " << p.done << "/" << p.total << "  " << QString::number(p.unitsPerSecond, 'f', 1) << "/s";
+    if (p.etaSeconds >= 0)
+        err() << "  ETA " << QString::number(p.etaSeconds, 'f', 0) << " s";
+    if (p.failed > 0)
+        err() << "  " << p.failed << " failed";
+    err() << "   ";
+    if (p.done == p.total)
+        err() << '\n';
+    err().flush();
+}
+
+}  // namespace
+
+int runExtract(const QStringList &args)
+{
+    Command command(QStringLiteral("extract"),
+                    QStringLiteral("Extract acoustic and visual features of every clip of PROJECT and cache them in the "
+                                   "project. Only missing or stale features are computed; clips that cannot be read are "
+                                   "reported and the others go on."),
+                    args);
+    command.parser().addPositionalArgument(QStringLiteral("PROJECT"), QStringLiteral("Project folder."));
+    command.parser().addOption({QStringLiteral("jobs"), QStringLiteral("Worker threads (default 2)."), QStringLiteral("N"), QStringLiteral("2")});
+    command.parser().addOption({QStringLiteral("only"), QStringLiteral("Comma-separated modalities: acoustic, visual."),
+                                QStringLiteral("LIST"), QStringLiteral("acoustic,visual")});
+    command.parser().addOption({QStringLiteral("acoustic-preset"), QStringLiteral("Acoustic features: default or ch-sims-33."),
+                                QStringLiteral("NAME"), QStringLiteral("default")});
+    command.parser().addOption({QStringLiteral("fps"), QStringLiteral("Video analysis rate (default 15, never above the clip's)."),
+                                QStringLiteral("RATE"), QStringLiteral("15")});
+    if (!command.parse(1))
+        return command.exitCode();
+    bool ok = false;
+    const int workers = command.parser().value(QStringLiteral("jobs")).toInt(&ok);
+    if (!ok || workers < 1)
+        return command.fail(UsageError, QStringLiteral("--jobs takes a whole number of at least 1"));
+    const double fps = command.parser().value(QStringLiteral("fps")).toDouble(&ok);
+    if (!ok || fps <= 0)
+        return command.fail(UsageError, QStringLiteral("--fps takes a positive number"));
+
+    QList<jobs::ClipExtractorFactory> extractors;
+    for (const QString &part : command.parser().value(QStringLiteral("only")).split(QLatin1Char(','), Qt::SkipEmptyParts)) {
+        const QString name = part.trimmed();
+        if (name == QLatin1String("acoustic")) {
+            try {
+                extractors << jobs::acousticExtractorFactory(command.parser().value(QStringLiteral("acoustic-preset")));
+            } catch (const std::invalid_argument &) {
+                return command.fail(UsageError, QStringLiteral("unknown acoustic preset '%1' (use default or ch-sims-33)")
+                                                    .arg(command.parser().value(QStringLiteral("acoustic-preset"))));
+            }
+        } else if (name == QLatin1String("visual")) {
+            extractors << jobs::visualExtractorFactory(fps);
+        } else {
+            return command.fail(UsageError, QStringLiteral("unknown modality '%1' in --only (use acoustic, visual)").arg(name));
+        }
+    }
+    if (extractors.isEmpty())
+        return command.fail(UsageError, QStringLiteral("--only names no modality"));
+
+    jobs::ExtractionReport report;
+    try {
+        jobs::ExtractionJob job(command.positional(0), extractors, workers);
+        report = job.run(command.json() ? std::function<void(const jobs::ExtractionProgress &)>() : drawProgress);
+    } catch (const Error &error) {
+        return command.fail(ProjectError, error.message());
+    }
+    QJsonArray problems;
+    for (const store::ClipProblem &problem : report.problems) {
+        problems.append(QJsonObject{{QStringLiteral("clip"), problem.clipId}, {QStringLiteral("stage"), problem.stage},
+                                    {QStringLiteral("message"), problem.message}});
+        if (!command.json())
+            err() << problem.stage << ": " << problem.message << '\n';
+    }
+    err().flush();
+    command.say(QStringLiteral("Extracted %1, already cached %2, failed %3, in %4 s")
+                    .arg(report.extracted)
+                    .arg(report.alreadyCached)
+                    .arg(report.failed)
+                    .arg(report.seconds, 0, 'f', 1));
+    command.emitJson({{QStringLiteral("extracted"), report.extracted},
+                      {QStringLiteral("already_cached"), report.alreadyCached},
+                      {QStringLiteral("failed"), report.failed},
+                      {QStringLiteral("seconds"), report.seconds},
+                      {QStringLiteral("problems"), problems}});
+    // Clips that could not be read are input problems; the others were extracted all the same.
+    return report.failed > 0 ? InputProblems : Success;
+}
+
+}  // namespace sl::cli
