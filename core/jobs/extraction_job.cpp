@@ -26,13 +26,18 @@ struct WorkResult {
     QString error;
 };
 
-// Results travel from the workers to the writing thread through this queue.
+// Results travel from the workers to the writing thread through this queue. It is bounded so that
+// workers never run far ahead of what is safely written (memory stays small, and a cancel stops
+// the job within a clip or two).
 class ResultQueue {
 public:
+    explicit ResultQueue(size_t capacity) : m_capacity(capacity) {}
+
     void push(WorkResult result)
     {
         {
-            std::lock_guard lock(m_mutex);
+            std::unique_lock lock(m_mutex);
+            m_space.wait(lock, [&] { return m_results.size() < m_capacity; });
             m_results.push_back(std::move(result));
         }
         m_ready.notify_one();
@@ -45,13 +50,16 @@ public:
             return std::nullopt;
         WorkResult result = std::move(m_results.front());
         m_results.pop_front();
+        m_space.notify_one();
         return result;
     }
     void wake() { m_ready.notify_all(); }
 
 private:
+    size_t m_capacity;
     std::mutex m_mutex;
     std::condition_variable m_ready;
+    std::condition_variable m_space;
     std::deque<WorkResult> m_results;
 };
 
@@ -105,7 +113,7 @@ ExtractionReport ExtractionJob::run(const std::function<void(const ExtractionPro
     state.total = int(work.size());
     std::atomic_int next{0};
     std::atomic_int running{0};
-    ResultQueue results;
+    ResultQueue results{static_cast<size_t>(m_workers)};
     const auto cancelled = [cancel] { return cancel && cancel->load(); };
     std::vector<std::thread> threads;
     const int workerCount = std::min<int>(m_workers, std::max<size_t>(1, work.size()));
