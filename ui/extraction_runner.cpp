@@ -4,6 +4,7 @@
 #include "core/jobs/media_extractors.h"
 
 #include <QMetaObject>
+#include <QThread>
 #include <QtConcurrent/QtConcurrentRun>
 
 namespace sl::ui {
@@ -45,6 +46,8 @@ bool ExtractionRunner::start(const QString &projectPath, int workers)
     }));
     return true;
 }
+
+int ExtractionRunner::defaultWorkers() { return std::max(1, QThread::idealThreadCount() - 1); }
 
 void ExtractionRunner::cancel() { m_cancel = true; }
 

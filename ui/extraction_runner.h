@@ -17,7 +17,9 @@ public:
 
     bool isRunning() const { return m_watcher.isRunning(); }
     // Starts extraction of the acoustic and visual features of every clip; false when one is running.
-    bool start(const QString &projectPath, int workers = 2);
+    // By default one core is left to the interface, so that playback and labelling stay smooth.
+    bool start(const QString &projectPath, int workers = defaultWorkers());
+    static int defaultWorkers();
     void cancel();
     void waitForFinished();
 

@@ -1,5 +1,7 @@
 #include "ui/player/timeline_plot.h"
 
+#include <QEvent>
+
 #include "ui/player/unit_range.h"
 #include "ui/player/waveform_envelope.h"
 
@@ -54,7 +56,33 @@ TimelinePlot::TimelinePlot(QWidget *parent) : QCustomPlot(parent)
         if (m_waveHigh && axisRect()->width() != m_waveBuckets)
             fillWaveform();
     });
+    applyPalette();
     rebuild();
+}
+
+void TimelinePlot::changeEvent(QEvent *event)
+{
+    QCustomPlot::changeEvent(event);
+    if (event->type() == QEvent::PaletteChange)
+        applyPalette();
+}
+
+void TimelinePlot::applyPalette()
+{
+    const QPalette p = palette();
+    setBackground(p.brush(QPalette::Base));
+    const QPen line(p.color(QPalette::Text));
+    QColor gridColor = p.color(QPalette::Text);
+    gridColor.setAlpha(50);
+    for (QCPAxis *axis : {xAxis, yAxis}) {
+        axis->setBasePen(line);
+        axis->setTickPen(line);
+        axis->setSubTickPen(line);
+        axis->setTickLabelColor(p.color(QPalette::Text));
+        axis->setLabelColor(p.color(QPalette::Text));
+        axis->grid()->setPen(QPen(gridColor, 1, Qt::DotLine));
+    }
+    replot();
 }
 
 void TimelinePlot::setDurationMs(qint64 durationMs)

@@ -30,7 +30,12 @@ public:
 signals:
     void seekRequested(qint64 ms);
 
+protected:
+    void changeEvent(QEvent *event) override;
+
 private:
+    // Plot background, axes and labels follow the widget palette (light and dark themes).
+    void applyPalette();
     void rebuild();
     void addWaveformRow(double base);
     void addCurveRow(const TimelineCurve &curve, double base, const QColor &color);
