@@ -1,0 +1,55 @@
+#pragma once
+// Speech recognition with PocketSphinx (Debian's 0.8 "5prealpha" library and its US English
+// model, package pocketsphinx-en-us), with the time of every recognised word.
+#include <QList>
+#include <QString>
+#include <cstdint>
+#include <memory>
+#include <span>
+#include <vector>
+
+namespace sl::language {
+
+struct RecognizerModel {
+    QString acousticModel;   // folder with mdef, means, variances, ...
+    QString languageModel;   // n-gram model (.lm.bin or ARPA)
+    QString dictionary;      // pronunciations
+
+    // The model of pocketsphinx-en-us, where that package installs it.
+    static RecognizerModel defaultEnglish();
+};
+
+struct RecognizedWord {
+    QString text;
+    double startSeconds = 0;
+    double endSeconds = 0;
+};
+
+struct Recognition {
+    QString text;                 // the words joined by spaces
+    QList<RecognizedWord> words;  // in time order; silences, noises and sentence marks left out
+};
+
+class SpeechRecognizer {
+public:
+    static constexpr int kSampleRate = 16000;
+
+    // Loads the model (about a second). Throws sl::Error naming the missing file or folder when the
+    // model is not installed, or when PocketSphinx refuses it.
+    explicit SpeechRecognizer(const RecognizerModel &model = RecognizerModel::defaultEnglish());
+    ~SpeechRecognizer();
+    SpeechRecognizer(const SpeechRecognizer &) = delete;
+    SpeechRecognizer &operator=(const SpeechRecognizer &) = delete;
+
+    // Recognises one utterance of 16 kHz mono 16-bit samples. Throws sl::Error when decoding fails.
+    Recognition recognize(std::span<const std::int16_t> samples);
+
+    // 16-bit samples from floats in [-1, 1] (values outside are clipped), as PocketSphinx wants them.
+    static std::vector<std::int16_t> toPcm16(std::span<const float> samples);
+
+private:
+    struct Decoder;
+    std::unique_ptr<Decoder> m_decoder;
+};
+
+}  // namespace sl::language

@@ -1,0 +1,59 @@
+#include "core/language/text_features.h"
+
+#include "core/common/error.h"
+
+#include <algorithm>
+
+namespace sl::language {
+
+std::vector<std::string> textFeatureNames(int embeddingDims)
+{
+    std::vector<std::string> names{"vader_valence", "is_negated", "is_booster", "is_upper",
+                                   "token_length", "vocab_id", "position"};
+    for (int d = 0; d < embeddingDims; ++d)
+        names.push_back("emb_" + std::to_string(d));
+    return names;
+}
+
+features::FeatureMatrix textFeatures(const QList<TimedToken> &tokens, const VaderAnalyzer &vader,
+                                     const Vocabulary &vocabulary, TokenEncoder *encoder)
+{
+    const int embeddingDims = encoder ? encoder->dims() : 0;
+    features::FeatureMatrix matrix;
+    matrix.names = textFeatureNames(embeddingDims);
+    QList<Token> plain;
+    QStringList texts;
+    for (const TimedToken &timed : tokens) {
+        plain << timed.token;
+        texts << timed.token.text;
+        matrix.times.push_back(timed.seconds);
+    }
+    const std::vector<TokenSentiment> sentiment = vader.analyse(plain);
+    std::vector<float> embeddings;
+    if (encoder && !texts.isEmpty()) {
+        embeddings = encoder->encode(texts);
+        if (embeddings.size() != size_t(texts.size()) * size_t(embeddingDims))
+            throw Error(QStringLiteral("the text encoder returned %1 values for %2 tokens of %3 dimensions")
+                            .arg(embeddings.size()).arg(texts.size()).arg(embeddingDims));
+    }
+    const double last = std::max<qsizetype>(1, texts.size() - 1);
+    matrix.values.reserve(matrix.frames() * matrix.dims());
+    for (int i = 0; i < texts.size(); ++i) {
+        const TokenSentiment &s = sentiment[size_t(i)];
+        const float row[kBaseTextDims] = {float(s.valence),
+                                          s.negated ? 1.0f : 0.0f,
+                                          float(s.booster),
+                                          s.allCaps ? 1.0f : 0.0f,
+                                          float(texts[i].toUcs4().size()),
+                                          float(vocabulary.id(texts[i].toLower())),
+                                          float(i / last)};
+        matrix.values.insert(matrix.values.end(), row, row + kBaseTextDims);
+        if (!embeddings.empty()) {
+            const auto embedding = embeddings.begin() + std::ptrdiff_t(i) * embeddingDims;
+            matrix.values.insert(matrix.values.end(), embedding, embedding + embeddingDims);
+        }
+    }
+    return matrix;
+}
+
+}  // namespace sl::language

@@ -1,0 +1,33 @@
+#pragma once
+// The per-token text feature matrix of a clip: one row per token, at the time it starts.
+//
+// Columns (see core/language/README.md):
+//   vader_valence  valence of the token after VADER's rules (about -4..4; 0 outside the lexicon)
+//   is_negated     1 when a negator is among the three words before the token, else 0
+//   is_booster     1 for a booster ("very"), -1 for a dampener ("slightly"), else 0
+//   is_upper       1 when the token is written in capitals, else 0
+//   token_length   characters (code points) in the token
+//   vocab_id       id in the project vocabulary (0 padding, 1 unknown)
+//   position       place of the token in the transcript, 0 for the first .. 1 for the last
+//   emb_0..emb_{d-1}  only with a text encoder: its embedding of the token
+#include "core/features/feature_matrix.h"
+#include "core/language/timed_tokens.h"
+#include "core/language/token_encoder.h"
+#include "core/language/vader.h"
+#include "core/language/vocabulary.h"
+
+#include <string>
+#include <vector>
+
+namespace sl::language {
+
+inline constexpr int kBaseTextDims = 7;
+
+std::vector<std::string> textFeatureNames(int embeddingDims = 0);
+
+// Vocabulary ids are looked up with lower-cased tokens. `encoder` may be null; when given, its
+// dims() embedding columns follow the base columns. Throws sl::Error when the encoder fails.
+features::FeatureMatrix textFeatures(const QList<TimedToken> &tokens, const VaderAnalyzer &vader,
+                                     const Vocabulary &vocabulary, TokenEncoder *encoder = nullptr);
+
+}  // namespace sl::language

@@ -1,0 +1,155 @@
+#include "core/language/transcript_resolver.h"
+
+#include "core/common/error.h"
+#include "core/io/transcript.h"
+#include "core/language/sidecar_transcript.h"
+#include "core/media/audio_decoder.h"
+#include "core/store/project.h"
+#include "core/store/savepoint.h"
+
+#include <future>
+#include <optional>
+
+namespace sl::language {
+
+namespace {
+
+// What was found for one clip: a transcript to store, or the reason there is none.
+struct Outcome {
+    qint64 clipId = 0;
+    QString text;
+    QString source;
+    QList<store::TranscriptCueRecord> cues;
+    std::optional<double> durationSeconds;  // learnt while decoding, for clips that lacked it
+    QString error;
+};
+
+bool needsTranscript(const store::Clip &clip)
+{
+    return clip.transcript.trimmed().isEmpty()
+        && (clip.transcriptSource.isEmpty() || clip.transcriptSource == QLatin1String("none"));
+}
+
+Outcome readSidecar(qint64 clipId, const QString &file)
+{
+    Outcome outcome{clipId, {}, {}, {}, std::nullopt, {}};
+    try {
+        const io::Transcript transcript = io::readTranscriptFile(file);
+        outcome.text = transcript.text;
+        outcome.source = transcript.format;
+        for (const io::TranscriptCue &cue : transcript.cues)
+            outcome.cues << store::TranscriptCueRecord{cue.startSeconds, cue.endSeconds, cue.text};
+    } catch (const Error &error) {
+        outcome.error = error.message();  // names the sidecar file (and line)
+    }
+    return outcome;
+}
+
+Outcome recognise(SpeechRecognizer &recognizer, qint64 clipId, const QString &audioFile, bool wantDuration)
+{
+    Outcome outcome{clipId, {}, QStringLiteral("asr"), {}, std::nullopt, {}};
+    try {
+        const std::vector<float> audio = media::decodeAudioMono16k(audioFile);
+        const Recognition recognition = recognizer.recognize(SpeechRecognizer::toPcm16(audio));
+        outcome.text = recognition.text;
+        for (const RecognizedWord &word : recognition.words)
+            outcome.cues << store::TranscriptCueRecord{word.startSeconds, word.endSeconds, word.text};
+        if (wantDuration)
+            outcome.durationSeconds = double(audio.size()) / media::kAnalysisSampleRate;
+    } catch (const Error &error) {
+        outcome.error = QStringLiteral("speech recognition: %1").arg(error.message());
+    }
+    return outcome;
+}
+
+// Writes one clip's outcome at once, so an interrupted run keeps what it has done.
+void save(store::Project &project, const Outcome &outcome, TranscriptResolveReport &report)
+{
+    store::Savepoint savepoint(project.db());
+    store::FeatureRepository features = project.features();
+    const QString stage = QString::fromLatin1(kTranscriptStage);
+    if (outcome.error.isEmpty()) {
+        store::ClipRepository clips = project.clips();
+        clips.setTranscript(outcome.clipId, outcome.text, outcome.source);
+        clips.setCues(outcome.clipId, outcome.cues);
+        if (outcome.durationSeconds)
+            clips.setDuration(outcome.clipId, *outcome.durationSeconds);
+        features.clearProblem(outcome.clipId, stage);
+        ++(outcome.source == QLatin1String("asr") ? report.recognized : report.fromSidecar);
+    } else {
+        const store::ClipProblem problem{outcome.clipId, stage, outcome.error};
+        features.recordProblem(problem);
+        report.problems << problem;
+        ++report.failed;
+    }
+    savepoint.commit();
+}
+
+struct SpeechWork {
+    qint64 clipId = 0;
+    QString audioFile;
+    bool wantDuration = false;
+};
+
+}  // namespace
+
+TranscriptResolveReport resolveTranscripts(store::Project &project, const std::function<void(int, int)> &progress,
+                                           const std::atomic_bool *cancel, const TranscriptResolveOptions &options)
+{
+    TranscriptResolveReport report;
+    const auto cancelled = [cancel] { return cancel && cancel->load(); };
+    QList<store::Clip> pending;
+    for (const store::Clip &clip : project.clips().list()) {
+        if (needsTranscript(clip))
+            pending << clip;
+        else
+            ++report.alreadySet;
+    }
+    const int total = int(pending.size());
+    int done = 0;
+    const auto advance = [&] {
+        ++done;
+        if (progress)
+            progress(done, total);
+    };
+
+    // Sidecars are quick to read; speech waits for a second pass in parallel batches.
+    std::vector<SpeechWork> speech;
+    for (const store::Clip &clip : pending) {
+        if (cancelled())
+            break;
+        const QString media = project.absolutePath(clip.mediaPath);
+        const QString audio = project.absolutePath(clip.audioPath);
+        QString sidecar = sidecarTranscriptFor(media);
+        if (sidecar.isEmpty())
+            sidecar = sidecarTranscriptFor(audio);
+        if (!sidecar.isEmpty()) {
+            save(project, readSidecar(clip.id, sidecar), report);
+            advance();
+        } else if (options.recognizeSpeech) {
+            speech.push_back({clip.id, audio.isEmpty() ? media : audio, !clip.durationSeconds.has_value()});
+        } else {
+            advance();
+        }
+    }
+
+    std::vector<std::unique_ptr<SpeechRecognizer>> recognizers(size_t(std::max(1, options.workers)));
+    for (size_t next = 0; next < speech.size() && !cancelled(); next += recognizers.size()) {
+        std::vector<std::future<Outcome>> batch;
+        for (size_t slot = 0; slot < recognizers.size() && next + slot < speech.size(); ++slot) {
+            batch.push_back(std::async(std::launch::async, [&, slot, work = speech[next + slot]] {
+                if (!recognizers[slot])  // loaded on first use: about a second each
+                    recognizers[slot] = std::make_unique<SpeechRecognizer>(options.model);
+                return recognise(*recognizers[slot], work.clipId, work.audioFile, work.wantDuration);
+            }));
+        }
+        for (std::future<Outcome> &result : batch) {
+            save(project, result.get(), report);
+            advance();
+        }
+    }
+    report.cancelled = cancelled() && done < total;
+    return report;
+}
+
+}  // namespace sl::language

@@ -1,0 +1,49 @@
+#pragma once
+// Giving every clip of a project a transcript before text features are extracted, from the best
+// source there is: the dataset's own text, else a sidecar .srt/.vtt/.txt beside the clip, else
+// speech recognition of the clip's audio. The text, its source ("dataset", "srt", "vtt", "txt",
+// "asr") and its cues (subtitle cues, or one cue per recognised word) are written to the project.
+//
+// It runs before the extraction job because it writes to the project, which the job's worker
+// threads never do.
+#include "core/language/speech_recognizer.h"
+#include "core/store/feature_repository.h"
+
+#include <QList>
+#include <atomic>
+#include <functional>
+
+namespace sl::store {
+class Project;
+}
+
+namespace sl::language {
+
+struct TranscriptResolveOptions {
+    bool recognizeSpeech = true;  // off: clips without text or sidecar stay without a transcript
+    int workers = 1;              // clips recognised at the same time, each with its own decoder
+    RecognizerModel model = RecognizerModel::defaultEnglish();
+};
+
+struct TranscriptResolveReport {
+    int alreadySet = 0;   // clips that had text (or a source) and were left alone
+    int fromSidecar = 0;
+    int recognized = 0;
+    int failed = 0;
+    bool cancelled = false;
+    QList<store::ClipProblem> problems;  // stage "transcript"; each message names the file
+};
+
+inline constexpr const char *kTranscriptStage = "transcript";
+
+// Clips with no text whose source is empty or "none" are resolved; the others keep what they have.
+// A clip whose sidecar cannot be read (e.g. not UTF-8) or whose audio cannot be decoded gets a
+// problem (stage "transcript") naming the file, and the other clips go on. `progress` gets
+// (done, total) over the clips that needed resolving; `cancel` is checked between clips. Throws
+// sl::Error when the project cannot be written or the recognition model cannot be loaded.
+TranscriptResolveReport resolveTranscripts(store::Project &project,
+                                           const std::function<void(int done, int total)> &progress = {},
+                                           const std::atomic_bool *cancel = nullptr,
+                                           const TranscriptResolveOptions &options = {});
+
+}  // namespace sl::language
