@@ -1,7 +1,7 @@
 #include "ui/extraction_runner.h"
 
 #include "core/common/error.h"
-#include "core/jobs/media_extractors.h"
+#include "core/jobs/extraction_plan.h"
 
 #include <QMetaObject>
 #include <QThread>
@@ -31,7 +31,8 @@ bool ExtractionRunner::start(const QString &projectPath, int workers)
     m_watcher.setFuture(QtConcurrent::run([this, projectPath, workers] {
         Outcome outcome;
         try {
-            jobs::ExtractionJob job(projectPath, {jobs::acousticExtractorFactory(), jobs::visualExtractorFactory()}, workers);
+            const jobs::PreparedExtraction prepared = jobs::prepareExtraction(projectPath, jobs::ExtractionPlan(), {}, &m_cancel);
+            jobs::ExtractionJob job(projectPath, prepared.extractors, workers);
             outcome.report = job.run(
                 [this](const jobs::ExtractionProgress &p) {
                     // Queued: the progress reaches the widgets on the UI thread.

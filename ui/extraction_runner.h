@@ -16,7 +16,8 @@ public:
     ~ExtractionRunner() override;  // cancels and waits: the job must not outlive the window
 
     bool isRunning() const { return m_watcher.isRunning(); }
-    // Starts extraction of the acoustic and visual features of every clip; false when one is running.
+    // Starts extraction of the acoustic, visual and text features of every clip (transcripts
+    // resolved first); false when one is running.
     // By default one core is left to the interface, so that playback and labelling stay smooth.
     bool start(const QString &projectPath, int workers = defaultWorkers());
     static int defaultWorkers();

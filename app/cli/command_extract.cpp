@@ -1,8 +1,9 @@
-// sentilens-cli extract PROJECT: acoustic and visual features of every clip, cached in the project.
+// sentilens-cli extract PROJECT: acoustic, visual and text features of every clip, cached in the
+// project (transcripts resolved first: dataset text, sidecar file, or speech recognition).
 #include "app/cli/cli_support.h"
 #include "core/common/error.h"
 #include "core/jobs/extraction_job.h"
-#include "core/jobs/media_extractors.h"
+#include "core/jobs/extraction_plan.h"
 
 #include <QJsonArray>
 #include <QJsonObject>
@@ -34,14 +35,15 @@ void drawProgress(const jobs::ExtractionProgress &p)
 int runExtract(const QStringList &args)
 {
     Command command(QStringLiteral("extract"),
-                    QStringLiteral("Extract acoustic and visual features of every clip of PROJECT and cache them in the "
+                    QStringLiteral("Extract acoustic, visual and text features of every clip of PROJECT and cache them in the "
                                    "project. Only missing or stale features are computed; clips that cannot be read are "
                                    "reported and the others go on."),
                     args);
     command.parser().addPositionalArgument(QStringLiteral("PROJECT"), QStringLiteral("Project folder."));
     command.parser().addOption({QStringLiteral("jobs"), QStringLiteral("Worker threads (default 2)."), QStringLiteral("N"), QStringLiteral("2")});
-    command.parser().addOption({QStringLiteral("only"), QStringLiteral("Comma-separated modalities: acoustic, visual."),
-                                QStringLiteral("LIST"), QStringLiteral("acoustic,visual")});
+    command.parser().addOption({QStringLiteral("only"), QStringLiteral("Comma-separated modalities: acoustic, visual, text."),
+                                QStringLiteral("LIST"), QStringLiteral("acoustic,visual,text")});
+    command.parser().addOption({QStringLiteral("no-asr"), QStringLiteral("Do not run speech recognition for clips without a transcript.")});
     command.parser().addOption({QStringLiteral("acoustic-preset"), QStringLiteral("Acoustic features: default or ch-sims-33."),
                                 QStringLiteral("NAME"), QStringLiteral("default")});
     command.parser().addOption({QStringLiteral("fps"), QStringLiteral("Video analysis rate (default 15, never above the clip's)."),
@@ -56,34 +58,55 @@ int runExtract(const QStringList &args)
     if (!ok || fps <= 0)
         return command.fail(UsageError, QStringLiteral("--fps takes a positive number"));
 
-    QList<jobs::ClipExtractorFactory> extractors;
+    jobs::ExtractionPlan plan;
+    plan.acoustic = plan.visual = plan.text = false;
+    plan.acousticPreset = command.parser().value(QStringLiteral("acoustic-preset"));
+    plan.videoFps = fps;
+    plan.recognizeSpeech = !command.parser().isSet(QStringLiteral("no-asr"));
     for (const QString &part : command.parser().value(QStringLiteral("only")).split(QLatin1Char(','), Qt::SkipEmptyParts)) {
         const QString name = part.trimmed();
-        if (name == QLatin1String("acoustic")) {
-            try {
-                extractors << jobs::acousticExtractorFactory(command.parser().value(QStringLiteral("acoustic-preset")));
-            } catch (const std::invalid_argument &) {
-                return command.fail(UsageError, QStringLiteral("unknown acoustic preset '%1' (use default or ch-sims-33)")
-                                                    .arg(command.parser().value(QStringLiteral("acoustic-preset"))));
-            }
-        } else if (name == QLatin1String("visual")) {
-            extractors << jobs::visualExtractorFactory(fps);
-        } else {
-            return command.fail(UsageError, QStringLiteral("unknown modality '%1' in --only (use acoustic, visual)").arg(name));
-        }
+        if (name == QLatin1String("acoustic"))
+            plan.acoustic = true;
+        else if (name == QLatin1String("visual"))
+            plan.visual = true;
+        else if (name == QLatin1String("text"))
+            plan.text = true;
+        else
+            return command.fail(UsageError, QStringLiteral("unknown modality '%1' in --only (use acoustic, visual, text)").arg(name));
     }
-    if (extractors.isEmpty())
+    if (!plan.acoustic && !plan.visual && !plan.text)
         return command.fail(UsageError, QStringLiteral("--only names no modality"));
+
+    jobs::PreparedExtraction prepared;
+    try {
+        prepared = jobs::prepareExtraction(command.positional(0), plan, [&command](int done, int total) {
+            if (!command.json() && total > 0) {
+                err() << "\rtranscripts: " << done << "/" << total << (done == total ? "\n" : "");
+                err().flush();
+            }
+        });
+    } catch (const std::invalid_argument &) {
+        return command.fail(UsageError, QStringLiteral("unknown acoustic preset '%1' (use default or ch-sims-33)").arg(plan.acousticPreset));
+    } catch (const Error &error) {
+        return command.fail(ProjectError, error.message());
+    }
+    const language::TranscriptResolveReport &transcripts = prepared.transcripts;
+    if (plan.text)
+        command.say(QStringLiteral("Transcripts: %1 from the dataset, %2 from sidecar files, %3 recognised, %4 failed")
+                        .arg(transcripts.alreadySet)
+                        .arg(transcripts.fromSidecar)
+                        .arg(transcripts.recognized)
+                        .arg(transcripts.failed));
 
     jobs::ExtractionReport report;
     try {
-        jobs::ExtractionJob job(command.positional(0), extractors, workers);
+        jobs::ExtractionJob job(command.positional(0), prepared.extractors, workers);
         report = job.run(command.json() ? std::function<void(const jobs::ExtractionProgress &)>() : drawProgress);
     } catch (const Error &error) {
         return command.fail(ProjectError, error.message());
     }
     QJsonArray problems;
-    for (const store::ClipProblem &problem : report.problems) {
+    for (const store::ClipProblem &problem : transcripts.problems + report.problems) {
         problems.append(QJsonObject{{QStringLiteral("clip"), problem.clipId}, {QStringLiteral("stage"), problem.stage},
                                     {QStringLiteral("message"), problem.message}});
         if (!command.json())
@@ -101,7 +124,7 @@ int runExtract(const QStringList &args)
                       {QStringLiteral("seconds"), report.seconds},
                       {QStringLiteral("problems"), problems}});
     // Clips that could not be read are input problems; the others were extracted all the same.
-    return report.failed > 0 ? InputProblems : Success;
+    return report.failed + transcripts.failed > 0 ? InputProblems : Success;
 }
 
 }  // namespace sl::cli

@@ -16,7 +16,7 @@ Commands:
   stats PROJECT           summary of clips, splits and labels
   export PROJECT --out F  write the labels as an MMSA label.csv
   demo PROJECT            generate the demo project (reproducible, under a minute)
-  extract PROJECT         extract and cache acoustic and visual features (--jobs N)
+  extract PROJECT         extract and cache acoustic, visual and text features (--jobs N)
   device                  show the compute device that models would run on
 
 Each command has --help. Exit codes: 0 success, 1 input problems (nothing changed),

@@ -1,0 +1,28 @@
+#include "core/jobs/extraction_plan.h"
+
+#include "core/jobs/media_extractors.h"
+#include "core/jobs/text_extractor.h"
+#include "core/store/project.h"
+
+namespace sl::jobs {
+
+PreparedExtraction prepareExtraction(const QString &projectPath, const ExtractionPlan &plan,
+                                     const std::function<void(int, int)> &transcriptProgress,
+                                     const std::atomic_bool *cancel)
+{
+    PreparedExtraction prepared;
+    if (plan.acoustic)
+        prepared.extractors << acousticExtractorFactory(plan.acousticPreset);
+    if (plan.visual)
+        prepared.extractors << visualExtractorFactory(plan.videoFps);
+    if (plan.text) {
+        auto project = store::Project::open(projectPath);
+        language::TranscriptResolveOptions options;
+        options.recognizeSpeech = plan.recognizeSpeech;
+        prepared.transcripts = language::resolveTranscripts(*project, transcriptProgress, cancel, options);
+        prepared.extractors << textExtractorFactory(textExtractorOptions(*project));
+    }
+    return prepared;
+}
+
+}  // namespace sl::jobs
