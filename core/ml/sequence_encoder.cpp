@@ -1,0 +1,48 @@
+#include "core/ml/sequence_encoder.h"
+
+#include "core/ml/model.h"
+
+#include <stdexcept>
+
+namespace sl::ml {
+
+SequenceEncoderKind sequenceEncoderKind(const std::string &name)
+{
+    if (name == "lstm")
+        return SequenceEncoderKind::Lstm;
+    if (name == "mean")
+        return SequenceEncoderKind::Mean;
+    throw std::invalid_argument("unknown sequence encoder '" + name + "' (use lstm or mean)");
+}
+
+SequenceEncoderImpl::SequenceEncoderImpl(std::int64_t inputs, std::int64_t outputs,
+                                         SequenceEncoderKind kind)
+    : inputs_(inputs), outputs_(outputs), kind_(kind)
+{
+    reset();
+}
+
+void SequenceEncoderImpl::reset()
+{
+    lstm_ = nullptr;
+    linear_ = nullptr;
+    if (kind_ == SequenceEncoderKind::Lstm)
+        lstm_ = register_module(
+            "lstm", torch::nn::LSTM(torch::nn::LSTMOptions(inputs_, outputs_).batch_first(true)));
+    else
+        linear_ = register_module("linear", torch::nn::Linear(inputs_, outputs_));
+}
+
+torch::Tensor SequenceEncoderImpl::forward(const torch::Tensor &features,
+                                           const torch::Tensor &lengths)
+{
+    const torch::Tensor present = (lengths > 0).to(features.scalar_type()).unsqueeze(1);
+    if (kind_ == SequenceEncoderKind::Mean)
+        return torch::relu(linear_->forward(maskedTimeMean(features, lengths))) * present;
+    const torch::Tensor states = std::get<0>(lstm_->forward(features));  // (batch, time, out)
+    const torch::Tensor last = (lengths - 1).clamp_min(0).view({-1, 1, 1}).expand(
+        {features.size(0), 1, outputs_});
+    return states.gather(1, last).squeeze(1) * present;
+}
+
+}  // namespace sl::ml

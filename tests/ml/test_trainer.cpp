@@ -1,0 +1,172 @@
+// The trainer (core/ml/trainer.h): same seed twice gives the same numbers, every architecture
+// learns a synthetic task whose label is a known function of its inputs, cancellation stops
+// within one step, and the schedule and record are what they claim.
+#include "core/ml/model_factory.h"
+#include "core/ml/trainer.h"
+#include "tests/ml/architecture_rows.h"
+#include "tests/ml/synthetic_data.h"
+
+#include <QtTest>
+
+#include <cmath>
+
+using namespace sl::ml;
+
+namespace {
+
+const std::array<std::int64_t, 3> kDims{6, 5, 4};
+
+Dataset dataset(std::int64_t samples, std::uint64_t seed)
+{
+    SyntheticSpec spec;
+    spec.samples = samples;
+    spec.seed = seed;
+    return makeSyntheticDataset(spec);
+}
+
+std::shared_ptr<SentimentModel> freshModel(const std::string &arch)
+{
+    torch::manual_seed(3);
+    return createModel(arch, tinyConfig(arch, kDims));
+}
+
+TrainerOptions quickOptions(int epochs)
+{
+    TrainerOptions options;
+    options.epochs = epochs;
+    options.batchSize = 16;
+    options.learningRate = 3e-3;
+    options.weightDecay = 0.0;
+    options.threads = 1;
+    options.patience = 0;
+    return options;
+}
+
+// MAE of always predicting the training set's mean label.
+double meanPredictorMae(const Dataset &training, const Dataset &validation)
+{
+    return (validation.labels - training.labels.mean()).abs().mean().item<double>();
+}
+
+}  // namespace
+
+class TestTrainer : public QObject {
+    Q_OBJECT
+
+private Q_SLOTS:
+    void sameSeedSameNumbers_data() { addArchitectureRows(); }
+    void sameSeedSameNumbers()
+    {
+        QFETCH(QString, arch);
+        const Dataset training = dataset(48, 1), validation = dataset(24, 2);
+        const auto once = [&] {
+            auto model = freshModel(arch.toStdString());
+            const TrainingResult r = train(*model, training, validation, quickOptions(2));
+            return std::make_pair(r, predict(*model, validation, BottleneckMode::Mean));
+        };
+        const auto [first, firstPredictions] = once();
+        const auto [second, secondPredictions] = once();
+        QCOMPARE(first.record.steps, 6);
+        QVERIFY(first.validation.multimodal == second.validation.multimodal);  // exact
+        QVERIFY(firstPredictions.multimodal == secondPredictions.multimodal);
+        QCOMPARE(first.record.validationLoss, second.record.validationLoss);
+    }
+
+    void learnsSyntheticTask_data() { addArchitectureRows(); }
+    void learnsSyntheticTask()
+    {
+        QFETCH(QString, arch);
+        const Dataset training = dataset(192, 4), validation = dataset(64, 5);
+        auto model = freshModel(arch.toStdString());
+        TrainerOptions options = quickOptions(25);  // 300 steps
+        options.learningRate = 1e-2;
+        const TrainingResult r = train(*model, training, validation, options, "synthetic");
+        const double baseline = meanPredictorMae(training, validation);
+        qInfo("%s: validation MAE %.3f, mean predictor %.3f, best epoch %d", qPrintable(arch),
+              r.record.validationLoss, baseline, r.record.bestEpoch);
+        QVERIFY(r.record.validationLoss < 0.5 * baseline);
+    }
+
+    void paretoCanBeSwitchedOff()
+    {
+        // KAN-MCP with MCPareto rewrites its encoders' gradients; without it, it trains plainly.
+        const Dataset training = dataset(48, 1);
+        const auto parametersAfter = [&](bool pareto) {
+            auto model = freshModel("kan-mcp");
+            TrainerOptions options = quickOptions(1);
+            options.pareto = pareto;
+            train(*model, training, Dataset{}, options);
+            return torch::cat({model->parameters()[0].flatten(), model->parameters()[2].flatten()});
+        };
+        QVERIFY(!torch::equal(parametersAfter(true), parametersAfter(false)));
+        QVERIFY(torch::equal(parametersAfter(true), parametersAfter(true)));
+    }
+
+    void cancellationStopsWithinOneStep()
+    {
+        const Dataset training = dataset(96, 1);
+        auto model = freshModel("kan-mcp");
+        std::atomic<bool> cancel{false};
+        std::int64_t lastStep = 0;
+        const TrainingResult r = train(
+            *model, training, Dataset{}, quickOptions(5), {},
+            [&](const TrainingProgress &p) {
+                lastStep = p.step;
+                if (p.kind == TrainingProgress::Kind::Step && p.step == 3)
+                    cancel = true;
+            },
+            &cancel);
+        QVERIFY(r.cancelled);
+        QCOMPARE(r.record.stopReason, std::string("cancelled"));
+        QCOMPARE(r.record.steps, 3);
+        QCOMPARE(lastStep, 3);
+    }
+
+    void earlyStoppingKeepsTheBestEpoch()
+    {
+        const Dataset training = dataset(48, 1), validation = dataset(24, 2);
+        auto model = freshModel("late-fusion");
+        TrainerOptions options = quickOptions(40);
+        options.learningRate = 0.3;  // far too high: validation gets worse soon
+        options.patience = 2;
+        std::vector<double> losses;
+        const TrainingResult r = train(*model, training, validation, options, {},
+                                       [&](const TrainingProgress &p) {
+                                           if (p.kind == TrainingProgress::Kind::Epoch)
+                                               losses.push_back(p.validationLoss);
+                                       });
+        QCOMPARE(r.record.stopReason, std::string("early-stop"));
+        QCOMPARE(r.record.epochsRun, r.record.bestEpoch + 2);
+        const Evaluation now =
+            evaluate(predict(*model, validation, BottleneckMode::Mean), validation,
+                     MetricScale::Mosi);
+        QCOMPARE(now.loss, losses[static_cast<std::size_t>(r.record.bestEpoch - 1)]);
+    }
+
+    void scheduleAndRecord()
+    {
+        QCOMPARE(learningRateFactor(0, 10, 4), 0.25);
+        QCOMPARE(learningRateFactor(3, 10, 4), 1.0);
+        QCOMPARE(learningRateFactor(4, 10, 4), 1.0);
+        QCOMPARE(learningRateFactor(7, 10, 4), 0.5);
+        QCOMPARE(learningRateFactor(0, 10, 0), 1.0);
+
+        const Dataset training = dataset(32, 1), validation = dataset(16, 2);
+        auto model = freshModel("e-mib");
+        TrainerOptions options = quickOptions(1);
+        options.labelScale = "sims";
+        const TrainingResult r = train(*model, training, validation, options, "labels-v3");
+        const TrainingRecord back = TrainingRecord::fromJson(Json::parse(r.record.toJson().dump()));
+        QCOMPARE(back.labelSnapshot, std::string("labels-v3"));
+        QCOMPARE(back.device, std::string("cpu"));
+        QCOMPARE(back.threads, 1);
+        QCOMPARE(back.seed, std::uint64_t(1111));
+        QCOMPARE(back.validationMetrics.front().first, std::string("Mult_acc_2"));
+        QVERIFY(back.validationMetrics == r.record.validationMetrics);
+        QCOMPARE(back.hyperparameters.at("label_scale").toString(), std::string("sims"));
+        QVERIFY(!back.startedAt.empty() && back.startedAt.back() == 'Z');
+    }
+};
+
+QTEST_GUILESS_MAIN(TestTrainer)
+#include "test_trainer.moc"
