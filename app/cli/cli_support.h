@@ -60,5 +60,8 @@ int runExport(const QStringList &args);
 int runDemo(const QStringList &args);
 int runDevice(const QStringList &args);
 int runExtract(const QStringList &args);
+int runTrain(const QStringList &args);
+int runEvaluate(const QStringList &args);
+int runPredict(const QStringList &args);
 
 }  // namespace sl::cli

@@ -17,6 +17,9 @@ Commands:
   export PROJECT --out F  write the labels as an MMSA label.csv
   demo PROJECT            generate the demo project (reproducible, under a minute)
   extract PROJECT         extract and cache acoustic, visual and text features (--jobs N)
+  train PROJECT --arch A  train a model on the labelled clips (late-fusion, e-mib, l-mib, c-mib, kan-mcp, camib)
+  evaluate PROJECT        MMSA metrics of a model on a split (--model ID, --split test)
+  predict PROJECT         predictions of a model for every clip (--out FILE.csv)
   device                  show the compute device that models would run on
 
 Each command has --help. Exit codes: 0 success, 1 input problems (nothing changed),
@@ -36,6 +39,8 @@ int main(int argc, char *argv[])
         {QStringLiteral("list"), sl::cli::runList},     {QStringLiteral("stats"), sl::cli::runStats},
         {QStringLiteral("export"), sl::cli::runExport}, {QStringLiteral("demo"), sl::cli::runDemo},
         {QStringLiteral("device"), sl::cli::runDevice},   {QStringLiteral("extract"), sl::cli::runExtract},
+        {QStringLiteral("train"), sl::cli::runTrain},     {QStringLiteral("evaluate"), sl::cli::runEvaluate},
+        {QStringLiteral("predict"), sl::cli::runPredict},
     };
     QStringList args = app.arguments().mid(1);
     if (args.isEmpty() || args.first() == QLatin1String("--help") || args.first() == QLatin1String("-h")) {

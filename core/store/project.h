@@ -5,6 +5,7 @@
 #include "core/store/annotator_repository.h"
 #include "core/store/clip_repository.h"
 #include "core/store/feature_repository.h"
+#include "core/store/model_repository.h"
 #include "core/store/label_repository.h"
 #include "core/store/project_database.h"
 #include "core/store/settings_repository.h"
@@ -41,6 +42,7 @@ public:
     AnnotatorRepository annotators() const { return AnnotatorRepository(db()); }
     LabelRepository labels() const { return LabelRepository(db(), m_scale); }
     FeatureRepository features() const { return FeatureRepository(db()); }
+    ModelRepository models() const { return ModelRepository(db()); }
 
 private:
     Project(const QString &folder, std::unique_ptr<ProjectDatabase> database);

@@ -38,7 +38,8 @@ private slots:
 
     void everyCommandHasHelpAndUsageErrorsExitTwo()
     {
-        for (const char *command : {"init", "import", "list", "stats", "export", "demo", "device", "extract"}) {
+        for (const char *command : {"init", "import", "list", "stats", "export", "demo", "device", "extract", "train",
+                                    "evaluate", "predict"}) {
             const CliResult help = cli({QString::fromLatin1(command), QStringLiteral("--help")});
             QCOMPARE(help.exitCode, 0);
             QVERIFY2(help.out.contains("Usage:") && help.out.contains("--json"), command);
@@ -96,6 +97,40 @@ private slots:
                                      QStringLiteral("--json")});
         QCOMPARE(again.exitCode, 0);
         QCOMPARE(again.json().value(QStringLiteral("reused")).toBool(), true);
+
+        // No features yet: training says what to do first.
+        const CliResult early = cli({QStringLiteral("train"), project, QStringLiteral("--arch"), QStringLiteral("late-fusion")});
+        QCOMPARE(early.exitCode, 1);
+        QVERIFY2(early.err.contains("extract"), early.err.constData());
+
+        const CliResult extract = cli({QStringLiteral("extract"), project, QStringLiteral("--json")});
+        QVERIFY2(extract.exitCode == 0, extract.err.constData());
+        QCOMPARE(extract.json().value(QStringLiteral("extracted")).toInt(), 18);  // 6 clips x acoustic, visual, text
+
+        const CliResult train = cli({QStringLiteral("train"), project, QStringLiteral("--arch"), QStringLiteral("late-fusion"),
+                                     QStringLiteral("--epochs"), QStringLiteral("3"), QStringLiteral("--json")});
+        QVERIFY2(train.exitCode == 0, train.err.constData());
+        const qint64 model = train.json().value(QStringLiteral("model_id")).toInteger();
+        QVERIFY(model > 0);
+        QVERIFY(QFile::exists(train.json().value(QStringLiteral("file")).toString()));
+        const QJsonObject testMetrics = train.json().value(QStringLiteral("metrics")).toObject().value(QStringLiteral("test")).toObject();
+        QVERIFY(testMetrics.value(QStringLiteral("M")).toObject().contains(QStringLiteral("Has0_acc_2")));
+        QVERIFY(testMetrics.contains(QStringLiteral("mean_predictor_mae")));
+        QCOMPARE(cli({QStringLiteral("train"), project, QStringLiteral("--arch"), QStringLiteral("no-such-net")}).exitCode, 2);
+
+        const CliResult evaluate = cli({QStringLiteral("evaluate"), project, QStringLiteral("--split"), QStringLiteral("test"),
+                                        QStringLiteral("--json")});
+        QVERIFY2(evaluate.exitCode == 0, evaluate.err.constData());
+        // The saved model, loaded again, gives the numbers training reported.
+        QCOMPARE(evaluate.json().value(QStringLiteral("metrics")).toObject().value(QStringLiteral("M")).toObject(),
+                 testMetrics.value(QStringLiteral("M")).toObject());
+
+        const CliResult predict = cli({QStringLiteral("predict"), project, QStringLiteral("--json")});
+        QCOMPARE(predict.exitCode, 0);
+        const QJsonArray predictions = predict.json().value(QStringLiteral("predictions")).toArray();
+        QCOMPARE(predictions.size(), 6);
+        QVERIFY(predictions.first().toObject().contains(QStringLiteral("M")));
+        QVERIFY(predictions.first().toObject().contains(QStringLiteral("T")));
     }
 
     void importReportsProblemsAndSkipsOnRequest()

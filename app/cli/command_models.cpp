@@ -1,0 +1,202 @@
+// sentilens-cli train / evaluate / predict: models on the project's features and labels.
+// LibTorch headers (through project_training.h) come before any Qt header.
+#include "core/ml/model_factory.h"
+#include "core/training/project_training.h"
+
+#include "app/cli/cli_support.h"
+#include "core/common/error.h"
+#include "core/store/project.h"
+
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonObject>
+#include <QSaveFile>
+
+namespace sl::cli {
+
+namespace {
+
+QJsonObject metricsObject(const ml::MetricList &metrics)
+{
+    QJsonObject object;
+    for (const auto &[name, value] : metrics)
+        object.insert(QString::fromStdString(name), value);
+    return object;
+}
+
+QJsonObject evaluationObject(const ml::Evaluation &evaluation)
+{
+    QJsonObject object{{QStringLiteral("M"), metricsObject(evaluation.multimodal)}};
+    const char *names[] = {"T", "A", "V"};
+    for (size_t i = 0; i < evaluation.unimodal.size(); ++i)
+        if (!evaluation.unimodal[i].empty())
+            object.insert(QString::fromLatin1(names[i]), metricsObject(evaluation.unimodal[i]));
+    return object;
+}
+
+QString architectureList()
+{
+    QStringList lines;
+    for (const ml::ArchitectureInfo &info : ml::architectures())
+        lines << QStringLiteral("  %1  %2").arg(QString::fromStdString(info.name), -12).arg(QString::fromStdString(info.summary));
+    return lines.join(QLatin1Char('\n'));
+}
+
+}  // namespace
+
+int runTrain(const QStringList &args)
+{
+    Command command(QStringLiteral("train"),
+                    QStringLiteral("Train a model on the labelled clips of PROJECT (train split; early stopping on valid), "
+                                   "save it in PROJECT/models, make it the active model and store its predictions.\n\n"
+                                   "Architectures:\n") + architectureList(),
+                    args);
+    command.parser().addPositionalArgument(QStringLiteral("PROJECT"), QStringLiteral("Project folder."));
+    command.parser().addOption({QStringLiteral("arch"), QStringLiteral("Architecture (see above)."), QStringLiteral("NAME"), QStringLiteral("late-fusion")});
+    command.parser().addOption({QStringLiteral("epochs"), QStringLiteral("Most epochs (default 40)."), QStringLiteral("N"), QStringLiteral("40")});
+    command.parser().addOption({QStringLiteral("batch"), QStringLiteral("Batch size (default 16)."), QStringLiteral("N"), QStringLiteral("16")});
+    command.parser().addOption({QStringLiteral("lr"), QStringLiteral("Learning rate (default 0.001)."), QStringLiteral("RATE"), QStringLiteral("0.001")});
+    command.parser().addOption({QStringLiteral("seed"), QStringLiteral("Seed (default 1111)."), QStringLiteral("SEED"), QStringLiteral("1111")});
+    command.parser().addOption({QStringLiteral("annotator"), QStringLiteral("Whose labels (default: the dataset's)."), QStringLiteral("NAME")});
+    command.parser().addOption({QStringLiteral("device"), QStringLiteral("auto, cpu, cuda or cuda:N."), QStringLiteral("DEVICE"), QStringLiteral("auto")});
+    command.parser().addOption({QStringLiteral("name"), QStringLiteral("Name of the model in the project."), QStringLiteral("NAME")});
+    if (!command.parse(1))
+        return command.exitCode();
+    training::TrainRequest request;
+    request.architecture = command.parser().value(QStringLiteral("arch"));
+    request.annotator = command.parser().value(QStringLiteral("annotator"));
+    request.name = command.parser().value(QStringLiteral("name"));
+    bool ok1 = false, ok2 = false, ok3 = false, ok4 = false;
+    request.trainer.epochs = command.parser().value(QStringLiteral("epochs")).toInt(&ok1);
+    request.trainer.batchSize = command.parser().value(QStringLiteral("batch")).toInt(&ok2);
+    request.trainer.learningRate = command.parser().value(QStringLiteral("lr")).toDouble(&ok3);
+    request.trainer.seed = command.parser().value(QStringLiteral("seed")).toULongLong(&ok4);
+    request.trainer.device = command.parser().value(QStringLiteral("device")).toStdString();
+    if (!ok1 || !ok2 || !ok3 || !ok4 || request.trainer.epochs < 1 || request.trainer.batchSize < 1 || request.trainer.learningRate <= 0)
+        return command.fail(UsageError, QStringLiteral("--epochs, --batch and --seed take positive whole numbers, --lr a positive number"));
+
+    std::unique_ptr<store::Project> project;
+    try {
+        project = store::Project::open(command.positional(0));
+    } catch (const Error &error) {
+        return command.fail(ProjectError, error.message());
+    }
+    const auto progress = [&command](const ml::TrainingProgress &p) {
+        if (command.json() || p.kind != ml::TrainingProgress::Kind::Epoch)
+            return;
+        err() << "epoch " << p.epoch << ": loss " << QString::number(p.loss, 'f', 4) << ", valid loss "
+              << QString::number(p.validationLoss, 'f', 4) << (p.improved ? "  (best so far)" : "") << '\n';
+        err().flush();
+    };
+    training::TrainOutcome outcome;
+    try {
+        outcome = training::trainOnProject(*project, request, progress);
+    } catch (const Error &error) {
+        return command.fail(InputProblems, error.message());
+    } catch (const std::invalid_argument &error) {
+        return command.fail(UsageError, QString::fromUtf8(error.what()));
+    }
+    QJsonObject splits;
+    for (const auto &[split, evaluation] : outcome.evaluations) {
+        QJsonObject splitObject = evaluationObject(evaluation);
+        const double baseline = outcome.meanPredictorMae[split];
+        splitObject.insert(QStringLiteral("mean_predictor_mae"), baseline);
+        splits.insert(split, splitObject);
+        command.say(QStringLiteral("%1: %2 (MAE of predicting the training mean: %3)")
+                        .arg(split, training::describeEvaluation(evaluation))
+                        .arg(baseline, 0, 'f', 4));
+    }
+    command.say(QStringLiteral("Model %1 saved to %2 (best epoch %3 of %4, %5 s on %6) and made active")
+                    .arg(outcome.modelId)
+                    .arg(outcome.modelFile)
+                    .arg(outcome.result.record.bestEpoch)
+                    .arg(outcome.result.record.epochsRun)
+                    .arg(outcome.result.record.seconds, 0, 'f', 1)
+                    .arg(QString::fromStdString(outcome.result.record.device)));
+    command.emitJson({{QStringLiteral("model_id"), outcome.modelId},
+                      {QStringLiteral("file"), outcome.modelFile},
+                      {QStringLiteral("architecture"), request.architecture},
+                      {QStringLiteral("best_epoch"), outcome.result.record.bestEpoch},
+                      {QStringLiteral("seconds"), outcome.result.record.seconds},
+                      {QStringLiteral("metrics"), splits}});
+    return Success;
+}
+
+int runEvaluate(const QStringList &args)
+{
+    Command command(QStringLiteral("evaluate"),
+                    QStringLiteral("Evaluate a model of PROJECT on a split with MMSA's metrics for the project's label scale."), args);
+    command.parser().addPositionalArgument(QStringLiteral("PROJECT"), QStringLiteral("Project folder."));
+    command.parser().addOption({QStringLiteral("model"), QStringLiteral("Model id (default: the active model)."), QStringLiteral("ID"), QStringLiteral("0")});
+    command.parser().addOption({QStringLiteral("split"), QStringLiteral("train, valid or test (default test)."), QStringLiteral("SPLIT"), QStringLiteral("test")});
+    command.parser().addOption({QStringLiteral("annotator"), QStringLiteral("Whose labels (default: the dataset's)."), QStringLiteral("NAME")});
+    if (!command.parse(1))
+        return command.exitCode();
+    const QString split = command.parser().value(QStringLiteral("split"));
+    if (!store::isValidSplit(split))
+        return command.fail(UsageError, QStringLiteral("unknown split '%1' (expected train, valid or test)").arg(split));
+    try {
+        auto project = store::Project::open(command.positional(0));
+        int samples = 0;
+        const ml::Evaluation evaluation = training::evaluateOnProject(
+            *project, command.parser().value(QStringLiteral("model")).toLongLong(), split,
+            command.parser().value(QStringLiteral("annotator")), &samples);
+        command.say(QStringLiteral("%1 (%2 clips): %3").arg(split).arg(samples).arg(training::describeEvaluation(evaluation)));
+        command.emitJson({{QStringLiteral("split"), split}, {QStringLiteral("clips"), samples},
+                          {QStringLiteral("metrics"), evaluationObject(evaluation)}});
+        return Success;
+    } catch (const Error &error) {
+        return command.fail(InputProblems, error.message());
+    }
+}
+
+int runPredict(const QStringList &args)
+{
+    Command command(QStringLiteral("predict"),
+                    QStringLiteral("Predict M (and T, A, V where the model has heads) for every clip of PROJECT, store the "
+                                   "predictions, and print them as CSV (or JSON, or into --out)."),
+                    args);
+    command.parser().addPositionalArgument(QStringLiteral("PROJECT"), QStringLiteral("Project folder."));
+    command.parser().addOption({QStringLiteral("model"), QStringLiteral("Model id (default: the active model)."), QStringLiteral("ID"), QStringLiteral("0")});
+    command.parser().addOption({QStringLiteral("out"), QStringLiteral("Write the CSV to FILE instead of stdout."), QStringLiteral("FILE")});
+    if (!command.parse(1))
+        return command.exitCode();
+    try {
+        auto project = store::Project::open(command.positional(0));
+        const QList<store::PredictionRecord> predictions =
+            training::predictOnProject(*project, command.parser().value(QStringLiteral("model")).toLongLong());
+        QMap<qint64, QMap<Target, double>> byClip;
+        for (const store::PredictionRecord &p : predictions)
+            byClip[p.clipId][p.target] = p.value;
+        QString csv = QStringLiteral("video_id,clip_id,split,M,T,A,V\n");
+        QJsonArray rows;
+        for (const store::Clip &clip : project->clips().list()) {
+            const QMap<Target, double> values = byClip.value(clip.id);
+            QStringList cells{clip.videoId, clip.clipId, clip.split};
+            QJsonObject row{{QStringLiteral("video_id"), clip.videoId}, {QStringLiteral("clip_id"), clip.clipId}};
+            for (Target t : kAllTargets) {
+                cells << (values.contains(t) ? QString::number(values.value(t), 'f', 4) : QString());
+                if (values.contains(t))
+                    row.insert(targetName(t), values.value(t));
+            }
+            csv += cells.join(QLatin1Char(',')) + QLatin1Char('\n');
+            rows.append(row);
+        }
+        const QString out = command.parser().value(QStringLiteral("out"));
+        if (!out.isEmpty()) {
+            QSaveFile file(out);
+            if (!file.open(QIODevice::WriteOnly) || file.write(csv.toUtf8()) < 0 || !file.commit())
+                return command.fail(InputProblems, QStringLiteral("%1: cannot be written (%2)").arg(out, file.errorString()));
+            command.say(QStringLiteral("Wrote %1 predictions to %2").arg(rows.size()).arg(out));
+        } else if (!command.json()) {
+            cli::out() << csv;
+            cli::out().flush();
+        }
+        command.emitJson({{QStringLiteral("predictions"), rows}});
+        return Success;
+    } catch (const Error &error) {
+        return command.fail(InputProblems, error.message());
+    }
+}
+
+}  // namespace sl::cli

@@ -1,0 +1,48 @@
+#pragma once
+// Trained or imported models of a project (the file lives in the project folder) and their
+// predictions per clip and target. One model is the active one: its predictions are shown.
+#include "core/common/label_scale.h"
+
+#include <QList>
+#include <QSqlDatabase>
+#include <QString>
+#include <optional>
+
+namespace sl::store {
+
+struct ModelRecord {
+    qint64 id = 0;
+    QString name;
+    QString architecture;
+    QString filePath;  // relative to the project folder
+    QString contractJson;
+    QString trainingJson;
+    QString metricsJson;
+    QString createdAt;
+};
+
+struct PredictionRecord {
+    qint64 clipId = 0;
+    Target target = Target::M;
+    double value = 0;
+};
+
+class ModelRepository {
+public:
+    explicit ModelRepository(QSqlDatabase db) : m_db(std::move(db)) {}
+
+    qint64 add(const ModelRecord &model);
+    QList<ModelRecord> list() const;
+    std::optional<ModelRecord> find(qint64 id) const;
+    qint64 activeModelId() const;  // 0 when none
+    void setActive(qint64 id);
+
+    // Replaces the model's predictions with these, in one transaction.
+    void storePredictions(qint64 modelId, const QList<PredictionRecord> &predictions, bool deterministic);
+    QList<PredictionRecord> predictions(qint64 modelId) const;
+
+private:
+    QSqlDatabase m_db;
+};
+
+}  // namespace sl::store

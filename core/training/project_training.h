@@ -1,0 +1,53 @@
+#pragma once
+// Training, evaluating and predicting with the models of a project: the bridge the command line
+// (and the GUI) use. Trained models are saved in PROJECT/models/, registered in the project, and
+// their predictions for every clip stored.
+#include "core/ml/evaluation.h"
+#include "core/ml/trainer.h"
+
+#include "core/store/model_repository.h"
+
+#include <QString>
+#include <atomic>
+#include <map>
+
+namespace sl::store {
+class Project;
+}
+
+namespace sl::training {
+
+struct TrainRequest {
+    QString architecture;   // ml::architectures() names: late-fusion, e-mib, l-mib, c-mib, kan-mcp, camib
+    QString annotator;      // whose labels; empty = the dataset import's
+    QString name;           // empty = "<architecture> <date>"
+    ml::TrainerOptions trainer;
+    std::map<std::string, double> settings;  // architecture settings (ModelConfig numbers)
+};
+
+struct TrainOutcome {
+    qint64 modelId = 0;
+    QString modelFile;                      // absolute
+    ml::TrainingResult result;
+    std::map<QString, ml::Evaluation> evaluations;  // per split with labelled clips
+    // MAE on each split of always predicting the training labels' mean: the bar a model must clear.
+    std::map<QString, double> meanPredictorMae;
+    bool cancelled = false;
+};
+
+// Throws sl::Error for project problems (no features, no labels) and std::invalid_argument for
+// bad settings; nothing is registered when training is cancelled.
+TrainOutcome trainOnProject(store::Project &project, const TrainRequest &request,
+                            const ml::ProgressCallback &progress = {}, const std::atomic<bool> *cancel = nullptr);
+
+// The active model when modelId is 0. Throws sl::Error when there is none or the file does not fit.
+ml::Evaluation evaluateOnProject(const store::Project &project, qint64 modelId, const QString &split,
+                                 const QString &annotator, int *samples = nullptr);
+
+// Predicts every clip with the model (active one when 0), stores the predictions, and returns them.
+QList<store::PredictionRecord> predictOnProject(store::Project &project, qint64 modelId);
+
+// "M: Has0_acc_2 0.9333, ..." lines for people.
+QString describeEvaluation(const ml::Evaluation &evaluation);
+
+}  // namespace sl::training
