@@ -73,6 +73,9 @@ TrainOutcome trainOnProject(store::Project &project, const TrainRequest &request
     for (ml::Modality m : ml::kModalities)
         config.dims[ml::index(m)] = features.sets[ml::index(m)] ? features.sets[ml::index(m)]->dims : 0;
     config.numbers = request.settings;
+    // The initial weights come from LibTorch's generator too: seed it first, so that a seed gives
+    // the same model to the last digit.
+    torch::manual_seed(request.trainer.seed);
     auto model = ml::createModel(request.architecture.toStdString(), config);
 
     ml::TrainerOptions options = request.trainer;

@@ -117,9 +117,13 @@ private slots:
         QVERIFY(testMetrics.value(QStringLiteral("M")).toObject().contains(QStringLiteral("Has0_acc_2")));
         QVERIFY(testMetrics.contains(QStringLiteral("mean_predictor_mae")));
         QCOMPARE(cli({QStringLiteral("train"), project, QStringLiteral("--arch"), QStringLiteral("no-such-net")}).exitCode, 2);
+        // Same seed, same data: the same model to the last digit.
+        const CliResult again2 = cli({QStringLiteral("train"), project, QStringLiteral("--arch"), QStringLiteral("late-fusion"),
+                                      QStringLiteral("--epochs"), QStringLiteral("3"), QStringLiteral("--json")});
+        QCOMPARE(again2.json().value(QStringLiteral("metrics")).toObject(), train.json().value(QStringLiteral("metrics")).toObject());
 
-        const CliResult evaluate = cli({QStringLiteral("evaluate"), project, QStringLiteral("--split"), QStringLiteral("test"),
-                                        QStringLiteral("--json")});
+        const CliResult evaluate = cli({QStringLiteral("evaluate"), project, QStringLiteral("--model"), QString::number(model),
+                                        QStringLiteral("--split"), QStringLiteral("test"), QStringLiteral("--json")});
         QVERIFY2(evaluate.exitCode == 0, evaluate.err.constData());
         // The saved model, loaded again, gives the numbers training reported.
         QCOMPARE(evaluate.json().value(QStringLiteral("metrics")).toObject().value(QStringLiteral("M")).toObject(),
