@@ -6,6 +6,7 @@
 #include "ui/clip_table_model.h"
 #include "core/media/audio_decoder.h"
 #include "core/session/clip_timeline.h"
+#include "core/training/batch_prediction.h"
 #include "ui/edit_commands.h"
 #include "ui/extraction_runner.h"
 #include "ui/help_overlay.h"
@@ -60,6 +61,7 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
     m_undo = new QUndoStack(this);
     m_extraction = new ExtractionRunner(this);
     m_waveform = new QFutureWatcher<std::vector<float>>(this);
+    m_prediction = new QFutureWatcher<training::BatchPredictionResult>(this);
     m_shortcuts = new ShortcutRegistry(this);
     createDocks();
     createActions();
@@ -225,6 +227,8 @@ void MainWindow::createActions()
 
     bind(r.add(QStringLiteral("jobs.extract"), tr("E&xtract features"), {QKeySequence(Qt::CTRL | Qt::Key_E)}),
          [this] { startExtraction(); });
+    bind(r.add(QStringLiteral("jobs.predict"), tr("&Predict with the active model"), {QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_P)}),
+         [this] { startPrediction(); });
     bind(r.add(QStringLiteral("jobs.cancel"), tr("&Cancel the running job"), {}), [this] { m_extraction->cancel(); });
 
     bind(r.add(QStringLiteral("help.keys"), tr("Keyboard &help"), {QKeySequence(Qt::Key_F1), QKeySequence(Qt::Key_Question)}),
@@ -264,6 +268,7 @@ void MainWindow::createMenus()
 
     QMenu *jobs = menuBar()->addMenu(tr("&Jobs"));
     jobs->addAction(act("jobs.extract"));
+    jobs->addAction(act("jobs.predict"));
     jobs->addAction(act("jobs.cancel"));
 
     QMenu *view = menuBar()->addMenu(tr("&View"));
@@ -349,6 +354,19 @@ void MainWindow::createStatusBar()
                                     .arg(report.failed)
                                     .arg(report.cancelled ? tr(" (cancelled)") : QString());
         onExtractionFinished(summary, error);
+    });
+    connect(m_prediction, &QFutureWatcher<training::BatchPredictionResult>::finished, this, [this] {
+        const training::BatchPredictionResult result = m_prediction->result();
+        m_jobProgress->hide();
+        if (!result.error.isEmpty()) {
+            showError(result.error);
+            return;
+        }
+        statusBar()->showMessage(tr("Predicted %1 clips with %2").arg(result.clips).arg(result.modelName), 15000);
+        if (m_session)
+            m_session->reloadActiveModel();
+        m_modelPanel->setHasModel(m_session && m_session->activeModelId() != 0);
+        reloadClips();
     });
     connect(m_waveform, &QFutureWatcher<std::vector<float>>::finished, this, [this] {
         if (m_waveformClip == m_currentClip && m_waveform->future().resultCount() > 0)
@@ -507,6 +525,20 @@ bool MainWindow::startExtraction()
     statusBar()->showMessage(tr("Extracting features in the background…"), 5000);
     return true;
 }
+
+bool MainWindow::startPrediction()
+{
+    if (!m_session || m_prediction->isRunning())
+        return false;
+    const QString path = m_session->project().databasePath();
+    m_prediction->setFuture(QtConcurrent::run([path] { return training::predictAllClips(path); }));
+    m_jobProgress->setRange(0, 0);
+    m_jobProgress->setFormat(tr("Predicting…"));
+    m_jobProgress->show();
+    return true;
+}
+
+bool MainWindow::isPredicting() const { return m_prediction->isRunning(); }
 
 void MainWindow::onExtractionFinished(const QString &summary, const QString &error)
 {
@@ -680,6 +712,7 @@ void MainWindow::closeEvent(QCloseEvent *event)
     m_extraction->cancel();
     m_extraction->waitForFinished();
     m_waveform->waitForFinished();
+    m_prediction->waitForFinished();
     event->accept();
 }
 

@@ -26,6 +26,9 @@ class QUndoView;
 namespace sl::session {
 class LabelingSession;
 }
+namespace sl::training {
+struct BatchPredictionResult;
+}
 
 namespace sl::ui {
 
@@ -63,6 +66,9 @@ public:
     ExtractionRunner *extraction() const { return m_extraction; }
     // Starts feature extraction for the open project in the background.
     bool startExtraction();
+    // Predicts every clip with the project's active model in the background.
+    bool startPrediction();
+    bool isPredicting() const;
     qint64 currentClipId() const { return m_currentClip; }
 
     void setReviewMode(ReviewMode mode);
@@ -120,6 +126,7 @@ private:
     QPushButton *m_cancelJob = nullptr;
     ExtractionRunner *m_extraction = nullptr;
     QFutureWatcher<std::vector<float>> *m_waveform = nullptr;
+    QFutureWatcher<training::BatchPredictionResult> *m_prediction = nullptr;
     qint64 m_waveformClip = 0;
     QByteArray m_defaultState;
     QList<qint64> m_visited;  // for "back"

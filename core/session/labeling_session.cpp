@@ -15,8 +15,10 @@ LabelingSession::LabelingSession(std::unique_ptr<store::Project> project, const 
         m_referenceAnnotatorId = reference->id;
         m_referenceAnnotatorName = reference->name;
     }
-    m_activeModelId = m_project->settings().value(QStringLiteral("active_model_id"), QStringLiteral("0")).toLongLong();
+    reloadActiveModel();
 }
+
+void LabelingSession::reloadActiveModel() { m_activeModelId = m_project->models().activeModelId(); }
 
 LabelingSession::~LabelingSession() = default;
 

@@ -24,6 +24,8 @@ public:
     qint64 referenceAnnotatorId() const { return m_referenceAnnotatorId; }
     QString referenceAnnotatorName() const { return m_referenceAnnotatorName; }
     qint64 activeModelId() const { return m_activeModelId; }
+    // Reads the active model again (after a job trained or activated one).
+    void reloadActiveModel();
     LabelScale scale() const { return m_project->labelScale(); }
 
     QList<store::ClipOverview> loadOverview() const;

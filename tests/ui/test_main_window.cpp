@@ -1,5 +1,8 @@
 // The annotator's window under the offscreen platform, on a small generated demo project:
 // keys set labels in the database, undo and redo change it, review modes hide what they must.
+// LibTorch (through project_training.h) before any Qt header.
+#include "core/training/project_training.h"
+
 #include "core/demo/demo_project.h"
 #include "core/session/labeling_session.h"
 #include "core/store/project.h"
@@ -217,6 +220,27 @@ private slots:
         auto *plot = m_window->player()->findChild<TimelinePlot *>();
         QVERIFY(plot);
         QTRY_VERIFY(plot->graphCount() >= 4);
+    }
+
+    void predictionFromTheWindowFillsTheModelColumn()
+    {
+        // Needs the features of the extraction test above; a short training gives an active model.
+        {
+            auto project = store::Project::open(m_projectPath);
+            training::TrainRequest request;
+            request.architecture = QStringLiteral("late-fusion");
+            request.trainer.epochs = 2;
+            training::trainOnProject(*project, request);
+            // Forget the stored predictions, so that only the window's job can bring them back.
+            project->models().storePredictions(project->models().activeModelId(), {}, true);
+        }
+        m_window->closeProject();
+        QVERIFY(m_window->openProject(m_projectPath, m_annotator));
+        QVERIFY(!m_window->clipModel()->index(0, ClipTableModel::ModelColumn).data().isValid());
+        QVERIFY(m_window->startPrediction());
+        QTRY_VERIFY_WITH_TIMEOUT(!m_window->isPredicting(), 60000);
+        QTRY_VERIFY(m_window->clipModel()->index(0, ClipTableModel::ModelColumn).data().isValid());
+        QVERIFY2(m_window->lastError().isEmpty(), qPrintable(m_window->lastError()));
     }
 
     void aProjectThatCannotOpenKeepsTheWindowWorking()
