@@ -60,6 +60,7 @@ int runExport(const QStringList &args);
 int runDemo(const QStringList &args);
 int runDevice(const QStringList &args);
 int runExtract(const QStringList &args);
+int runProbe(const QStringList &args);
 int runTrain(const QStringList &args);
 int runEvaluate(const QStringList &args);
 int runPredict(const QStringList &args);

@@ -16,6 +16,7 @@ Commands:
   stats PROJECT           summary of clips, splits and labels
   export PROJECT --out F  write the labels as an MMSA label.csv
   demo PROJECT            generate the demo project (reproducible, under a minute)
+  probe PROJECT           duration, streams, frame rate, sample rate and codecs of every clip
   extract PROJECT         extract and cache acoustic, visual and text features (--jobs N)
   train PROJECT --arch A  train a model on the labelled clips (late-fusion, e-mib, l-mib, c-mib, kan-mcp, camib)
   evaluate PROJECT        MMSA metrics of a model on a split (--model ID, --split test)
@@ -40,7 +41,7 @@ int main(int argc, char *argv[])
         {QStringLiteral("export"), sl::cli::runExport}, {QStringLiteral("demo"), sl::cli::runDemo},
         {QStringLiteral("device"), sl::cli::runDevice},   {QStringLiteral("extract"), sl::cli::runExtract},
         {QStringLiteral("train"), sl::cli::runTrain},     {QStringLiteral("evaluate"), sl::cli::runEvaluate},
-        {QStringLiteral("predict"), sl::cli::runPredict},
+        {QStringLiteral("predict"), sl::cli::runPredict}, {QStringLiteral("probe"), sl::cli::runProbe},
     };
     QStringList args = app.arguments().mid(1);
     if (args.isEmpty() || args.first() == QLatin1String("--help") || args.first() == QLatin1String("-h")) {

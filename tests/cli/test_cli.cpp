@@ -39,7 +39,7 @@ private slots:
     void everyCommandHasHelpAndUsageErrorsExitTwo()
     {
         for (const char *command : {"init", "import", "list", "stats", "export", "demo", "device", "extract", "train",
-                                    "evaluate", "predict"}) {
+                                    "evaluate", "predict", "probe"}) {
             const CliResult help = cli({QString::fromLatin1(command), QStringLiteral("--help")});
             QCOMPARE(help.exitCode, 0);
             QVERIFY2(help.out.contains("Usage:") && help.out.contains("--json"), command);
@@ -97,6 +97,13 @@ private slots:
                                      QStringLiteral("--json")});
         QCOMPARE(again.exitCode, 0);
         QCOMPARE(again.json().value(QStringLiteral("reused")).toBool(), true);
+
+        const CliResult probe = cli({QStringLiteral("probe"), project, QStringLiteral("--json")});
+        QCOMPARE(probe.exitCode, 0);
+        const QJsonObject probed = probe.json().value(QStringLiteral("clips")).toArray().first().toObject();
+        QCOMPARE(probed.value(QStringLiteral("video")).toObject().value(QStringLiteral("codec")).toString(), QStringLiteral("h264"));
+        QCOMPARE(probed.value(QStringLiteral("audio")).toObject().value(QStringLiteral("codec")).toString(), QStringLiteral("aac"));
+        QVERIFY(probed.value(QStringLiteral("duration_s")).toDouble() >= 2.0);
 
         // No features yet: training says what to do first.
         const CliResult early = cli({QStringLiteral("train"), project, QStringLiteral("--arch"), QStringLiteral("late-fusion")});
