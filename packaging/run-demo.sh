@@ -17,6 +17,14 @@ echo "== compute device"
 "$cli" device
 echo "== project summary"
 "$cli" stats "$project"
+echo "== features (acoustic, visual, text; only what is missing)"
+"$cli" extract "$project" || echo "(some clips could not be read; see above)"
+if ! "$cli" evaluate "$project" --split test >/dev/null 2>&1; then
+  echo "== training a model (CaMIB) on the train split"
+  "$cli" train "$project" --arch camib --lr 0.01 --epochs 80
+fi
+echo "== the active model on the test split"
+"$cli" evaluate "$project" --split test
 echo "== first clips"
 "$cli" list "$project" | head -n 12
 echo "== export of the labels as MMSA label.csv"
