@@ -48,63 +48,74 @@
 <context>
     <name>sl::ui::ClipBrowser</name>
     <message>
-        <location filename="../ui/clip_browser.cpp" line="23"/>
+        <location filename="../ui/clip_browser.cpp" line="24"/>
         <source>All splits</source>
         <translation>全部划分</translation>
     </message>
     <message>
-        <location filename="../ui/clip_browser.cpp" line="27"/>
+        <location filename="../ui/clip_browser.cpp" line="28"/>
         <source>Any target</source>
         <translation>任意标注目标</translation>
     </message>
     <message>
-        <location filename="../ui/clip_browser.cpp" line="31"/>
+        <location filename="../ui/clip_browser.cpp" line="32"/>
         <source>All clips</source>
         <translation>全部片段</translation>
     </message>
     <message>
-        <location filename="../ui/clip_browser.cpp" line="32"/>
+        <location filename="../ui/clip_browser.cpp" line="33"/>
         <source>Unlabelled by me</source>
         <translation>我未标注</translation>
     </message>
     <message>
-        <location filename="../ui/clip_browser.cpp" line="33"/>
+        <location filename="../ui/clip_browser.cpp" line="34"/>
         <source>Labelled by me</source>
         <translation>我已标注</translation>
     </message>
     <message>
-        <location filename="../ui/clip_browser.cpp" line="34"/>
-        <location filename="../ui/clip_browser.cpp" line="86"/>
+        <location filename="../ui/clip_browser.cpp" line="35"/>
+        <location filename="../ui/clip_browser.cpp" line="91"/>
         <source>Labelled by reference</source>
         <translation>参考标注者已标注</translation>
     </message>
     <message>
-        <location filename="../ui/clip_browser.cpp" line="35"/>
+        <location filename="../ui/clip_browser.cpp" line="36"/>
         <source>Unlabelled by anyone</source>
         <translation>无人标注</translation>
     </message>
     <message>
-        <location filename="../ui/clip_browser.cpp" line="36"/>
+        <location filename="../ui/clip_browser.cpp" line="38"/>
+        <source>Only clips that this annotator labelled (for the chosen target)</source>
+        <translation>仅显示该标注者已标注的片段（针对所选标注目标）</translation>
+    </message>
+    <message>
+        <location filename="../ui/clip_browser.cpp" line="40"/>
         <source>Model disagrees</source>
         <translation>模型预测不一致</translation>
     </message>
     <message>
-        <location filename="../ui/clip_browser.cpp" line="37"/>
+        <location filename="../ui/clip_browser.cpp" line="41"/>
         <source>Only clips where the model&apos;s M differs from the label by at least one unit</source>
         <translation>仅显示模型预测的 M 与标注相差至少一个单位的片段</translation>
     </message>
     <message>
-        <location filename="../ui/clip_browser.cpp" line="39"/>
+        <location filename="../ui/clip_browser.cpp" line="43"/>
         <source>Search ids and transcripts</source>
         <translation>搜索 ID 和文本转写</translation>
     </message>
     <message>
-        <location filename="../ui/clip_browser.cpp" line="86"/>
+        <location filename="../ui/clip_browser.cpp" line="91"/>
+        <location filename="../ui/clip_browser.cpp" line="100"/>
         <source>Labelled by %1</source>
         <translation>%1 已标注</translation>
     </message>
     <message>
-        <location filename="../ui/clip_browser.cpp" line="114"/>
+        <location filename="../ui/clip_browser.cpp" line="98"/>
+        <source>Any annotator</source>
+        <translation>任意标注者</translation>
+    </message>
+    <message>
+        <location filename="../ui/clip_browser.cpp" line="129"/>
         <source>%1 of %2 clips</source>
         <translation>%1 / %2 个片段</translation>
     </message>
@@ -596,58 +607,58 @@
         <translation>打开项目需要指定标注者姓名，但未提供姓名。</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="452"/>
-        <location filename="../ui/main_window.cpp" line="676"/>
+        <location filename="../ui/main_window.cpp" line="460"/>
+        <location filename="../ui/main_window.cpp" line="684"/>
         <source>SentiLens</source>
         <translation>SentiLens</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="453"/>
+        <location filename="../ui/main_window.cpp" line="461"/>
         <source>No project</source>
         <translation>未打开项目</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="459"/>
+        <location filename="../ui/main_window.cpp" line="467"/>
         <source>%1 — SentiLens</source>
         <translation>%1 — SentiLens</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="460"/>
+        <location filename="../ui/main_window.cpp" line="468"/>
         <source>Project: %1 (%2)</source>
         <translation>项目：%1（%2）</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="461"/>
+        <location filename="../ui/main_window.cpp" line="469"/>
         <source>Annotator: %1</source>
         <translation>标注者：%1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="462"/>
+        <location filename="../ui/main_window.cpp" line="470"/>
         <source>All labels saved</source>
         <translation>所有标注均已保存</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="525"/>
+        <location filename="../ui/main_window.cpp" line="533"/>
         <source>Extracting features in the background…</source>
         <translation>正在后台提取特征…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="536"/>
+        <location filename="../ui/main_window.cpp" line="544"/>
         <source>Predicting…</source>
         <translation>正在预测…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="600"/>
+        <location filename="../ui/main_window.cpp" line="608"/>
         <source>Saved %1 of %2</source>
         <translation>已保存片段 %2 的 %1 标注</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="611"/>
+        <location filename="../ui/main_window.cpp" line="619"/>
         <source>No clip further down lacks your %1 label</source>
         <translation>后面已没有缺少您的 %1 标注的片段</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="625"/>
+        <location filename="../ui/main_window.cpp" line="633"/>
         <source>No further clip where the model and the label disagree</source>
         <translation>后面已没有模型预测与标注不一致的片段</translation>
     </message>

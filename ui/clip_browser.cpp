@@ -9,6 +9,7 @@
 #include <QItemSelectionModel>
 #include <QLabel>
 #include <QLineEdit>
+#include <QSignalBlocker>
 #include <QTableView>
 #include <QVBoxLayout>
 
@@ -33,6 +34,9 @@ ClipBrowser::ClipBrowser(ClipTableModel *model, QWidget *parent) : QWidget(paren
     m_status->addItem(tr("Labelled by me"), int(ClipFilter::LabelStatus::LabelledByMe));
     m_status->addItem(tr("Labelled by reference"), int(ClipFilter::LabelStatus::LabelledByReference));
     m_status->addItem(tr("Unlabelled by anyone"), int(ClipFilter::LabelStatus::UnlabelledByAnyone));
+    m_annotator = new QComboBox(this);
+    m_annotator->setToolTip(tr("Only clips that this annotator labelled (for the chosen target)"));
+    setAnnotators({});
     m_disagreement = new QCheckBox(tr("Model disagrees"), this);
     m_disagreement->setToolTip(tr("Only clips where the model's M differs from the label by at least one unit"));
     m_search = new QLineEdit(this);
@@ -59,6 +63,7 @@ ClipBrowser::ClipBrowser(ClipTableModel *model, QWidget *parent) : QWidget(paren
     filters->addWidget(m_split);
     filters->addWidget(m_target);
     filters->addWidget(m_status);
+    filters->addWidget(m_annotator);
     filters->addWidget(m_disagreement);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(4, 4, 4, 4);
@@ -67,7 +72,7 @@ ClipBrowser::ClipBrowser(ClipTableModel *model, QWidget *parent) : QWidget(paren
     layout->addWidget(m_view, 1);
     layout->addWidget(m_count);
 
-    for (QComboBox *combo : {m_split, m_target, m_status})
+    for (QComboBox *combo : {m_split, m_target, m_status, m_annotator})
         connect(combo, &QComboBox::currentIndexChanged, this, &ClipBrowser::applyFilter);
     connect(m_disagreement, &QCheckBox::toggled, this, &ClipBrowser::applyFilter);
     connect(m_search, &QLineEdit::textChanged, this, &ClipBrowser::applyFilter);
@@ -86,6 +91,15 @@ void ClipBrowser::setReferenceName(const QString &name)
     m_status->setItemText(3, name.isEmpty() ? tr("Labelled by reference") : tr("Labelled by %1").arg(name));
 }
 
+void ClipBrowser::setAnnotators(const QList<QPair<qint64, QString>> &annotators)
+{
+    const QSignalBlocker blocker(m_annotator);
+    m_annotator->clear();
+    m_annotator->addItem(tr("Any annotator"), qint64(0));
+    for (const auto &[id, name] : annotators)
+        m_annotator->addItem(tr("Labelled by %1").arg(name), id);
+}
+
 void ClipBrowser::focusSearch()
 {
     m_search->setFocus();
@@ -102,6 +116,7 @@ void ClipBrowser::applyFilter()
     filter.status = ClipFilter::LabelStatus(m_status->currentData().toInt());
     filter.disagreementOnly = m_disagreement->isChecked();
     filter.text = m_search->text().trimmed();
+    filter.labelledByAnnotator = m_annotator->currentData().toLongLong();
     const qint64 current = currentClipId();
     m_filter->setFilter(filter);
     if (current != 0)

@@ -29,6 +29,8 @@ public:
     // satisfies `accept` (all clips when empty). Returns false when there is none.
     bool selectNext(int direction, const std::function<bool(const QModelIndex &sourceRow)> &accept = {});
     void setReferenceName(const QString &name);
+    // The annotators offered by the "labelled by" filter: id and name.
+    void setAnnotators(const QList<QPair<qint64, QString>> &annotators);
     void focusSearch();
 
 signals:
@@ -44,6 +46,7 @@ private:
     QComboBox *m_split;
     QComboBox *m_target;
     QComboBox *m_status;
+    QComboBox *m_annotator;
     QCheckBox *m_disagreement;
     QLineEdit *m_search;
     QLabel *m_count;

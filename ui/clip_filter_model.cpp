@@ -61,6 +61,13 @@ bool ClipFilterModel::filterAcceptsRow(int sourceRow, const QModelIndex &sourceP
         return false;
     if (!statusAccepts(row))
         return false;
+    if (m_filter.labelledByAnnotator != 0) {
+        const store::ClipOverview *clip = static_cast<const ClipTableModel *>(sourceModel())->clipAt(sourceRow);
+        const quint8 targets = clip ? clip->labelledBy.value(m_filter.labelledByAnnotator) : 0;
+        const quint8 wanted = m_filter.target ? quint8(1u << store::targetIndex(*m_filter.target)) : quint8(0x0f);
+        if ((targets & wanted) == 0)
+            return false;
+    }
     if (m_filter.disagreementOnly) {
         const QVariant prediction = row.data(ClipTableModel::PredictionRole);
         const QVariant label = sourceModel()->index(sourceRow, ClipTableModel::MColumn, sourceParent)

@@ -17,6 +17,7 @@ struct ClipFilter {
     bool disagreementOnly = false;      // |model M - label M| >= disagreementThreshold
     double disagreementThreshold = 1.0;
     QString text;                       // searched in video id, clip id and transcript
+    qint64 labelledByAnnotator = 0;     // 0 = anyone; else clips this annotator labelled (for `target`)
 
     bool operator==(const ClipFilter &) const = default;
 };

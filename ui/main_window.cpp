@@ -422,6 +422,14 @@ bool MainWindow::openProject(const QString &path, const QString &annotator)
     m_labels->setScale(m_session->scale());
     m_labels->setReferenceName(m_session->referenceAnnotatorName());
     m_browser->setReferenceName(m_session->referenceAnnotatorName());
+    QList<QPair<qint64, QString>> annotators;
+    try {
+        for (const store::Annotator &annotator : m_session->project().annotators().list())
+            annotators << qMakePair(annotator.id, annotator.name);
+    } catch (const Error &error) {
+        showError(error.message());
+    }
+    m_browser->setAnnotators(annotators);
     m_modelPanel->setHasModel(m_session->activeModelId() != 0);
     addRecentProject(m_session->project().folder());
     updateTitle();

@@ -46,6 +46,13 @@ QList<ClipOverview> loadClipOverview(const Project &project, qint64 annotatorId,
         rowOf.insert(row.id, static_cast<int>(rows.size()));
         rows << row;
     }
+    QSqlQuery who = run(db, QStringLiteral("SELECT clip_id, annotator_id, target FROM labels"));
+    while (who.next()) {
+        const auto row = rowOf.constFind(who.value(0).toLongLong());
+        const auto target = targetFromName(who.value(2).toString());
+        if (row != rowOf.cend() && target)
+            rows[*row].labelledBy[who.value(1).toLongLong()] |= quint8(1u << targetIndex(*target));
+    }
     const QString labelSql = QStringLiteral("SELECT clip_id, target, value FROM labels WHERE annotator_id = ?");
     if (annotatorId != 0) {
         QSqlQuery own = run(db, labelSql, {annotatorId});

@@ -4,6 +4,7 @@
 // predictions. Loaded with a few set-based queries, so 25,000 clips load in well under a second.
 #include "core/common/label_scale.h"
 
+#include <QHash>
 #include <QList>
 #include <QString>
 #include <array>
@@ -27,6 +28,8 @@ struct ClipOverview {
     TargetValues own;         // the current annotator's labels
     TargetValues reference;   // the reference annotator's labels (usually "dataset")
     TargetValues prediction;  // the active model's predictions
+    // Every annotator who labelled this clip, with a bit per target (1 << int(Target)).
+    QHash<qint64, quint8> labelledBy;
 };
 
 // `annotatorId` / `referenceAnnotatorId` may be 0 (none); `modelId` 0 = no predictions.

@@ -42,6 +42,9 @@ private slots:
         QCOMPARE(overview.first().own[targetIndex(Target::T)], std::optional<double>(-2.0));
         QCOMPARE(overview.first().reference[targetIndex(Target::M)], std::optional<double>(1.0));
         QCOMPARE(overview.first().own[targetIndex(Target::M)], std::optional<double>());
+        // Who labelled what, for the clip list's annotator filter.
+        QCOMPARE(overview.first().labelledBy.value(session.referenceAnnotatorId()), quint8(1u << targetIndex(Target::M)));
+        QCOMPARE(overview.first().labelledBy.value(session.annotator().id), quint8(1u << targetIndex(Target::T)));
 
         session.setTranscript(clipId, QStringLiteral("corrected words"));
         QCOMPARE(session.clip(clipId)->transcript, QStringLiteral("corrected words"));

@@ -21,8 +21,13 @@ QList<store::ClipOverview> sampleClips(int count)
         clip.durationSeconds = 2.0 + (i % 7) * 0.5;
         clip.transcript = i % 3 == 0 ? QStringLiteral("what a wonderful day") : QStringLiteral("it was fine I guess");
         clip.reference[store::targetIndex(Target::M)] = (i % 7) - 3.0;
-        if (i % 4 == 0)
+        clip.labelledBy[7] = 1u << store::targetIndex(Target::M);  // annotator 7 gave every M
+        if (i % 4 == 0) {
             clip.own[store::targetIndex(Target::M)] = 1.0;
+            clip.labelledBy[9] = 1u << store::targetIndex(Target::M);  // annotator 9 (me) some
+        }
+        if (i % 5 == 0)
+            clip.labelledBy[9] |= 1u << store::targetIndex(Target::T);
         if (i % 2 == 0)
             clip.prediction[store::targetIndex(Target::M)] = (i % 7) - 3.0 + (i % 8 == 0 ? 2.0 : 0.1);
         clips << clip;
@@ -103,6 +108,20 @@ private slots:
         text.text = QStringLiteral("video_002");
         filter.setFilter(text);
         QCOMPARE(filter.rowCount(), 10);
+
+        ClipFilter byAnnotator;
+        byAnnotator.labelledByAnnotator = 9;
+        filter.setFilter(byAnnotator);
+        QCOMPARE(filter.rowCount(), 13 + 10 - 3);  // M for i % 4 == 0, T for i % 5 == 0, both for i % 20 == 0
+        byAnnotator.target = Target::T;
+        filter.setFilter(byAnnotator);
+        QCOMPARE(filter.rowCount(), 10);
+        byAnnotator.labelledByAnnotator = 7;
+        filter.setFilter(byAnnotator);
+        QCOMPARE(filter.rowCount(), 0);
+        byAnnotator.target.reset();
+        filter.setFilter(byAnnotator);
+        QCOMPARE(filter.rowCount(), 50);
 
         ClipFilter disagreement;
         disagreement.disagreementOnly = true;
