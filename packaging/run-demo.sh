@@ -20,14 +20,15 @@ echo "== project summary"
 echo "== features (acoustic, visual, text; only what is missing)"
 "$cli" extract "$project" || echo "(some clips could not be read; see above)"
 if ! "$cli" evaluate "$project" --split test >/dev/null 2>&1; then
-  echo "== training a model (CaMIB) on the train split"
-  "$cli" train "$project" --arch camib --lr 0.01 --epochs 80
+  echo "== training a model (C-MIB, the best on the demo project) on the train split"
+  "$cli" train "$project" --arch c-mib --lr 0.01 --epochs 80
 fi
 echo "== the active model on the test split"
 "$cli" evaluate "$project" --split test
 echo "== first clips"
-"$cli" list "$project" | head -n 12
+"$cli" list "$project" | sed -n "1,12p"  # sed reads to the end: no SIGPIPE under pipefail
 echo "== export of the labels as MMSA label.csv"
+mkdir -p "$project/export"
 "$cli" export "$project" --out "$project/export/label.csv"
 
 gui="$root/build/release/app/sentilens"

@@ -6,6 +6,8 @@
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QDir>
+#include <QScreen>
+#include <QSettings>
 #include <QTimer>
 
 namespace {
@@ -62,8 +64,11 @@ int main(int argc, char *argv[])
     QSize size;
     if (parser.isSet(QStringLiteral("size")) && parseSize(parser.value(QStringLiteral("size")), size))
         window.resize(size);
-    else if (!window.restoreGeometry(QByteArray()))
-        window.resize(1600, 1000);
+    else if (QSettings().value(QStringLiteral("window/geometry")).isNull()) {
+        // First start: a comfortable size that still fits the screen (later starts restore the last one).
+        const QSize available = QGuiApplication::primaryScreen() ? QGuiApplication::primaryScreen()->availableSize() : QSize(1600, 1000);
+        window.resize(QSize(1600, 1000).boundedTo(available * 0.92));
+    }
     window.show();
 
     const QStringList positional = parser.positionalArguments();
