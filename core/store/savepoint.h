@@ -1,6 +1,12 @@
 #pragma once
-// RAII unit of work. Uses SQLite savepoints, which nest, so a repository call that protects its own
-// writes can also run inside a larger import without either knowing about the other.
+// RAII unit of work. The outermost one on a connection is a `BEGIN IMMEDIATE` transaction; inner
+// ones are SQLite savepoints, which nest, so a repository call that protects its own writes can
+// also run inside a larger import without either knowing about the other.
+//
+// Why IMMEDIATE: a deferred transaction that reads first and writes later has to upgrade its lock,
+// and SQLite answers "database is locked" at once (without the busy timeout) when another
+// connection is writing at that moment. Taking the write lock up front lets the busy timeout do
+// its job, so a label typed while an extraction job writes features waits instead of failing.
 #include <QSqlDatabase>
 #include <QString>
 
@@ -17,8 +23,11 @@ public:
 
 private:
     QSqlDatabase m_db;
-    QString m_name;
+    QString m_name;  // empty for the outermost unit (a plain transaction)
     bool m_done = false;
 };
+
+// Whether the connection is inside a transaction (SQLite's autocommit flag is off).
+bool inTransaction(const QSqlDatabase &db);
 
 }  // namespace sl::store

@@ -1,6 +1,11 @@
 #include "core/common/error.h"
 #include "core/store/project.h"
+#include "core/store/savepoint.h"
 #include "core/store/sql.h"
+
+#include <QThread>
+#include <atomic>
+#include <thread>
 
 #include <QSqlQuery>
 #include <QTemporaryDir>
@@ -54,6 +59,39 @@ private slots:
 
         QCOMPARE(labels.value(clip, ann, Target::T), std::optional<double>());
         QCOMPARE(labels.value(clip, ann, Target::M), std::optional<double>(2.0));
+    }
+
+    void aLabelWrittenWhileAnotherConnectionWritesWaitsForIt()
+    {
+        // A label typed while a background job holds the write lock must wait out the busy
+        // timeout, not fail at once (a deferred read-then-write transaction would fail at once).
+        QTemporaryDir dir;
+        auto project = Project::create(dir.path(), QStringLiteral("p"), sl::LabelScale(sl::LabelScale::Kind::Mosi));
+        const qint64 clip = addClip(*project, QStringLiteral("0001"));
+        const qint64 ann = project->annotators().ensure(QStringLiteral("ana")).id;
+        std::atomic<bool> locked{false};
+        std::thread writer([&] {
+            auto other = Project::open(dir.path());
+            QSqlQuery query(other->db());
+            QVERIFY(query.exec(QStringLiteral("BEGIN IMMEDIATE")));
+            locked = true;
+            QThread::msleep(300);
+            QVERIFY(query.exec(QStringLiteral("COMMIT")));
+        });
+        while (!locked)
+            QThread::msleep(1);
+        bool written = false;
+        QString failure;
+        try {
+            written = project->labels().set(clip, ann, Target::A, 2.0);
+        } catch (const sl::Error &error) {
+            failure = error.message();
+        }
+        writer.join();
+        QVERIFY2(failure.isEmpty(), qPrintable(failure));
+        QVERIFY(written);
+        QCOMPARE(project->labels().value(clip, ann, Target::A), std::optional<double>(2.0));
+        QVERIFY(!inTransaction(project->db()));
     }
 
     void valuesOutsideTheScaleAreRefusedAndNotRecorded()
