@@ -21,3 +21,10 @@ for theme in light dark; do
     echo "$out/main-$mode-$theme.png"
   done
 done
+# The retraining workbench (needs trained models in the project for the registry, comparison and
+# review queue to show anything: sentilens-cli train).
+for part in train models compare review; do
+  "$bin/sentilens" "$project" --annotator demo --size 1600x1000 --show "$part" \
+    --screenshot "$out/workbench-$part.png" >/dev/null 2>&1
+  echo "$out/workbench-$part.png"
+done

@@ -16,6 +16,7 @@
 #include "ui/player/player_widget.h"
 #include "ui/shortcut_dialog.h"
 #include "ui/shortcut_registry.h"
+#include "ui/text_encoder_dialog.h"
 #include "ui/transcript_view.h"
 
 #include <QActionGroup>
@@ -65,6 +66,8 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
     m_shortcuts = new ShortcutRegistry(this);
     createDocks();
     createActions();
+    createWorkbench();
+    createExplanationDocks();
     createMenus();
     createStatusBar();
     m_help = new HelpOverlay(*m_shortcuts, this);
@@ -230,10 +233,15 @@ void MainWindow::createActions()
     bind(r.add(QStringLiteral("jobs.predict"), tr("&Predict with the active model"), {QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_P)}),
          [this] { startPrediction(); });
     bind(r.add(QStringLiteral("jobs.cancel"), tr("&Cancel the running job"), {}), [this] { m_extraction->cancel(); });
+    bind(r.add(QStringLiteral("jobs.textEncoder"), tr("&Text encoder…"), {}), [this] {
+        if (m_session)
+            TextEncoderDialog(m_session->project().folder(), this).exec();
+    });
 
     bind(r.add(QStringLiteral("help.keys"), tr("Keyboard &help"), {QKeySequence(Qt::Key_F1), QKeySequence(Qt::Key_Question)}),
          [this] { m_help->showOver(this); });
     bind(r.add(QStringLiteral("view.resetLayout"), tr("&Reset layout"), {}), [this] { resetLayout(); });
+    bind(r.add(QStringLiteral("view.present"), tr("&Presentation mode"), {QKeySequence(Qt::Key_F11)}), [this] { enterPresentation(); });
 }
 
 void MainWindow::createMenus()
@@ -268,13 +276,17 @@ void MainWindow::createMenus()
 
     QMenu *jobs = menuBar()->addMenu(tr("&Jobs"));
     jobs->addAction(act("jobs.extract"));
+    jobs->addAction(act("jobs.train"));
     jobs->addAction(act("jobs.predict"));
     jobs->addAction(act("jobs.cancel"));
+    jobs->addSeparator();
+    jobs->addAction(act("jobs.textEncoder"));
 
     QMenu *view = menuBar()->addMenu(tr("&View"));
     for (QDockWidget *dock : m_docks)
         view->addAction(dock->toggleViewAction());
     view->addSeparator();
+    view->addAction(act("view.present"));
     QMenu *theme = view->addMenu(tr("&Theme"));
     auto *themes = new QActionGroup(this);
     const std::pair<Theme, QString> choices[] = {{Theme::System, tr("&System")}, {Theme::Light, tr("&Light")}, {Theme::Dark, tr("&Dark")}};
@@ -363,10 +375,7 @@ void MainWindow::createStatusBar()
             return;
         }
         statusBar()->showMessage(tr("Predicted %1 clips with %2").arg(result.clips).arg(result.modelName), 15000);
-        if (m_session)
-            m_session->reloadActiveModel();
-        m_modelPanel->setHasModel(m_session && m_session->activeModelId() != 0);
-        reloadClips();
+        onActiveModelChanged();
     });
     connect(m_waveform, &QFutureWatcher<std::vector<float>>::finished, this, [this] {
         if (m_waveformClip == m_currentClip && m_waveform->future().resultCount() > 0)
@@ -431,6 +440,8 @@ bool MainWindow::openProject(const QString &path, const QString &annotator)
     }
     m_browser->setAnnotators(annotators);
     m_modelPanel->setHasModel(m_session->activeModelId() != 0);
+    setWorkbenchProject(&m_session->project());
+    setExplanationProject(m_session->project().folder());
     addRecentProject(m_session->project().folder());
     updateTitle();
     m_browser->selectNext(1);
@@ -450,6 +461,8 @@ void MainWindow::closeProject()
     m_model->setClips({}, {});
     m_visited.clear();
     m_currentClip = 0;
+    setWorkbenchProject(nullptr);
+    setExplanationProject({});
     m_session.reset();
     updateTitle();
 }
@@ -475,6 +488,7 @@ void MainWindow::showClip(qint64 clipId)
     if (m_currentClip != 0 && m_currentClip != clipId && (m_visited.isEmpty() || m_visited.last() != m_currentClip))
         m_visited << m_currentClip;
     m_currentClip = clipId;
+    showExplanations(clipId);
     const int row = m_model->rowOfClip(clipId);
     const store::ClipOverview *overview = m_model->clipAt(row);
     m_labels->showClip(overview);

@@ -29,15 +29,30 @@ class LabelingSession;
 namespace sl::training {
 struct BatchPredictionResult;
 }
+namespace sl::present {
+class PresentationView;
+}
+namespace sl::store {
+class Project;
+}
 
 namespace sl::ui {
 
 class ClipBrowser;
+class ContributionsView;
+class DatasetView;
+class ExplanationController;
+class KanView;
+class MaskView;
+class SaliencyView;
 class ExtractionRunner;
 class ClipTableModel;
 class HelpOverlay;
 class LabelEditor;
 class ModelPanel;
+class ModelRegistryPanel;
+class ReviewQueuePanel;
+class TrainDialog;
 class PlayerWidget;
 class ShortcutRegistry;
 class TranscriptView;
@@ -71,10 +86,42 @@ public:
     bool isPredicting() const;
     qint64 currentClipId() const { return m_currentClip; }
 
+    // The retraining workbench (main_window_workbench.cpp): Jobs > Train model… opens (or raises)
+    // the train dialog; null without a project.
+    TrainDialog *openTrainDialog();
+    ModelRegistryPanel *modelRegistry() const { return m_registry; }
+    // Shows one part of the workbench for a look or a screenshot: "train" (the dialog), "training"
+    // (the dialog, training with its defaults), "models", "compare" (the two newest models) or
+    // "review" (rebuilt); the docks float at a readable size. Returns the widget showing it, or
+    // null for an unknown part or without a project.
+    QWidget *showWorkbench(const QString &part);
+    ReviewQueuePanel *reviewQueue() const { return m_reviewQueue; }
+
+    // The explanation and dataset views (main_window_explain.cpp), docked at the bottom and hidden
+    // until shown (View menu); they follow the selected clip while visible.
+    ExplanationController *explanations() const { return m_explanations; }
+    ContributionsView *contributionsView() const { return m_contributionsView; }
+    SaliencyView *saliencyView() const { return m_saliencyView; }
+    KanView *kanView() const { return m_kanView; }
+    MaskView *maskView() const { return m_maskView; }
+    DatasetView *datasetView() const { return m_datasetView; }
+    QList<QDockWidget *> explanationDocks() const;
+    // Shows one view's dock ("contributions", "saliency", "kan", "mask", "dataset") for the current
+    // clip; null for an unknown name or without a project.
+    QWidget *showExplanationView(const QString &view);
+
     void setReviewMode(ReviewMode mode);
     ReviewMode reviewMode() const { return m_mode; }
     void setTheme(Theme theme);
     void resetLayout();
+
+    // Presentation mode (F11): the open project's most telling clips full screen, for a booth.
+    // Leaving (Esc) brings the window back with exactly the layout it had. `size` other than empty
+    // shows the presentation at that size instead of full screen (screenshots).
+    bool enterPresentation(const QSize &size = {});
+    void leavePresentation();
+    bool isPresenting() const { return m_presentation != nullptr; }
+    present::PresentationView *presentationView() const { return m_presentation; }
 
     // The annotator's name is asked once and kept; an empty result keeps the previous one.
     static QString rememberedAnnotator();
@@ -103,6 +150,13 @@ private:
     void showTimeline(qint64 clipId, const QString &mediaFile);
     void reloadClips();
     void onExtractionFinished(const QString &summary, const QString &error);
+    void createWorkbench();
+    void setWorkbenchProject(const store::Project *project);
+    void onActiveModelChanged();  // after training, prediction or a new active model
+    void createExplanationDocks();
+    void setExplanationProject(const QString &projectPath);
+    void showExplanations(qint64 clipId);
+    void showExplanationMessage(const QString &message);  // in every view, e.g. why there is nothing
 
     std::unique_ptr<session::LabelingSession> m_session;
     ClipTableModel *m_model = nullptr;
@@ -133,6 +187,19 @@ private:
     qint64 m_currentClip = 0;
     ReviewMode m_mode = ReviewMode::All;
     QString m_lastError;
+    ModelRegistryPanel *m_registry = nullptr;
+    ReviewQueuePanel *m_reviewQueue = nullptr;
+    QPointer<TrainDialog> m_trainDialog;
+    present::PresentationView *m_presentation = nullptr;
+    QByteArray m_presentState, m_presentGeometry;  // the layout to come back to
+    QList<QAction *> m_pausedActions;  // window shortcuts switched off while presenting
+    ExplanationController *m_explanations = nullptr;
+    ContributionsView *m_contributionsView = nullptr;
+    SaliencyView *m_saliencyView = nullptr;
+    KanView *m_kanView = nullptr;
+    MaskView *m_maskView = nullptr;
+    DatasetView *m_datasetView = nullptr;
+    QList<QDockWidget *> m_explanationDocks;
 };
 
 }  // namespace sl::ui

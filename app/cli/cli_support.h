@@ -64,5 +64,6 @@ int runProbe(const QStringList &args);
 int runTrain(const QStringList &args);
 int runEvaluate(const QStringList &args);
 int runPredict(const QStringList &args);
+int runExplain(const QStringList &args);
 
 }  // namespace sl::cli

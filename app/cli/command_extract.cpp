@@ -4,6 +4,10 @@
 #include "core/common/error.h"
 #include "core/jobs/extraction_job.h"
 #include "core/jobs/extraction_plan.h"
+#include "core/jobs/text_encoder_setting.h"
+#include "core/store/project.h"
+
+#include <QFileInfo>
 
 #include <QJsonArray>
 #include <QJsonObject>
@@ -30,6 +34,42 @@ void drawProgress(const jobs::ExtractionProgress &p)
     err().flush();
 }
 
+// --text-encoder / --vocab / --no-text-encoder change the project's stored choice before the run.
+int applyTextEncoderOptions(Command &command)
+{
+    const QCommandLineParser &parser = command.parser();
+    const bool set = parser.isSet(QStringLiteral("text-encoder"));
+    const bool clear = parser.isSet(QStringLiteral("no-text-encoder"));
+    if (set && clear)
+        return command.fail(UsageError, QStringLiteral("--text-encoder and --no-text-encoder exclude each other"));
+    if (set != parser.isSet(QStringLiteral("vocab")))
+        return command.fail(UsageError, QStringLiteral("--text-encoder and --vocab go together"));
+    if (!set && !clear)
+        return Success;
+    std::unique_ptr<store::Project> project;
+    try {
+        project = store::Project::open(command.positional(0));
+    } catch (const Error &error) {
+        return command.fail(ProjectError, error.message());
+    }
+    try {
+        if (clear) {
+            jobs::clearTextEncoder(*project);
+            command.say(QStringLiteral("Text encoder: none (built-in text features)"));
+            return Success;
+        }
+        jobs::TextEncoderSetting setting;
+        setting.modelFile = parser.value(QStringLiteral("text-encoder"));
+        setting.vocabFile = parser.value(QStringLiteral("vocab"));
+        setting.cased = parser.isSet(QStringLiteral("cased"));
+        jobs::setTextEncoder(*project, setting);
+        command.say(QStringLiteral("Text encoder: %1").arg(QFileInfo(setting.modelFile).fileName()));
+    } catch (const Error &error) {
+        return command.fail(InputProblems, error.message());
+    }
+    return Success;
+}
+
 }  // namespace
 
 int runExtract(const QStringList &args)
@@ -48,8 +88,17 @@ int runExtract(const QStringList &args)
                                 QStringLiteral("NAME"), QStringLiteral("default")});
     command.parser().addOption({QStringLiteral("fps"), QStringLiteral("Video analysis rate (default 15, never above the clip's)."),
                                 QStringLiteral("RATE"), QStringLiteral("15")});
+    command.parser().addOption({QStringLiteral("text-encoder"),
+                                QStringLiteral("TorchScript text encoder (e.g. BERT traced from PyTorch) whose token embeddings join "
+                                               "the text features; stored in the project for later runs and the window. Needs --vocab."),
+                                QStringLiteral("MODEL.pt")});
+    command.parser().addOption({QStringLiteral("vocab"), QStringLiteral("The encoder's WordPiece vocab.txt."), QStringLiteral("FILE")});
+    command.parser().addOption({QStringLiteral("cased"), QStringLiteral("The encoder's vocabulary is cased: keep the text's case.")});
+    command.parser().addOption({QStringLiteral("no-text-encoder"), QStringLiteral("Forget the project's text encoder: built-in text features only.")});
     if (!command.parse(1))
         return command.exitCode();
+    if (const int code = applyTextEncoderOptions(command); code != Success)
+        return code;
     bool ok = false;
     const int workers = command.parser().value(QStringLiteral("jobs")).toInt(&ok);
     if (!ok || workers < 1)

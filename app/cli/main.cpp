@@ -1,9 +1,11 @@
 // sentilens-cli: the headless entry point. Every command works on a project folder.
 #include "app/cli/cli_support.h"
 
-#include <QCoreApplication>
+#include <QApplication>
+#include <cstring>
 #include <functional>
 #include <map>
+#include <memory>
 
 namespace {
 
@@ -21,17 +23,31 @@ Commands:
   train PROJECT --arch A  train a model on the labelled clips (late-fusion, e-mib, l-mib, c-mib, kan-mcp, camib)
   evaluate PROJECT        MMSA metrics of a model on a split (--model ID, --split test)
   predict PROJECT         predictions of a model for every clip (--out FILE.csv)
+  explain PROJECT         Shapley values, saliency, KAN curves and masks (--clip ID | --split S)
   device                  show the compute device that models would run on
 
 Each command has --help. Exit codes: 0 success, 1 input problems (nothing changed),
 2 usage error, 3 project cannot be opened or written, 4 external tool or media failure.
 )";
 
+// `explain --plots` draws with QCustomPlot widgets, which need a QApplication: then one is made,
+// off-screen unless a platform is chosen, so the CLI still runs without a display.
+std::unique_ptr<QCoreApplication> makeApplication(int &argc, char *argv[])
+{
+    for (int i = 1; i < argc; ++i)
+        if (std::strcmp(argv[i], "--plots") == 0 || std::strncmp(argv[i], "--plots=", 8) == 0) {
+            if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+                qputenv("QT_QPA_PLATFORM", "offscreen");
+            return std::make_unique<QApplication>(argc, argv);
+        }
+    return std::make_unique<QCoreApplication>(argc, argv);
+}
+
 }  // namespace
 
 int main(int argc, char *argv[])
 {
-    QCoreApplication app(argc, argv);
+    const std::unique_ptr<QCoreApplication> app = makeApplication(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("sentilens-cli"));
     QCoreApplication::setApplicationVersion(QStringLiteral(SENTILENS_VERSION));
 
@@ -42,8 +58,9 @@ int main(int argc, char *argv[])
         {QStringLiteral("device"), sl::cli::runDevice},   {QStringLiteral("extract"), sl::cli::runExtract},
         {QStringLiteral("train"), sl::cli::runTrain},     {QStringLiteral("evaluate"), sl::cli::runEvaluate},
         {QStringLiteral("predict"), sl::cli::runPredict}, {QStringLiteral("probe"), sl::cli::runProbe},
+        {QStringLiteral("explain"), sl::cli::runExplain},
     };
-    QStringList args = app.arguments().mid(1);
+    QStringList args = app->arguments().mid(1);
     if (args.isEmpty() || args.first() == QLatin1String("--help") || args.first() == QLatin1String("-h")) {
         sl::cli::out() << kUsage;
         return args.isEmpty() ? sl::cli::UsageError : sl::cli::Success;

@@ -1,13 +1,17 @@
 // sentilens: the desktop application. `sentilens [PROJECT]` opens a project folder.
 #include "ui/clip_browser.h"
+#include "ui/explain/explanation_controller.h"
 #include "ui/language.h"
 #include "ui/main_window.h"
+#include "ui/present/presentation_view.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QDir>
+#include <QDockWidget>
 #include <QScreen>
 #include <QSettings>
+#include <QPointer>
 #include <QTimer>
 
 namespace {
@@ -55,6 +59,13 @@ int main(int argc, char *argv[])
     parser.addOption({QStringLiteral("theme"), QStringLiteral("Theme: system, light, dark."), QStringLiteral("THEME")});
     parser.addOption({QStringLiteral("size"), QStringLiteral("Window size, e.g. 1600x1000."), QStringLiteral("WxH")});
     parser.addOption({QStringLiteral("select"), QStringLiteral("Select the N-th clip of the list (from 1)."), QStringLiteral("N")});
+    parser.addOption({QStringLiteral("present"), QStringLiteral("Start in presentation mode (full screen; Esc leaves it).")});
+    parser.addOption({QStringLiteral("show"),
+                      QStringLiteral("Show a workbench part: train, training, models, compare, review (the screenshot is of it)."),
+                      QStringLiteral("PART")});
+    parser.addOption({QStringLiteral("explain"),
+                      QStringLiteral("Show an explanation view, floating: contributions, saliency, kan, mask, dataset (the screenshot is of it)."),
+                      QStringLiteral("VIEW")});
     parser.addOption({QStringLiteral("screenshot"), QStringLiteral("Save a PNG of the window after loading, then quit."), QStringLiteral("FILE")});
     parser.process(app);
 
@@ -71,6 +82,7 @@ int main(int argc, char *argv[])
     }
     window.show();
 
+    QPointer<QWidget> workbenchPart;  // what --show opened: the screenshot is of it
     const QStringList positional = parser.positionalArguments();
     if (!positional.isEmpty() && window.openProject(positional.first(), parser.value(QStringLiteral("annotator")))) {
         if (const auto mode = parseMode(parser.value(QStringLiteral("review-mode"))))
@@ -79,14 +91,35 @@ int main(int argc, char *argv[])
         const int select = parser.value(QStringLiteral("select")).toInt();
         for (int i = 1; i < select; ++i)
             window.clipBrowser()->selectNext(1);
+        // With --size the presentation takes that size instead of the screen (for screenshots).
+        if (parser.isSet(QStringLiteral("present")))
+            window.enterPresentation(parser.isSet(QStringLiteral("size")) ? size : QSize());
+        if (parser.isSet(QStringLiteral("show")))
+            workbenchPart = window.showWorkbench(parser.value(QStringLiteral("show")));
+        if (parser.isSet(QStringLiteral("explain"))) {
+            if (auto *dock = qobject_cast<QDockWidget *>(window.showExplanationView(parser.value(QStringLiteral("explain"))))) {
+                dock->setFloating(true);
+                dock->resize(1100, 620);
+                workbenchPart = dock;
+            }
+        }
     }
     if (parser.isSet(QStringLiteral("screenshot"))) {
         const QString file = parser.value(QStringLiteral("screenshot"));
-        // Give the player time to open the clip and show its first frame.
-        QTimer::singleShot(2500, &window, [&window, file] {
-            const bool saved = window.grab().save(file);
+        // Give the player time to open the clip and show its first frame, and the explanation
+        // views time to be computed (they run in the background).
+        auto *poll = new QTimer(&window);
+        poll->setInterval(500);
+        QObject::connect(poll, &QTimer::timeout, &window, [&window, &workbenchPart, file] {
+            if (window.explanations()->isBusy())
+                return;
+            QWidget *shown = window.isPresenting() ? static_cast<QWidget *>(window.presentationView())
+                             : workbenchPart         ? workbenchPart.data()
+                                                     : &window;
+            const bool saved = shown->grab().save(file);
             QApplication::exit(saved ? 0 : 4);
         });
+        QTimer::singleShot(2000, poll, qOverload<>(&QTimer::start));
     }
     return app.exec();
 }

@@ -1,18 +1,18 @@
 #include "core/io/label_exporter.h"
 
 #include "core/io/label_csv.h"
+#include "core/store/label_source.h"
 #include "core/store/project.h"
 
 #include <QHash>
 #include <QJsonArray>
 #include <QJsonDocument>
-#include <cmath>
 
 namespace sl::io {
 
 namespace {
 
-using TargetValues = QHash<Target, double>;
+using TargetValues = store::TargetLabels;
 
 QString annotationFor(double value)
 {
@@ -23,52 +23,15 @@ QString annotationFor(double value)
     return QStringLiteral("Neutral");
 }
 
-// Means of values on a stepped scale are put back on the nearest step, so the file stays valid.
-double snapToScale(double value, const LabelScale &scale)
-{
-    if (scale.step() <= 0)
-        return value;
-    const double steps = std::nearbyint((value - scale.minimum()) / scale.step());
-    return std::round((scale.minimum() + steps * scale.step()) * 10.0) / 10.0;
-}
-
 QHash<qint64, TargetValues> valuesOf(const store::Project &project, const ExportOptions &options)
 {
-    QHash<qint64, TargetValues> result;
-    const QList<store::Label> all = project.labels().all();
-    if (options.source == ExportOptions::Source::Annotator) {
-        const QString name = options.annotator.isEmpty()
-            ? project.settings().value(QString::fromLatin1(store::SettingKey::ImportAnnotator), QStringLiteral("dataset"))
-            : options.annotator;
-        const auto annotator = project.annotators().find(name);
-        if (!annotator)
-            throw Error(QStringLiteral("%1: no annotator named '%2' in this project").arg(project.databasePath(), name));
-        for (const store::Label &label : all)
-            if (label.annotatorId == annotator->id)
-                result[label.clipId][label.target] = label.value;
-        return result;
-    }
-    if (options.source == ExportOptions::Source::Latest) {
-        QHash<qint64, QHash<Target, QDateTime>> newest;
-        for (const store::Label &label : all) {
-            QDateTime &seen = newest[label.clipId][label.target];
-            if (!seen.isValid() || label.updatedAt >= seen) {
-                seen = label.updatedAt;
-                result[label.clipId][label.target] = label.value;
-            }
-        }
-        return result;
-    }
-    QHash<qint64, QHash<Target, std::pair<double, int>>> sums;
-    for (const store::Label &label : all) {
-        auto &sum = sums[label.clipId][label.target];
-        sum.first += label.value;
-        sum.second += 1;
-    }
-    for (auto clip = sums.cbegin(); clip != sums.cend(); ++clip)
-        for (auto target = clip->cbegin(); target != clip->cend(); ++target)
-            result[clip.key()][target.key()] = snapToScale(target->first / target->second, project.labelScale());
-    return result;
+    store::LabelSource source;
+    source.annotator = options.annotator;
+    if (options.source == ExportOptions::Source::Mean)
+        source.aggregate = store::LabelAggregate::Mean;
+    else if (options.source == ExportOptions::Source::Latest)
+        source.aggregate = store::LabelAggregate::Latest;
+    return store::labelValues(project, source);
 }
 
 QStringList exportHeader(const store::Project &project)

@@ -1,6 +1,7 @@
 #include "core/jobs/extraction_plan.h"
 
 #include "core/jobs/media_extractors.h"
+#include "core/jobs/text_encoder_setting.h"
 #include "core/jobs/text_extractor.h"
 #include "core/store/project.h"
 
@@ -17,10 +18,12 @@ PreparedExtraction prepareExtraction(const QString &projectPath, const Extractio
         prepared.extractors << visualExtractorFactory(plan.videoFps);
     if (plan.text) {
         auto project = store::Project::open(projectPath);
-        language::TranscriptResolveOptions options;
-        options.recognizeSpeech = plan.recognizeSpeech;
-        prepared.transcripts = language::resolveTranscripts(*project, transcriptProgress, cancel, options);
-        prepared.extractors << textExtractorFactory(textExtractorOptions(*project));
+        language::TranscriptResolveOptions resolveOptions;
+        resolveOptions.recognizeSpeech = plan.recognizeSpeech;
+        prepared.transcripts = language::resolveTranscripts(*project, transcriptProgress, cancel, resolveOptions);
+        TextExtractorOptions options = textExtractorOptions(*project);
+        options.encoder = projectTextEncoder(*project);
+        prepared.extractors << textExtractorFactory(options);
     }
     return prepared;
 }

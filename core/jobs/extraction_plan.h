@@ -25,7 +25,9 @@ struct PreparedExtraction {
     language::TranscriptResolveReport transcripts;
 };
 
-// Throws std::invalid_argument for an unknown acoustic preset, sl::Error for project problems.
+// Text features use the project's text encoder when one is set (text_encoder_setting.h).
+// Throws std::invalid_argument for an unknown acoustic preset, sl::Error for project problems
+// (among them a text encoder whose files have gone or no longer load).
 PreparedExtraction prepareExtraction(const QString &projectPath, const ExtractionPlan &plan,
                                      const std::function<void(int done, int total)> &transcriptProgress = {},
                                      const std::atomic_bool *cancel = nullptr);

@@ -22,6 +22,7 @@
 // (batch, frames of T, A, V in that order): the attention each frame receives, averaged over the
 // sample's frames, a saliency over time.
 #include "core/ml/architectures.h"
+#include "core/ml/causal_parts.h"
 #include "core/ml/modality_blocks.h"
 
 #include <torch/nn/modules/activation.h>
@@ -33,7 +34,7 @@ namespace sl::ml {
 
 namespace {
 
-class Camib : public SentimentModel {
+class Camib : public SentimentModel, public CausalPartsPredictor {
 public:
     explicit Camib(const ModelConfig &config) : SentimentModel("camib", config)
     {
@@ -68,6 +69,12 @@ public:
         query_ = register_module("iv_query", torch::nn::Linear(fused, fused));
         key_ = register_module("iv_key", torch::nn::Linear(fused, fused));
         value_ = register_module("iv_value", torch::nn::Linear(fused, fused));
+    }
+
+    // The backdoor combination of training: the predictor applied to causal + shortcut.
+    torch::Tensor predictFromParts(const torch::Tensor &causal, const torch::Tensor &shortcut) override
+    {
+        return predictor_->forward(causal + shortcut).squeeze(1);
     }
 
 protected:
@@ -106,9 +113,9 @@ protected:
         if (is_training()) {
             const torch::Tensor permutation = torch::randperm(
                 batch.size, torch::TensorOptions(y.device()).dtype(torch::kInt64));
-            const torch::Tensor mixed = causal + shortcut.index_select(0, permutation);
             addLoss(out, "backdoor",
-                    torch::l1_loss(predictor_->forward(mixed).squeeze(1), y), backdoorWeight_);
+                    torch::l1_loss(predictFromParts(causal, shortcut.index_select(0, permutation)), y),
+                    backdoorWeight_);
         }
         addUnimodalLosses(out, batch, config(), 1.0, klAll(bottlenecks, batch), beta_);
         return out;

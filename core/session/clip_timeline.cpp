@@ -16,7 +16,12 @@ struct Loaded {
 
 std::optional<Loaded> newestFor(const store::Project &project, const QString &modality, qint64 clipId)
 {
+    // The current set first (the one models use), then older ones that may still hold the clip.
     const store::FeatureRepository repository = project.features();
+    if (const std::optional<store::FeatureSet> current = repository.currentSet(modality)) {
+        if (auto features = repository.load(current->id, clipId))
+            return Loaded{*current, std::move(*features)};
+    }
     QList<store::FeatureSet> sets = repository.sets();
     for (auto it = sets.crbegin(); it != sets.crend(); ++it) {
         if (it->modality != modality)

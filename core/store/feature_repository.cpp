@@ -2,6 +2,7 @@
 
 #include "core/common/error.h"
 #include "core/store/savepoint.h"
+#include "core/store/settings_repository.h"
 #include "core/store/sql.h"
 
 #include <QDateTime>
@@ -67,8 +68,12 @@ FeatureSet FeatureRepository::ensureSet(const FeatureSet &wanted)
     QSqlQuery existing = run(m_db, QStringLiteral("SELECT %1 FROM feature_sets WHERE modality = ? AND extractor = ? "
                                                   "AND extractor_version = ? AND config_hash = ?").arg(kSetColumns),
                              {wanted.modality, wanted.extractor, wanted.extractorVersion, text(wanted.configHash)});
-    if (existing.next())
-        return setFromRow(existing);
+    if (existing.next()) {
+        const FeatureSet found = setFromRow(existing);
+        existing.finish();
+        markCurrent(found);
+        return found;
+    }
     existing.finish();
     QSqlQuery insert = run(m_db, QStringLiteral("INSERT INTO feature_sets(modality, name, extractor, extractor_version, "
                                                 "config_hash, params_json, dims, dim_names_json, created_at) "
@@ -80,7 +85,28 @@ FeatureSet FeatureRepository::ensureSet(const FeatureSet &wanted)
                             now()});
     FeatureSet created = wanted;
     created.id = insert.lastInsertId().toLongLong();
+    markCurrent(created);
     return created;
+}
+
+// Kept in the settings table: one row per modality, no schema change needed.
+void FeatureRepository::markCurrent(const FeatureSet &set)
+{
+    SettingsRepository(m_db).setValue(QStringLiteral("features.current.") + set.modality, QString::number(set.id));
+}
+
+std::optional<FeatureSet> FeatureRepository::currentSet(const QString &modality) const
+{
+    const std::optional<QString> id = SettingsRepository(m_db).value(QStringLiteral("features.current.") + modality);
+    if (id) {
+        if (std::optional<FeatureSet> marked = set(id->toLongLong()))
+            return marked;
+    }
+    std::optional<FeatureSet> newest;
+    for (const FeatureSet &candidate : sets())
+        if (candidate.modality == modality)
+            newest = candidate;
+    return newest;
 }
 
 QList<FeatureSet> FeatureRepository::sets() const

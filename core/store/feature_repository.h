@@ -40,8 +40,13 @@ class FeatureRepository {
 public:
     explicit FeatureRepository(QSqlDatabase db) : m_db(std::move(db)) {}
 
-    // Finds the set with this modality, extractor, version and configuration hash, or creates it.
+    // Finds the set with this modality, extractor, version and configuration hash, or creates it,
+    // and makes it its modality's current set (the one an extraction run fills).
     FeatureSet ensureSet(const FeatureSet &wanted);
+    // The set of this modality ("T", "A", "V") the latest extraction run used; models train and
+    // predict on it. Going back to an earlier configuration makes its older set current again.
+    // Falls back to the newest set of the modality; nothing when it has none.
+    std::optional<FeatureSet> currentSet(const QString &modality) const;
     QList<FeatureSet> sets() const;
     std::optional<FeatureSet> set(qint64 id) const;
 
@@ -56,6 +61,8 @@ public:
     QList<ClipProblem> problems(qint64 clipId = 0) const;
 
 private:
+    void markCurrent(const FeatureSet &set);
+
     QSqlDatabase m_db;
 };
 

@@ -142,11 +142,20 @@ Migration clipProblemsSchema()
     }};
 }
 
+// Version 4: where a model came from (label snapshot, parent model, feature sets, targets), as JSON,
+// so that the registry can show lineage for every model, trained or imported.
+Migration modelLineageSchema()
+{
+    return {4, QStringLiteral("model lineage"), {
+        QStringLiteral("ALTER TABLE models ADD COLUMN lineage_json TEXT NOT NULL DEFAULT '{}'"),
+    }};
+}
+
 }  // namespace
 
 const QList<Migration> &builtinMigrations()
 {
-    static const QList<Migration> migrations{coreSchema(), analysisSchema(), clipProblemsSchema()};
+    static const QList<Migration> migrations{coreSchema(), analysisSchema(), clipProblemsSchema(), modelLineageSchema()};
     return migrations;
 }
 

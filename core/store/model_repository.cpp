@@ -9,22 +9,24 @@
 namespace sl::store {
 
 namespace {
-const QString kColumns = QStringLiteral("id, name, architecture, file_path, contract_json, training_json, metrics_json, created_at");
+const QString kColumns = QStringLiteral("id, name, architecture, file_path, contract_json, training_json, metrics_json, created_at, lineage_json");
 const QString kActiveKey = QStringLiteral("active_model_id");
 
 ModelRecord fromRow(const QSqlQuery &q)
 {
     return {q.value(0).toLongLong(), q.value(1).toString(), q.value(2).toString(), q.value(3).toString(),
-            q.value(4).toString(),   q.value(5).toString(), q.value(6).toString(), q.value(7).toString()};
+            q.value(4).toString(),   q.value(5).toString(), q.value(6).toString(), q.value(7).toString(),
+            q.value(8).toString()};
 }
 }  // namespace
 
 qint64 ModelRepository::add(const ModelRecord &model)
 {
     QSqlQuery query = run(m_db, QStringLiteral("INSERT INTO models(name, architecture, file_path, contract_json, training_json, "
-                                               "metrics_json, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)"),
+                                               "metrics_json, created_at, lineage_json) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"),
                           {model.name, model.architecture, model.filePath, text(model.contractJson), text(model.trainingJson),
-                           text(model.metricsJson), QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs)});
+                           text(model.metricsJson), QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs),
+                           text(model.lineageJson)});
     return query.lastInsertId().toLongLong();
 }
 

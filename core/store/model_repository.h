@@ -17,8 +17,9 @@ struct ModelRecord {
     QString filePath;  // relative to the project folder
     QString contractJson;
     QString trainingJson;
-    QString metricsJson;
+    QString metricsJson;  // {split: {target: {metric: value}}}
     QString createdAt;
+    QString lineageJson;  // see core/training/model_summary.h
 };
 
 struct PredictionRecord {

@@ -37,18 +37,28 @@ std::vector<float> prepare(const store::ClipFeatures &f, ml::Modality modality, 
 
 }  // namespace
 
+std::vector<double> stepSeconds(const store::ClipFeatures &features, ml::Modality modality)
+{
+    const int pool = modality == ml::Modality::Audio ? kAudioPooling : 1;
+    const int steps = std::min(kMaxFrames[ml::index(modality)], (features.frames + pool - 1) / pool);
+    std::vector<double> seconds;
+    for (int step = 0; step < steps; ++step) {
+        const auto frame = size_t(step * pool);
+        seconds.push_back(frame < features.times.size() ? double(features.times[frame]) : 0.0);
+    }
+    return seconds;
+}
+
 ProjectFeatures projectFeatures(const store::Project &project)
 {
     ProjectFeatures result;
-    const QList<store::FeatureSet> sets = project.features().sets();
+    const store::FeatureRepository repository = project.features();
     for (ml::Modality m : ml::kModalities) {
-        for (auto it = sets.crbegin(); it != sets.crend(); ++it) {
-            if (it->modality == kModalityCodes[ml::index(m)]) {
-                result.sets[ml::index(m)] = *it;
-                result.contract[m] = {it->dims, it->extractor.toStdString(), it->extractorVersion.toStdString()};
-                break;
-            }
-        }
+        const std::optional<store::FeatureSet> set = repository.currentSet(kModalityCodes[ml::index(m)]);
+        if (!set)
+            continue;
+        result.sets[ml::index(m)] = *set;
+        result.contract[m] = {set->dims, set->extractor.toStdString(), set->extractorVersion.toStdString()};
     }
     if (!result.sets[0] && !result.sets[1] && !result.sets[2])
         throw Error(QStringLiteral("%1: the project has no features yet; run 'sentilens-cli extract' first")
@@ -67,21 +77,25 @@ QList<qint64> clipsOfSplit(const store::Project &project, const QString &split)
 ClipSet loadClips(const store::Project &project, const ProjectFeatures &features, const QList<qint64> &clipIds,
                   const QString &annotator, bool labelledOnly)
 {
-    const QString owner = annotator.isEmpty()
-        ? project.settings().value(QString::fromLatin1(store::SettingKey::ImportAnnotator), QStringLiteral("dataset"))
-        : annotator;
-    const auto who = project.annotators().find(owner);
-    if (!who)
-        throw Error(QStringLiteral("%1: no annotator named '%2'").arg(project.databasePath(), owner));
-    const store::LabelRepository labels = project.labels();
+    LabelChoice labels;
+    labels.source.annotator = annotator;
+    return loadClips(project, features, clipIds, labels, labelledOnly);
+}
+
+ClipSet loadClips(const store::Project &project, const ProjectFeatures &features, const QList<qint64> &clipIds,
+                  const LabelChoice &labelChoice, bool labelledOnly)
+{
+    const QHash<qint64, store::TargetLabels> labels = store::labelValues(project, labelChoice.source);
     const store::FeatureRepository repository = project.features();
 
     ClipSet result;
     std::vector<std::array<std::optional<double>, 4>> targets;
     for (qint64 id : clipIds) {
         std::array<std::optional<double>, 4> values;
+        const store::TargetLabels clipLabels = labels.value(id);
         for (Target t : kAllTargets)
-            values[size_t(t)] = labels.value(id, who->id, t);
+            if (const auto it = clipLabels.constFind(t); it != clipLabels.cend())
+                values[size_t(t)] = *it;
         if (labelledOnly && !values[size_t(Target::M)])
             continue;
         result.clipIds << id;
@@ -116,6 +130,8 @@ ClipSet loadClips(const store::Project &project, const ProjectFeatures &features
     const auto column = [&](Target t, bool always) {
         std::vector<float> values;
         bool any = false;
+        if (t != Target::M && !labelChoice.unimodal[size_t(t) - 1])
+            return torch::Tensor();
         for (const auto &row : targets) {
             any = any || row[size_t(t)].has_value();
             values.push_back(float(row[size_t(t)].value_or(row[size_t(Target::M)].value_or(0.0))));

@@ -5,6 +5,7 @@
 #include "core/ml/feature_contract.h"
 
 #include "core/store/feature_repository.h"
+#include "core/store/label_source.h"
 
 #include <QList>
 #include <QString>
@@ -18,11 +19,11 @@ class Project;
 namespace sl::training {
 
 struct ProjectFeatures {
-    std::array<std::optional<store::FeatureSet>, ml::kModalityCount> sets;  // newest per modality
+    std::array<std::optional<store::FeatureSet>, ml::kModalityCount> sets;  // current per modality
     ml::FeatureContract contract;
 };
 
-// The newest feature set of each modality; throws sl::Error when the project has none at all.
+// The current feature set of each modality (the latest extraction's); throws sl::Error when the project has none at all.
 ProjectFeatures projectFeatures(const store::Project &project);
 
 struct ClipSet {
@@ -37,6 +38,20 @@ struct ClipSet {
 // averaged four at a time (40 ms) to keep sequences short.
 ClipSet loadClips(const store::Project &project, const ProjectFeatures &features, const QList<qint64> &clipIds,
                   const QString &annotator, bool labelledOnly);
+
+// Which labels a model learns from: their source, and which unimodal targets (T, A, V) it uses;
+// a head whose target is not used learns from M, as on a dataset without unimodal labels.
+struct LabelChoice {
+    store::LabelSource source;
+    std::array<bool, ml::kModalityCount> unimodal{true, true, true};
+};
+
+ClipSet loadClips(const store::Project &project, const ProjectFeatures &features, const QList<qint64> &clipIds,
+                  const LabelChoice &labels, bool labelledOnly);
+
+// The clip time (seconds) at which each time step of loadClips' tensors for this clip starts: the
+// time of its first frame (audio steps average four frames; long clips are cut as loadClips cuts).
+std::vector<double> stepSeconds(const store::ClipFeatures &features, ml::Modality modality);
 
 // The clip ids of one split ("train", "valid", "test"), or of all clips when split is empty.
 QList<qint64> clipsOfSplit(const store::Project &project, const QString &split);

@@ -10,6 +10,9 @@
 #include <QCryptographicHash>
 #include <QDateTime>
 #include <QDir>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 
 namespace sl::training {
 
@@ -17,45 +20,73 @@ namespace {
 
 const std::array<Target, ml::kModalityCount> kUnimodalTargets = {Target::T, Target::A, Target::V};
 
+const std::array<QString, 4> kTargetNames = {QStringLiteral("M"), QStringLiteral("T"), QStringLiteral("A"), QStringLiteral("V")};
+
+QJsonObject metricsObject(const ml::MetricList &metrics)
+{
+    QJsonObject object;
+    for (const auto &[name, value] : metrics)
+        object.insert(QString::fromStdString(name), value);
+    return object;
+}
+
+// {split: {target: {metric: value}}}: M always, T/A/V where the model has heads and labels.
 QString metricsJson(const std::map<QString, ml::Evaluation> &evaluations)
 {
-    ml::JsonObject splits;
+    QJsonObject splits;
     for (const auto &[split, evaluation] : evaluations) {
-        ml::JsonObject metrics;
-        for (const auto &[name, value] : evaluation.multimodal)
-            metrics[name] = ml::Json(value);
-        splits[split.toStdString()] = ml::Json(std::move(metrics));
+        QJsonObject targets{{kTargetNames[0], metricsObject(evaluation.multimodal)}};
+        for (ml::Modality m : ml::kModalities)
+            if (!evaluation.unimodal[ml::index(m)].empty())
+                targets.insert(kTargetNames[ml::index(m) + 1], metricsObject(evaluation.unimodal[ml::index(m)]));
+        splits.insert(split, targets);
     }
-    return QString::fromStdString(ml::Json(std::move(splits)).dump());
+    return QString::fromUtf8(QJsonDocument(splits).toJson(QJsonDocument::Compact));
 }
 
-// Identifies the labels a model learned from: which annotator, and a hash of their values.
-QString labelSnapshot(const ClipSet &training, const QString &annotator)
+// A hash of the training labels (M and the unimodal targets used), so that two models can be told
+// apart by the labels they learned from even when the source's name is the same.
+QString labelHash(const ClipSet &training)
 {
     QCryptographicHash hash(QCryptographicHash::Sha256);
-    const torch::Tensor labels = training.data.labels.contiguous();
-    hash.addData(QByteArrayView(reinterpret_cast<const char *>(labels.data_ptr<float>()), qsizetype(labels.numel() * sizeof(float))));
-    return QStringLiteral("%1:%2").arg(annotator.isEmpty() ? QStringLiteral("dataset") : annotator,
-                                       QString::fromLatin1(hash.result().toHex().left(16)));
+    const auto add = [&hash](const torch::Tensor &values) {
+        if (!values.defined())
+            return;
+        const torch::Tensor contiguous = values.contiguous();
+        hash.addData(QByteArrayView(reinterpret_cast<const char *>(contiguous.data_ptr<float>()),
+                                    qsizetype(contiguous.numel() * sizeof(float))));
+    };
+    add(training.data.labels);
+    for (const torch::Tensor &unimodal : training.data.unimodalLabels)
+        add(unimodal);
+    return QString::fromLatin1(hash.result().toHex().left(16));
 }
 
-ml::LoadedModel loadFor(const store::Project &project, qint64 &modelId, const ProjectFeatures &features)
+// Where the model came from; read back by core/training/model_summary.h.
+QString lineageJson(const store::Project &project, const TrainRequest &request, const LabelChoice &labels,
+                    const ClipSet &train, const ClipSet &valid, const ProjectFeatures &features)
 {
-    if (modelId == 0)
-        modelId = project.models().activeModelId();
-    const auto record = project.models().find(modelId);
-    if (!record)
-        throw Error(modelId == 0 ? QStringLiteral("%1: the project has no model yet; train one with 'sentilens-cli train'")
-                                       .arg(project.databasePath())
-                                 : QStringLiteral("%1: no model with id %2").arg(project.databasePath()).arg(modelId));
-    ml::LoadOptions options;
-    options.project = &features.contract;
-    options.device = "auto";
-    try {
-        return ml::loadModel(project.absolutePath(record->filePath).toStdString(), options);
-    } catch (const std::exception &error) {
-        throw Error(QString::fromStdString(error.what()));
-    }
+    QJsonArray targets{kTargetNames[0]};
+    for (ml::Modality m : ml::kModalities)
+        if (labels.unimodal[ml::index(m)])
+            targets.append(kTargetNames[ml::index(m) + 1]);
+    QJsonArray featureSets;
+    for (ml::Modality m : ml::kModalities)
+        if (const auto &set = features.sets[ml::index(m)])
+            featureSets.append(QJsonObject{{QStringLiteral("modality"), set->modality},
+                                           {QStringLiteral("set_id"), set->id},
+                                           {QStringLiteral("extractor"), set->extractor},
+                                           {QStringLiteral("version"), set->extractorVersion},
+                                           {QStringLiteral("dims"), set->dims}});
+    const QJsonObject lineage{
+        {QStringLiteral("labels"), QJsonObject{{QStringLiteral("source"), labels.source.describe(project)},
+                                               {QStringLiteral("hash"), labelHash(train)},
+                                               {QStringLiteral("train_clips"), train.clipIds.size()},
+                                               {QStringLiteral("valid_clips"), valid.clipIds.size()}}},
+        {QStringLiteral("parent"), request.parentModelId},
+        {QStringLiteral("targets"), targets},
+        {QStringLiteral("features"), featureSets}};
+    return QString::fromUtf8(QJsonDocument(lineage).toJson(QJsonDocument::Compact));
 }
 
 }  // namespace
@@ -64,8 +95,11 @@ TrainOutcome trainOnProject(store::Project &project, const TrainRequest &request
                             const std::atomic<bool> *cancel)
 {
     const ProjectFeatures features = projectFeatures(project);
-    const ClipSet train = loadClips(project, features, clipsOfSplit(project, QStringLiteral("train")), request.annotator, true);
-    const ClipSet valid = loadClips(project, features, clipsOfSplit(project, QStringLiteral("valid")), request.annotator, true);
+    LabelChoice labels;
+    labels.source = {request.aggregate, request.annotator};
+    labels.unimodal = request.unimodalTargets;
+    const ClipSet train = loadClips(project, features, clipsOfSplit(project, QStringLiteral("train")), labels, true);
+    const ClipSet valid = loadClips(project, features, clipsOfSplit(project, QStringLiteral("valid")), labels, true);
     if (train.data.size() == 0)
         throw Error(QStringLiteral("%1: no labelled clips in the train split").arg(project.databasePath()));
 
@@ -82,14 +116,14 @@ TrainOutcome trainOnProject(store::Project &project, const TrainRequest &request
     options.labelScale = project.labelScale().name().toStdString();
     TrainOutcome outcome;
     outcome.result = ml::train(*model, train.data, valid.data, options,
-                               labelSnapshot(train, request.annotator).toStdString(), progress, cancel);
+                               QStringLiteral("%1:%2").arg(labels.source.describe(project), labelHash(train)).toStdString(), progress, cancel);
     outcome.cancelled = outcome.result.cancelled;
     if (outcome.cancelled)
         return outcome;
 
     const ml::MetricScale scale = ml::metricScale(options.labelScale);
     for (const QString &split : {QStringLiteral("train"), QStringLiteral("valid"), QStringLiteral("test")}) {
-        const ClipSet set = loadClips(project, features, clipsOfSplit(project, split), request.annotator, true);
+        const ClipSet set = loadClips(project, features, clipsOfSplit(project, split), labels, true);
         if (set.data.size() == 0)
             continue;
         outcome.evaluations[split] = ml::evaluate(ml::predict(*model, set.data, ml::BottleneckMode::Mean), set.data, scale);
@@ -120,17 +154,37 @@ TrainOutcome trainOnProject(store::Project &project, const TrainRequest &request
     record.contractJson = QString::fromStdString(features.contract.toJson().dump());
     record.trainingJson = QString::fromStdString(outcome.result.record.toJson().dump());
     record.metricsJson = metricsJson(outcome.evaluations);
+    record.lineageJson = lineageJson(project, request, labels, train, valid, features);
     outcome.modelId = project.models().add(record);
     project.models().setActive(outcome.modelId);
     predictOnProject(project, outcome.modelId);
     return outcome;
 }
 
+ml::LoadedModel loadProjectModel(const store::Project &project, qint64 &modelId, const ml::FeatureContract &features)
+{
+    if (modelId == 0)
+        modelId = project.models().activeModelId();
+    const auto record = project.models().find(modelId);
+    if (!record)
+        throw Error(modelId == 0 ? QStringLiteral("%1: the project has no model yet; train one with 'sentilens-cli train'")
+                                       .arg(project.databasePath())
+                                 : QStringLiteral("%1: no model with id %2").arg(project.databasePath()).arg(modelId));
+    ml::LoadOptions options;
+    options.project = &features;
+    options.device = "auto";
+    try {
+        return ml::loadModel(project.absolutePath(record->filePath).toStdString(), options);
+    } catch (const std::exception &error) {
+        throw Error(QString::fromStdString(error.what()));
+    }
+}
+
 ml::Evaluation evaluateOnProject(const store::Project &project, qint64 modelId, const QString &split,
                                  const QString &annotator, int *samples)
 {
     const ProjectFeatures features = projectFeatures(project);
-    ml::LoadedModel loaded = loadFor(project, modelId, features);
+    ml::LoadedModel loaded = loadProjectModel(project, modelId, features.contract);
     const ClipSet set = loadClips(project, features, clipsOfSplit(project, split), annotator, true);
     if (samples)
         *samples = int(set.data.size());
@@ -143,8 +197,8 @@ ml::Evaluation evaluateOnProject(const store::Project &project, qint64 modelId, 
 QList<store::PredictionRecord> predictOnProject(store::Project &project, qint64 modelId)
 {
     const ProjectFeatures features = projectFeatures(project);
-    ml::LoadedModel loaded = loadFor(project, modelId, features);
-    const ClipSet all = loadClips(project, features, clipsOfSplit(project, {}), {}, false);
+    ml::LoadedModel loaded = loadProjectModel(project, modelId, features.contract);
+    const ClipSet all = loadClips(project, features, clipsOfSplit(project, {}), QString(), false);
     const ml::Predictions predictions = ml::predict(*loaded.model, all.data, ml::BottleneckMode::Mean);
     QList<store::PredictionRecord> records;
     for (int i = 0; i < all.clipIds.size(); ++i) {

@@ -3,8 +3,10 @@
 // (and the GUI) use. Trained models are saved in PROJECT/models/, registered in the project, and
 // their predictions for every clip stored.
 #include "core/ml/evaluation.h"
+#include "core/ml/model_file.h"
 #include "core/ml/trainer.h"
 
+#include "core/store/label_source.h"
 #include "core/store/model_repository.h"
 
 #include <QString>
@@ -20,6 +22,9 @@ namespace sl::training {
 struct TrainRequest {
     QString architecture;   // ml::architectures() names: late-fusion, e-mib, l-mib, c-mib, kan-mcp, camib
     QString annotator;      // whose labels; empty = the dataset import's
+    store::LabelAggregate aggregate = store::LabelAggregate::None;  // or every annotator's, aggregated
+    std::array<bool, ml::kModalityCount> unimodalTargets{true, true, true};  // learn T, A, V from their labels
+    qint64 parentModelId = 0;  // the model this one retrains (lineage only); 0 = none
     QString name;           // empty = "<architecture> <date>"
     ml::TrainerOptions trainer;
     std::map<std::string, double> settings;  // architecture settings (ModelConfig numbers)
@@ -43,6 +48,11 @@ TrainOutcome trainOnProject(store::Project &project, const TrainRequest &request
 // The active model when modelId is 0. Throws sl::Error when there is none or the file does not fit.
 ml::Evaluation evaluateOnProject(const store::Project &project, qint64 modelId, const QString &split,
                                  const QString &annotator, int *samples = nullptr);
+
+// Loads a model of the project (the active one when modelId is 0; modelId is set to the one
+// loaded) checked against the project's features. Throws sl::Error when there is none or it does
+// not fit.
+ml::LoadedModel loadProjectModel(const store::Project &project, qint64 &modelId, const ml::FeatureContract &features);
 
 // Predicts every clip with the model (active one when 0), stores the predictions, and returns them.
 QList<store::PredictionRecord> predictOnProject(store::Project &project, qint64 modelId);

@@ -1,6 +1,7 @@
 // End-to-end tests of sentilens-cli: the real executable on projects and datasets made here.
 #include "core/store/project.h"
 #include "core/store/sql.h"
+#include "tests/cli/cli_runner.h"
 #include "tests/import/dataset_fixture.h"
 #include "tests/support/temp_project.h"
 
@@ -12,22 +13,8 @@
 
 namespace {
 
-struct CliResult {
-    int exitCode = -1;
-    QByteArray out;
-    QByteArray err;
-    QJsonObject json() const { return QJsonDocument::fromJson(out).object(); }
-};
-
-CliResult cli(const QStringList &args, int timeoutMs = 120000)
-{
-    QProcess process;
-    process.start(qEnvironmentVariable("SENTILENS_CLI"), args);
-    if (!process.waitForFinished(timeoutMs))
-        qFatal("sentilens-cli %s did not finish", qPrintable(args.join(' ')));
-    return {process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1, process.readAllStandardOutput(),
-            process.readAllStandardError()};
-}
+using sl::test::cli;
+using sl::test::CliResult;
 
 }  // namespace
 

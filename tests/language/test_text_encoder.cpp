@@ -2,8 +2,7 @@
 // a row of a table indexed by its id, so the expected token embeddings (means over pieces) are
 // known exactly. Covers tuple and dict outputs, one- and two-input forwards, long inputs cut into
 // windows, and clear errors for broken files.
-#include <torch/csrc/jit/api/module.h>
-#include <torch/types.h>
+#include "tests/language/tiny_torchscript_encoder.h"
 
 #include "core/common/error.h"
 #include "core/language/text_features.h"
@@ -16,24 +15,11 @@ using namespace sl::language;
 
 namespace {
 
-// ids:         0     1     2     3     4     5   6      7
-const char *const kVocab = "[PAD]\n[UNK]\n[CLS]\n[SEP]\nhello\nrun\n##ning\n!\n";
-
-// Row k of the table is (k, 10k, 1).
-torch::Tensor table()
-{
-    const torch::Tensor k = torch::arange(8, torch::kFloat).unsqueeze(1);
-    return torch::cat({k, 10 * k, torch::ones({8, 1})}, 1);
-}
+const char *const kVocab = sl::test::kTinyVocab;
 
 std::string saveModule(const QTemporaryDir &dir, const char *name, const std::string &source)
 {
-    torch::jit::Module m("TinyEncoder");
-    m.register_parameter("table", table(), false);
-    m.define(source);
-    const std::string path = dir.filePath(QString::fromLatin1(name)).toStdString();
-    m.save(path);
-    return path;
+    return sl::test::saveTinyEncoder(dir, name, source);
 }
 
 std::vector<float> expectedRow(std::initializer_list<int> ids)

@@ -1,0 +1,180 @@
+#include "ui/explain/clip_explanation_views.h"
+
+#include "ui/plots/contribution_plot.h"
+#include "ui/plots/kan_plot.h"
+#include "ui/plots/plot_canvas.h"
+#include "ui/plots/plot_export.h"
+#include "ui/plots/saliency_plot.h"
+
+#include <qcustomplot.h>
+
+#include <QComboBox>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QSplitter>
+#include <QTextBrowser>
+#include <QVBoxLayout>
+
+namespace sl::ui {
+
+QCustomPlot *makeExplanationPlot(QWidget *parent, const QString &objectName)
+{
+    auto *plot = new QCustomPlot(parent);
+    plot->setObjectName(objectName);
+    plot->setMinimumSize(220, 160);
+    plots::installExportMenu(plot);
+    return plot;
+}
+
+namespace {
+
+QVBoxLayout *bareLayout(QWidget *widget)
+{
+    auto *layout = new QVBoxLayout(widget);
+    layout->setContentsMargins(2, 2, 2, 2);
+    return layout;
+}
+
+}  // namespace
+
+ContributionsView::ContributionsView(QWidget *parent) : QWidget(parent), m_plot(makeExplanationPlot(this, QStringLiteral("contributionsPlot")))
+{
+    bareLayout(this)->addWidget(m_plot);
+    showMessage(tr("Select a clip to see which modality pushed its prediction which way."));
+}
+
+void ContributionsView::showClip(const plots::ClipPlots &clip)
+{
+    plots::drawContributions(m_plot, clip.contributions, tr("Contributions: %1").arg(clip.name));
+}
+
+void ContributionsView::showMessage(const QString &message) { plots::showPlotMessage(m_plot, tr("Contributions"), message); }
+
+SaliencyView::SaliencyView(QWidget *parent)
+    : QWidget(parent), m_plot(makeExplanationPlot(this, QStringLiteral("saliencyPlot"))), m_words(new QTextBrowser(this))
+{
+    m_words->setObjectName(QStringLiteral("saliencyWords"));
+    m_words->setMaximumHeight(70);
+    m_words->setToolTip(tr("Words of the transcript: green pushed the prediction up, red down; the stronger, the more."));
+    QVBoxLayout *layout = bareLayout(this);
+    layout->addWidget(m_plot, 1);
+    layout->addWidget(m_words);
+    showMessage(tr("Select a clip to see when its evidence appeared."));
+}
+
+void SaliencyView::showClip(const plots::ClipPlots &clip)
+{
+    plots::drawSaliency(m_plot, clip.saliency,
+                        tr("Saliency over time: %1 (completeness error %2)").arg(clip.name).arg(clip.saliency.completenessError, 0, 'g', 2));
+    m_words->setHtml(plots::weightedWordsHtml(clip.saliency.words, clip.saliency.wordWeights));
+}
+
+void SaliencyView::showMessage(const QString &message)
+{
+    plots::showPlotMessage(m_plot, tr("Saliency over time"), message);
+    m_words->clear();
+}
+
+void SaliencyView::setPosition(qint64 ms) { plots::setSaliencyPlayhead(m_plot, double(ms) / 1000.0); }
+
+KanView::KanView(QWidget *parent)
+    : QWidget(parent), m_grid(makeExplanationPlot(this, QStringLiteral("kanGrid"))),
+      m_edgePlot(makeExplanationPlot(this, QStringLiteral("kanEdge")))
+{
+    auto *splitter = new QSplitter(Qt::Vertical, this);
+    splitter->addWidget(m_grid);
+    splitter->addWidget(m_edgePlot);
+    splitter->setStretchFactor(0, 3);
+    splitter->setStretchFactor(1, 2);
+    bareLayout(this)->addWidget(splitter);
+    m_grid->setToolTip(tr("Click an edge to enlarge it"));
+    connect(m_grid, &QCustomPlot::mousePress, this, [this](QMouseEvent *event) {
+        if (event->button() != Qt::LeftButton)
+            return;
+        const int index = int(m_rects.indexOf(m_grid->axisRectAt(event->position())));
+        if (index >= 0)
+            enlargeEdge(index);
+    });
+    showMessage(tr("Select a clip to see where it sits on the KAN's functions."));
+}
+
+void KanView::showClip(const plots::ClipPlots &clip)
+{
+    m_data = clip.kan;
+    m_rects = plots::drawKanEdges(m_grid, m_data, tr("KAN edges (shaded by importance): %1").arg(clip.name));
+    if (m_data.edges.isEmpty()) {
+        m_edge = -1;
+        plots::showPlotMessage(m_edgePlot, tr("KAN edge"), m_data.reason.isEmpty() ? tr("This model has no KAN.") : m_data.reason);
+        return;
+    }
+    // Keep the enlarged edge across clips; start with the most important one.
+    if (m_edge < 0 || m_edge >= m_data.edges.size()) {
+        m_edge = 0;
+        for (int e = 1; e < m_data.edges.size(); ++e)
+            if (m_data.edges[e].importance > m_data.edges[m_edge].importance)
+                m_edge = e;
+    }
+    enlargeEdge(m_edge);
+}
+
+void KanView::showMessage(const QString &message)
+{
+    m_data = {};
+    m_rects.clear();
+    plots::showPlotMessage(m_grid, tr("KAN edges"), message);
+    plots::showPlotMessage(m_edgePlot, tr("KAN edge"), QString());
+}
+
+void KanView::enlargeEdge(int index)
+{
+    if (index < 0 || index >= m_data.edges.size())
+        return;
+    m_edge = index;
+    plots::drawKanEdge(m_edgePlot, m_data.edges[index], tr("Edge %1").arg(index + 1));
+}
+
+MaskView::MaskView(QWidget *parent)
+    : QWidget(parent), m_order(new QComboBox(this)), m_heatmap(makeExplanationPlot(this, QStringLiteral("maskHeatmap"))),
+      m_clipPlot(makeExplanationPlot(this, QStringLiteral("clipMask")))
+{
+    m_order->setObjectName(QStringLiteral("maskOrder"));
+    m_order->addItem(tr("Project order"), int(plots::MaskOrder::Project));
+    m_order->addItem(tr("Sorted by label"), int(plots::MaskOrder::Label));
+    m_order->addItem(tr("Sorted by prediction"), int(plots::MaskOrder::Prediction));
+    connect(m_order, &QComboBox::currentIndexChanged, this, &MaskView::drawHeatmap);
+    auto *top = new QHBoxLayout;
+    top->addWidget(new QLabel(tr("Clips:"), this));
+    top->addWidget(m_order);
+    top->addStretch();
+    auto *splitter = new QSplitter(Qt::Vertical, this);
+    splitter->addWidget(m_heatmap);
+    splitter->addWidget(m_clipPlot);
+    QVBoxLayout *layout = bareLayout(this);
+    layout->addLayout(top);
+    layout->addWidget(splitter, 1);
+    drawHeatmap();
+    showMessage(tr("Select a clip to see the fused dimensions its causal mask kept."));
+}
+
+void MaskView::showClip(const plots::ClipPlots &clip)
+{
+    plots::drawClipMask(m_clipPlot, clip.mask, tr("Causal mask: %1").arg(clip.name));
+}
+
+void MaskView::showMessage(const QString &message) { plots::showPlotMessage(m_clipPlot, tr("Causal mask"), message); }
+
+void MaskView::setRows(const QList<plots::MaskRow> &rows)
+{
+    m_rows = rows;
+    drawHeatmap();
+}
+
+void MaskView::setOrder(plots::MaskOrder order) { m_order->setCurrentIndex(m_order->findData(int(order))); }
+
+void MaskView::drawHeatmap()
+{
+    const auto order = plots::MaskOrder(m_order->currentData().toInt());
+    plots::drawMaskHeatmap(m_heatmap, plots::sortedMaskRows(m_rows, order), tr("Causal masks of the dataset"));
+}
+
+}  // namespace sl::ui

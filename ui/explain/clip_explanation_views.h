@@ -1,0 +1,85 @@
+#pragma once
+// The per-clip explanation views (issue #7), each a dock's widget drawing plain plot data
+// (ui/plots) for the selected clip: contributions, saliency over time with weighted words, KAN
+// function shapes and the causal mask. Every plot has "Export…" in its context menu.
+#include "ui/plots/mask_plot.h"
+#include "ui/plots/plot_data.h"
+
+#include <QWidget>
+
+class QCPAxisRect;
+class QComboBox;
+class QCustomPlot;
+class QLabel;
+class QTextBrowser;
+
+namespace sl::ui {
+
+// A plot with the export menu, sized for a dock.
+QCustomPlot *makeExplanationPlot(QWidget *parent, const QString &objectName);
+
+class ContributionsView : public QWidget {
+    Q_OBJECT
+public:
+    explicit ContributionsView(QWidget *parent = nullptr);
+    void showClip(const plots::ClipPlots &clip);
+    void showMessage(const QString &message);
+    QCustomPlot *plot() const { return m_plot; }
+
+private:
+    QCustomPlot *m_plot;
+};
+
+class SaliencyView : public QWidget {
+    Q_OBJECT
+public:
+    explicit SaliencyView(QWidget *parent = nullptr);
+    void showClip(const plots::ClipPlots &clip);
+    void showMessage(const QString &message);
+    void setPosition(qint64 ms);  // the player's playhead
+    QCustomPlot *plot() const { return m_plot; }
+    QTextBrowser *words() const { return m_words; }
+
+private:
+    QCustomPlot *m_plot;
+    QTextBrowser *m_words;
+};
+
+class KanView : public QWidget {
+    Q_OBJECT
+public:
+    explicit KanView(QWidget *parent = nullptr);
+    void showClip(const plots::ClipPlots &clip);
+    void showMessage(const QString &message);
+    void enlargeEdge(int index);  // an index into the clip's KanData::edges
+    int enlargedEdge() const { return m_edge; }
+    QCustomPlot *grid() const { return m_grid; }
+    QCustomPlot *edgePlot() const { return m_edgePlot; }
+    const plots::KanData &data() const { return m_data; }
+
+private:
+    QCustomPlot *m_grid, *m_edgePlot;
+    plots::KanData m_data;
+    QList<QCPAxisRect *> m_rects;
+    int m_edge = -1;
+};
+
+class MaskView : public QWidget {
+    Q_OBJECT
+public:
+    explicit MaskView(QWidget *parent = nullptr);
+    void showClip(const plots::ClipPlots &clip);
+    void showMessage(const QString &message);
+    void setRows(const QList<plots::MaskRow> &rows);  // the dataset's masks for the heat map
+    void setOrder(plots::MaskOrder order);
+    QCustomPlot *heatmap() const { return m_heatmap; }
+    QCustomPlot *clipPlot() const { return m_clipPlot; }
+
+private:
+    void drawHeatmap();
+    QComboBox *m_order;
+    QCustomPlot *m_heatmap, *m_clipPlot;
+    QList<plots::MaskRow> m_rows;
+};
+
+}  // namespace sl::ui

@@ -1,0 +1,115 @@
+// MainWindow's explanation and dataset views (issue #7): five docks over ui/explain, fed by one
+// ExplanationController from the active model in the background, following the selected clip and
+// (for saliency) the playhead. Its own file, so that the annotator's layout code stays apart.
+#include "ui/main_window.h"
+
+#include "ui/clip_browser.h"
+#include "ui/explain/clip_explanation_views.h"
+#include "ui/explain/dataset_view.h"
+#include "ui/explain/explanation_controller.h"
+#include "ui/player/player_widget.h"
+
+#include <QDockWidget>
+#include <QStatusBar>
+
+namespace sl::ui {
+
+void MainWindow::createExplanationDocks()
+{
+    m_explanations = new ExplanationController(this);
+    m_explanations->setEnabled(false);
+    m_contributionsView = new ContributionsView(this);
+    m_saliencyView = new SaliencyView(this);
+    m_kanView = new KanView(this);
+    m_maskView = new MaskView(this);
+    m_datasetView = new DatasetView(this);
+    // Bottom area, tabbed, hidden at first: the annotator's layout stays as it was until a
+    // researcher opens them from View > Explanations.
+    QDockWidget *first = nullptr;
+    const auto addDock = [this, &first](QWidget *widget, const QString &title, const QString &name) {
+        auto *dock = new QDockWidget(title, this);
+        dock->setObjectName(name);
+        dock->setWidget(widget);
+        addDockWidget(Qt::BottomDockWidgetArea, dock);
+        if (first)
+            tabifyDockWidget(first, dock);
+        else
+            first = dock;
+        dock->hide();
+        // Computing only while some view shows: hidden docks cost nothing.
+        connect(dock, &QDockWidget::visibilityChanged, this, [this] {
+            bool visible = false;
+            for (QDockWidget *d : m_explanationDocks)
+                visible = visible || d->isVisible();
+            m_explanations->setEnabled(visible);
+        });
+        m_docks << dock;
+        m_explanationDocks << dock;
+    };
+    addDock(m_contributionsView, tr("Contributions"), QStringLiteral("contributionsDock"));
+    addDock(m_saliencyView, tr("Saliency over time"), QStringLiteral("saliencyDock"));
+    addDock(m_kanView, tr("KAN functions"), QStringLiteral("kanDock"));
+    addDock(m_maskView, tr("Causal mask"), QStringLiteral("maskDock"));
+    addDock(m_datasetView, tr("Dataset"), QStringLiteral("datasetDock"));
+
+    connect(m_explanations, &ExplanationController::clipReady, this, [this](const plots::ClipPlots &clip) {
+        m_contributionsView->showClip(clip);
+        m_saliencyView->showClip(clip);
+        m_kanView->showClip(clip);
+        m_maskView->showClip(clip);
+    });
+    connect(m_explanations, &ExplanationController::datasetReady, this, [this](const plots::ExplanationPlots &dataset) {
+        m_datasetView->setData(dataset.dataset);
+        m_maskView->setRows(dataset.maskRows);
+    });
+    connect(m_explanations, &ExplanationController::failed, this, &MainWindow::showExplanationMessage);
+    connect(m_explanations, &ExplanationController::busyChanged, this, [this](bool busy) {
+        if (busy)
+            statusBar()->showMessage(tr("Explaining the active model's predictions…"), 3000);
+    });
+    connect(m_player, &PlayerWidget::positionChanged, m_saliencyView, &SaliencyView::setPosition);
+    connect(m_datasetView, &DatasetView::clipActivated, this, [this](qint64 clipId) {
+        if (!m_browser->selectClip(clipId))
+            statusBar()->showMessage(tr("That clip is hidden by the clip list's filters"), 8000);
+    });
+}
+
+QList<QDockWidget *> MainWindow::explanationDocks() const { return m_explanationDocks; }
+
+void MainWindow::showExplanationMessage(const QString &message)
+{
+    m_contributionsView->showMessage(message);
+    m_saliencyView->showMessage(message);
+    m_kanView->showMessage(message);
+    m_maskView->showMessage(message);
+    m_maskView->setRows({});
+    m_datasetView->showMessage(message);
+}
+
+void MainWindow::setExplanationProject(const QString &projectPath)
+{
+    m_explanations->setProject(projectPath);
+    showExplanationMessage(projectPath.isEmpty() ? tr("Open a project with a trained model to see its explanations.")
+                                                 : tr("Explaining the active model…"));
+    if (m_currentClip != 0)
+        m_explanations->showClip(m_currentClip);
+}
+
+void MainWindow::showExplanations(qint64 clipId) { m_explanations->showClip(clipId); }
+
+QWidget *MainWindow::showExplanationView(const QString &view)
+{
+    static const QStringList names{QStringLiteral("contributions"), QStringLiteral("saliency"), QStringLiteral("kan"),
+                                   QStringLiteral("mask"), QStringLiteral("dataset")};
+    const int index = int(names.indexOf(view));
+    if (index < 0 || !m_session)
+        return nullptr;
+    QDockWidget *dock = m_explanationDocks[index];
+    dock->show();
+    dock->raise();
+    m_explanations->setEnabled(true);
+    m_explanations->showClip(m_currentClip);
+    return dock;
+}
+
+}  // namespace sl::ui

@@ -1,0 +1,131 @@
+// MainWindow's retraining workbench: the train dialog (Jobs > Train model…), the model registry and
+// the review queue docks. Its own file, so that the annotator's layout code and the workbench stay
+// apart; the docks only announce clips, and the window selects them in the clip browser.
+#include "ui/main_window.h"
+
+#include "core/session/labeling_session.h"
+#include "core/store/label_source.h"
+#include "core/store/project.h"
+#include "ui/clip_browser.h"
+#include "ui/explain/explanation_controller.h"
+#include "ui/model_panel.h"
+#include "ui/shortcut_registry.h"
+#include "ui/workbench/model_registry_panel.h"
+#include "ui/workbench/review_queue_panel.h"
+#include "ui/workbench/train_dialog.h"
+
+#include <QDockWidget>
+#include <QStatusBar>
+
+namespace sl::ui {
+
+void MainWindow::createWorkbench()
+{
+    m_registry = new ModelRegistryPanel(this);
+    m_reviewQueue = new ReviewQueuePanel(this);
+    auto *model = findChild<QDockWidget *>(QStringLiteral("modelDock"));
+    const auto addDock = [this, model](QWidget *widget, const QString &title, const QString &name) {
+        auto *dock = new QDockWidget(title, this);
+        dock->setObjectName(name);
+        dock->setWidget(widget);
+        addDockWidget(Qt::RightDockWidgetArea, dock);
+        if (model)
+            tabifyDockWidget(model, dock);
+        m_docks << dock;
+        return dock;
+    };
+    addDock(m_registry, tr("Models"), QStringLiteral("modelRegistryDock"));
+    addDock(m_reviewQueue, tr("Review queue"), QStringLiteral("reviewQueueDock"));
+    if (model)
+        model->raise();
+
+    const auto selectClip = [this](qint64 clipId) {
+        if (clipId != 0 && !m_browser->selectClip(clipId))
+            statusBar()->showMessage(tr("That clip is hidden by the clip list's filters"), 8000);
+    };
+    connect(m_registry, &ModelRegistryPanel::clipActivated, this, selectClip);
+    connect(m_reviewQueue, &ReviewQueuePanel::clipActivated, this, selectClip);
+    // The registry changed which model is active: show that model's stored predictions.
+    connect(m_registry, &ModelRegistryPanel::activeModelChanged, this, &MainWindow::onActiveModelChanged);
+
+    connect(m_shortcuts->add(QStringLiteral("jobs.train"), tr("&Train model…"), {QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_T)}),
+            &QAction::triggered, this, [this] { openTrainDialog(); });
+}
+
+void MainWindow::setWorkbenchProject(const store::Project *project)
+{
+    if (m_trainDialog)
+        m_trainDialog->reject();  // a running job is cancelled: it trains the project being closed
+    m_registry->setProject(project);
+    m_reviewQueue->setProject(project);
+}
+
+TrainDialog *MainWindow::openTrainDialog()
+{
+    if (!m_session) {
+        showError(tr("Open a project first: a model trains on its features and labels."));
+        return nullptr;
+    }
+    if (!m_trainDialog) {
+        const store::Project &project = m_session->project();
+        QStringList annotators;
+        for (const store::Annotator &annotator : project.annotators().list())
+            annotators << annotator.name;
+        m_trainDialog = new TrainDialog(project.folder(), annotators, store::importAnnotator(project),
+                                        project.models().activeModelId(), this);
+        m_trainDialog->setAttribute(Qt::WA_DeleteOnClose);
+        connect(m_trainDialog, &TrainDialog::modelTrained, this, [this](qint64 modelId) {
+            statusBar()->showMessage(tr("Model %1 trained and made active").arg(modelId), 15000);
+            onActiveModelChanged();
+        });
+    }
+    m_trainDialog->show();
+    m_trainDialog->raise();
+    m_trainDialog->activateWindow();
+    return m_trainDialog;
+}
+
+QWidget *MainWindow::showWorkbench(const QString &part)
+{
+    if (!m_session)
+        return nullptr;
+    if (part == QLatin1String("train") || part == QLatin1String("training")) {
+        TrainDialog *dialog = openTrainDialog();
+        dialog->resize(1000, 560);
+        if (part == QLatin1String("training"))
+            dialog->startTraining();
+        return dialog;
+    }
+    QWidget *panel = nullptr;
+    if (part == QLatin1String("models") || part == QLatin1String("compare")) {
+        panel = m_registry;
+        const QList<store::ModelRecord> models = m_session->project().models().list();
+        if (part == QLatin1String("compare") && models.size() >= 2)
+            m_registry->compare(models[models.size() - 2].id, models.last().id);
+    } else if (part == QLatin1String("review")) {
+        panel = m_reviewQueue;
+        m_reviewQueue->refresh();
+    }
+    auto *dock = panel ? qobject_cast<QDockWidget *>(panel->parentWidget()) : nullptr;
+    if (!dock)
+        return nullptr;
+    dock->setFloating(true);
+    dock->resize(900, 560);
+    dock->show();
+    dock->raise();
+    return dock;
+}
+
+void MainWindow::onActiveModelChanged()
+{
+    if (m_session)
+        m_session->reloadActiveModel();
+    m_modelPanel->setHasModel(m_session && m_session->activeModelId() != 0);
+    reloadClips();
+    m_registry->refresh();
+    if (m_session && m_session->activeModelId() != 0)
+        m_reviewQueue->refresh();
+    m_explanations->refresh();  // the explanation views follow the active model
+}
+
+}  // namespace sl::ui

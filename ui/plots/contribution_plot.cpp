@@ -1,0 +1,93 @@
+#include "ui/plots/contribution_plot.h"
+
+#include "ui/plots/plot_canvas.h"
+
+#include <QCoreApplication>
+#include <cmath>
+
+namespace sl::plots {
+
+namespace {
+
+QString tr(const char *text) { return QCoreApplication::translate("sl::plots::ContributionPlot", text); }
+
+QCPBars *addBars(QCustomPlot *plot, const QString &name, const QColor &colour, const QVector<double> &keys, const QVector<double> &values)
+{
+    auto *bars = new QCPBars(plot->xAxis, plot->yAxis);
+    bars->setName(name);
+    bars->setWidth(0.25);
+    bars->setPen(QPen(colour.darker(130)));
+    bars->setBrush(colour);
+    bars->setData(keys, values, true);
+    return bars;
+}
+
+void addLevel(QCustomPlot *plot, double value, const QString &text, const QColor &colour, Qt::PenStyle style)
+{
+    auto *line = new QCPItemStraightLine(plot);
+    line->setPen(QPen(colour, 1.5, style));
+    line->point1->setCoords(0, value);
+    line->point2->setCoords(1, value);
+    auto *label = new QCPItemText(plot);
+    label->position->setTypeX(QCPItemPosition::ptAxisRectRatio);
+    label->position->setTypeY(QCPItemPosition::ptPlotCoords);
+    label->position->setCoords(0.01, value);
+    label->setPositionAlignment(Qt::AlignLeft | Qt::AlignBottom);
+    label->setColor(colour);
+    label->setText(text);
+}
+
+}  // namespace
+
+void drawContributions(QCustomPlot *plot, const ContributionData &data, const QString &title)
+{
+    resetPlot(plot, title);
+    auto *group = new QCPBarsGroup(plot);
+    group->setSpacing(2);
+    QVector<double> keys, phi, unimodal, labels, labelKeys, unimodalKeys;
+    for (int m = 0; m < kModalities; ++m) {
+        keys << m + 1;
+        phi << data.phi[size_t(m)];
+        if (std::isfinite(data.unimodal[size_t(m)])) {
+            unimodalKeys << m + 1;
+            unimodal << data.unimodal[size_t(m)];
+        }
+        if (data.labels[size_t(m) + 1]) {
+            labelKeys << m + 1;
+            labels << *data.labels[size_t(m) + 1];
+        }
+    }
+    // Always three series, so every clip's bars sit in the same slots, even where one is empty.
+    group->append(addBars(plot, tr("Shapley φ"), QColor(70, 110, 200), keys, phi));
+    group->append(addBars(plot, tr("Unimodal prediction"), QColor(150, 150, 150), unimodalKeys, unimodal));
+    group->append(addBars(plot, tr("Human label"), QColor(230, 150, 60), labelKeys, labels));
+
+    addLevel(plot, data.fNone, tr("f(none) %1").arg(data.fNone, 0, 'f', 2), QColor(120, 120, 120), Qt::DashLine);
+    addLevel(plot, data.fAll, tr("f(all) %1").arg(data.fAll, 0, 'f', 2), QColor(40, 40, 40), Qt::SolidLine);
+    if (data.labels[0])
+        addLevel(plot, *data.labels[0], tr("human M %1").arg(*data.labels[0], 0, 'f', 1), QColor(200, 100, 20), Qt::DotLine);
+    auto *zero = new QCPItemStraightLine(plot);
+    zero->setPen(QPen(QColor(0, 0, 0, 90)));
+    zero->point1->setCoords(0, 0);
+    zero->point2->setCoords(1, 0);
+
+    QSharedPointer<QCPAxisTickerText> ticker(new QCPAxisTickerText);
+    for (int m = 0; m < kModalities; ++m)
+        ticker->addTick(m + 1, modalityCode(m));
+    plot->xAxis->setTicker(ticker);
+    plot->xAxis->setRange(0.4, 3.6);
+    double low = std::min({0.0, data.fNone, data.fAll}), high = std::max({0.0, data.fNone, data.fAll});
+    const auto widen = [&](double v) { low = std::min(low, v); high = std::max(high, v); };
+    for (double v : phi) widen(v);
+    for (double v : unimodal) widen(v);
+    for (double v : labels) widen(v);
+    if (data.labels[0])
+        widen(*data.labels[0]);
+    const double margin = std::max(0.1, (high - low) * 0.12);
+    plot->yAxis->setRange(low - margin, high + margin);
+    plot->yAxis->setLabel(tr("sentiment"));
+    plot->legend->setVisible(true);
+    plot->replot();
+}
+
+}  // namespace sl::plots

@@ -1,0 +1,113 @@
+#include "ui/workbench/review_queue_panel.h"
+
+#include "core/store/project.h"
+#include "ui/workbench/table_items.h"
+
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QPushButton>
+#include <QTabWidget>
+#include <QTableWidget>
+#include <QVBoxLayout>
+#include <QtConcurrent/QtConcurrentRun>
+
+namespace sl::ui {
+
+ReviewQueuePanel::ReviewQueuePanel(QWidget *parent) : QWidget(parent)
+{
+    m_status = new QLabel;
+    m_status->setWordWrap(true);
+    m_refresh = new QPushButton(tr("&Rebuild"));
+    m_refresh->setToolTip(tr("Rank the clips again with the active model and the current labels"));
+    m_disagreements = makeTable({tr("Clip"), tr("Target"), tr("Prediction"), tr("Label"), tr("Distance")});
+    m_disagreements->setObjectName(QStringLiteral("disagreementQueue"));
+    m_uncertain = makeTable({tr("Clip"), tr("Spread of M")});
+    m_uncertain->setObjectName(QStringLiteral("uncertaintyQueue"));
+    m_tabs = new QTabWidget;
+    m_tabs->addTab(m_disagreements, tr("Disagree with labels"));
+    m_tabs->addTab(m_uncertain, tr("Least certain"));
+
+    for (QTableWidget *table : {m_disagreements, m_uncertain}) {
+        connect(table, &QTableWidget::itemClicked, this, [this, table](QTableWidgetItem *item) { emit clipActivated(rowId(table, item->row())); });
+        connect(table, &QTableWidget::itemActivated, this, [this, table](QTableWidgetItem *item) { emit clipActivated(rowId(table, item->row())); });
+    }
+    connect(m_refresh, &QPushButton::clicked, this, &ReviewQueuePanel::refresh);
+    connect(&m_watcher, &QFutureWatcher<training::ReviewQueue>::finished, this, [this] {
+        m_queue = m_watcher.result();
+        showQueue();
+    });
+
+    auto *top = new QHBoxLayout;
+    top->addWidget(m_status, 1);
+    top->addWidget(m_refresh);
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addLayout(top);
+    layout->addWidget(m_tabs, 1);
+    setProject(nullptr);
+}
+
+ReviewQueuePanel::~ReviewQueuePanel() { m_watcher.waitForFinished(); }
+
+void ReviewQueuePanel::setProject(const store::Project *project)
+{
+    m_project = project;
+    m_queue = {};
+    m_disagreements->setRowCount(0);
+    m_uncertain->setRowCount(0);
+    m_refresh->setEnabled(project != nullptr);
+    m_status->setText(project ? tr("Rebuild ranks the clips with the active model.") : QString());
+}
+
+bool ReviewQueuePanel::refresh()
+{
+    if (!m_project || isBuilding())
+        return false;
+    m_refresh->setEnabled(false);
+    m_status->setText(tr("Ranking clips…"));
+    const QString path = m_project->folder();
+    m_watcher.setFuture(QtConcurrent::run([path] { return training::buildReviewQueue(path, kQueueLength); }));
+    return true;
+}
+
+QString ReviewQueuePanel::status() const { return m_status->text(); }
+
+QString ReviewQueuePanel::clipName(qint64 clipId) const
+{
+    const auto clip = m_project ? m_project->clips().find(clipId) : std::nullopt;
+    return clip ? QStringLiteral("%1/%2").arg(clip->videoId, clip->clipId) : QString::number(clipId);
+}
+
+void ReviewQueuePanel::showQueue()
+{
+    m_refresh->setEnabled(m_project != nullptr);
+    if (!m_queue.error.isEmpty()) {
+        m_status->setText(m_queue.error);
+        return;
+    }
+    m_status->setText(tr("Model %1 · %2: %3 clips disagree with their labels, %4 vary when sampled")
+                          .arg(m_queue.modelId)
+                          .arg(m_queue.modelName)
+                          .arg(m_queue.disagreements.size())
+                          .arg(m_queue.uncertain.size()));
+    m_disagreements->setRowCount(int(m_queue.disagreements.size()));
+    for (int row = 0; row < m_queue.disagreements.size(); ++row) {
+        const training::ReviewEntry &e = m_queue.disagreements[row];
+        setIdItem(m_disagreements, row, e.clipId, clipName(e.clipId));
+        setTextItem(m_disagreements, row, 1, targetName(e.target));
+        setNumberItem(m_disagreements, row, 2, e.prediction);
+        setNumberItem(m_disagreements, row, 3, e.label);
+        setNumberItem(m_disagreements, row, 4, e.score);
+    }
+    m_uncertain->setRowCount(int(m_queue.uncertain.size()));
+    for (int row = 0; row < m_queue.uncertain.size(); ++row) {
+        setIdItem(m_uncertain, row, m_queue.uncertain[row].clipId, clipName(m_queue.uncertain[row].clipId));
+        setNumberItem(m_uncertain, row, 1, m_queue.uncertain[row].score);
+    }
+    if (m_queue.uncertain.isEmpty())
+        m_uncertain->setToolTip(tr("This model is deterministic (no sampled bottleneck): it gives no spread"));
+    for (QTableWidget *table : {m_disagreements, m_uncertain})
+        table->resizeColumnsToContents();
+}
+
+}  // namespace sl::ui

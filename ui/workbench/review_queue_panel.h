@@ -1,0 +1,59 @@
+#pragma once
+// The review queue dock: from the active model, the clips whose labels most disagree with its
+// predictions and the clips it is least sure about, so an annotator fixes the labels that matter
+// first. Built in the background (sampling the model takes a moment); activating an entry
+// announces its clip with clipActivated().
+#include "core/training/review_queue.h"
+
+#include <QFutureWatcher>
+#include <QWidget>
+
+class QLabel;
+class QPushButton;
+class QTableWidget;
+class QTabWidget;
+
+namespace sl::store {
+class Project;
+}
+
+namespace sl::ui {
+
+class ReviewQueuePanel : public QWidget {
+    Q_OBJECT
+public:
+    explicit ReviewQueuePanel(QWidget *parent = nullptr);
+    ~ReviewQueuePanel() override;  // waits for a running build: it holds its own project connection
+
+    // The project the queue is built from (for clip names); nullptr empties it.
+    void setProject(const store::Project *project);
+    // Rebuilds the queue in the background; false when a build is running or no project is open.
+    bool refresh();
+    bool isBuilding() const { return m_watcher.isRunning(); }
+    void waitForBuilt() { m_watcher.waitForFinished(); }
+    const training::ReviewQueue &queue() const { return m_queue; }
+
+    QTableWidget *disagreements() const { return m_disagreements; }
+    QTableWidget *uncertain() const { return m_uncertain; }
+    QString status() const;
+
+    static constexpr int kQueueLength = 50;
+
+signals:
+    void clipActivated(qint64 clipId);
+
+private:
+    void showQueue();
+    QString clipName(qint64 clipId) const;
+
+    const store::Project *m_project = nullptr;
+    QLabel *m_status;
+    QPushButton *m_refresh;
+    QTabWidget *m_tabs;
+    QTableWidget *m_disagreements;
+    QTableWidget *m_uncertain;
+    QFutureWatcher<training::ReviewQueue> m_watcher;
+    training::ReviewQueue m_queue;
+};
+
+}  // namespace sl::ui

@@ -1,0 +1,290 @@
+#include "ui/workbench/train_dialog.h"
+
+#include "ui/workbench/training_runner.h"
+
+#include <qcustomplot.h>
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDialogButtonBox>
+#include <QDoubleSpinBox>
+#include <QFormLayout>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QSpinBox>
+#include <QVBoxLayout>
+
+namespace sl::ui {
+
+namespace {
+
+// Label choices: data is "annotator:NAME", "mean" or "latest".
+const QString kMean = QStringLiteral("mean");
+const QString kLatest = QStringLiteral("latest");
+const QString kAnnotatorPrefix = QStringLiteral("annotator:");
+
+QDoubleSpinBox *numberBox(double minimum, double maximum, int decimals, double step)
+{
+    auto *box = new QDoubleSpinBox;
+    box->setRange(minimum, maximum);
+    box->setDecimals(decimals);
+    box->setSingleStep(step);
+    return box;
+}
+
+QSpinBox *wholeBox(int minimum, int maximum)
+{
+    auto *box = new QSpinBox;
+    box->setRange(minimum, maximum);
+    return box;
+}
+
+}  // namespace
+
+TrainDialog::TrainDialog(const QString &projectPath, const QStringList &annotators, const QString &importAnnotator,
+                         qint64 activeModelId, QWidget *parent)
+    : QDialog(parent), m_projectPath(projectPath), m_parentModelId(activeModelId), m_runner(new TrainingRunner(this))
+{
+    setWindowTitle(tr("Train model"));
+    setObjectName(QStringLiteral("trainDialog"));
+    m_architecture = new QComboBox;
+    for (const training::ArchitectureChoice &choice : training::trainableArchitectures()) {
+        m_architecture->addItem(choice.name, choice.name);
+        m_architecture->setItemData(m_architecture->count() - 1, choice.summary, Qt::ToolTipRole);
+    }
+    m_name = new QLineEdit;
+    m_name->setPlaceholderText(tr("architecture and date"));
+    m_labels = new QComboBox;
+    m_labels->addItem(tr("%1 (the dataset's labels)").arg(importAnnotator), kAnnotatorPrefix + importAnnotator);
+    for (const QString &name : annotators)
+        if (name != importAnnotator)
+            m_labels->addItem(tr("%1's labels").arg(name), kAnnotatorPrefix + name);
+    m_labels->addItem(tr("Mean of every annotator"), kMean);
+    m_labels->addItem(tr("Latest label of any annotator"), kLatest);
+    const char *targetNames[] = {"T", "A", "V"};
+    for (size_t i = 0; i < m_targets.size(); ++i) {
+        m_targets[i] = new QCheckBox(QString::fromLatin1(targetNames[i]));
+        m_targets[i]->setChecked(true);  // unimodal labels, where there are any, teach their heads
+        m_targets[i]->setToolTip(tr("Learn the %1 head from %1 labels (unchecked: from M)").arg(QString::fromLatin1(targetNames[i])));
+    }
+    m_epochs = wholeBox(1, 10000);
+    m_batch = wholeBox(1, 4096);
+    m_learningRate = numberBox(1e-6, 1.0, 6, 1e-4);
+    m_weightDecay = numberBox(0.0, 1.0, 4, 0.001);
+    m_warmup = numberBox(0.0, 1.0, 2, 0.05);
+    m_patience = wholeBox(0, 10000);
+    m_patience->setSpecialValueText(tr("never stop early"));
+    m_seed = wholeBox(0, std::numeric_limits<int>::max());
+    m_device = new QComboBox;
+    for (const char *device : {"auto", "cpu", "cuda"})
+        m_device->addItem(QString::fromLatin1(device));
+
+    m_plot = new QCustomPlot;
+    m_plot->setObjectName(QStringLiteral("trainingCurves"));
+    m_plot->setMinimumSize(420, 220);
+    m_plot->addGraph();
+    m_plot->graph(0)->setName(tr("training loss"));
+    m_plot->graph(0)->setPen(QPen(QColor(31, 119, 180), 2));
+    m_plot->addGraph();
+    m_plot->graph(1)->setName(tr("validation MAE"));
+    m_plot->graph(1)->setPen(QPen(QColor(255, 127, 14), 2));
+    m_plot->graph(1)->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssCircle, 5));
+    m_plot->xAxis->setLabel(tr("epoch"));
+    m_plot->yAxis->setLabel(tr("loss / MAE"));
+    m_plot->legend->setVisible(true);
+
+    m_status = new QLabel(tr("Ready."));
+    m_status->setWordWrap(true);
+    m_status->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_train = new QPushButton(tr("&Train"));
+    m_train->setDefault(true);
+    m_cancel = new QPushButton(tr("&Cancel training"));
+    m_buttons = new QDialogButtonBox(QDialogButtonBox::Close);
+    m_buttons->addButton(m_train, QDialogButtonBox::ActionRole);
+    m_buttons->addButton(m_cancel, QDialogButtonBox::ActionRole);
+    buildForm();
+
+    connect(m_architecture, &QComboBox::currentIndexChanged, this, &TrainDialog::onArchitectureChanged);
+    connect(m_train, &QPushButton::clicked, this, &TrainDialog::startTraining);
+    connect(m_cancel, &QPushButton::clicked, m_runner, &TrainingRunner::cancel);
+    connect(m_buttons, &QDialogButtonBox::rejected, this, &TrainDialog::reject);
+    connect(m_runner, &TrainingRunner::epochFinished, this, &TrainDialog::onEpoch);
+    connect(m_runner, &TrainingRunner::finished, this, &TrainDialog::onFinished);
+    onArchitectureChanged();
+    setRunning(false);
+}
+
+void TrainDialog::buildForm()
+{
+    auto *form = new QFormLayout;
+    form->addRow(tr("&Architecture:"), m_architecture);
+    form->addRow(tr("&Name:"), m_name);
+    form->addRow(tr("&Labels:"), m_labels);
+    auto *targets = new QHBoxLayout;
+    auto *m = new QCheckBox(QStringLiteral("M"));
+    m->setChecked(true);
+    m->setEnabled(false);  // the multimodal label is what every model learns
+    targets->addWidget(m);
+    for (QCheckBox *box : m_targets)
+        targets->addWidget(box);
+    targets->addStretch();
+    form->addRow(tr("Targets:"), targets);
+    form->addRow(tr("&Epochs (most):"), m_epochs);
+    form->addRow(tr("&Batch size:"), m_batch);
+    form->addRow(tr("Learning &rate:"), m_learningRate);
+    form->addRow(tr("&Weight decay:"), m_weightDecay);
+    form->addRow(tr("Warm-&up (share of steps):"), m_warmup);
+    form->addRow(tr("&Patience (epochs):"), m_patience);
+    form->addRow(tr("&Seed:"), m_seed);
+    form->addRow(tr("&Device:"), m_device);
+    form->addRow(tr("Parent model:"),
+                 new QLabel(m_parentModelId ? tr("model %1 (the active one)").arg(m_parentModelId) : tr("none")));
+
+    auto *columns = new QHBoxLayout;
+    columns->addLayout(form);
+    columns->addWidget(m_plot, 1);
+    auto *layout = new QVBoxLayout(this);
+    layout->addLayout(columns, 1);
+    layout->addWidget(m_status);
+    layout->addWidget(m_buttons);
+}
+
+void TrainDialog::onArchitectureChanged()
+{
+    const training::TrainingSettings recommended = training::recommendedSettings(m_architecture->currentData().toString());
+    training::TrainingSettings current = settings();
+    current.epochs = recommended.epochs;
+    current.batchSize = recommended.batchSize;
+    current.learningRate = recommended.learningRate;
+    current.weightDecay = recommended.weightDecay;
+    current.warmupFraction = recommended.warmupFraction;
+    current.patience = recommended.patience;
+    if (current.seed == 0)
+        current.seed = recommended.seed;
+    if (current.device.isEmpty())
+        current.device = recommended.device;
+    applySettings(current);
+}
+
+training::TrainingSettings TrainDialog::settings() const
+{
+    training::TrainingSettings s;
+    s.architecture = m_architecture->currentData().toString();
+    s.name = m_name->text().trimmed();
+    const QString labels = m_labels->currentData().toString();
+    if (labels == kMean)
+        s.labels.aggregate = store::LabelAggregate::Mean;
+    else if (labels == kLatest)
+        s.labels.aggregate = store::LabelAggregate::Latest;
+    else
+        s.labels.annotator = labels.mid(kAnnotatorPrefix.size());
+    for (size_t i = 0; i < m_targets.size(); ++i)
+        s.unimodalTargets[i] = m_targets[i]->isChecked();
+    s.epochs = m_epochs->value();
+    s.batchSize = m_batch->value();
+    s.learningRate = m_learningRate->value();
+    s.weightDecay = m_weightDecay->value();
+    s.warmupFraction = m_warmup->value();
+    s.patience = m_patience->value();
+    s.seed = std::uint64_t(m_seed->value());
+    s.device = m_device->currentText();
+    s.parentModelId = m_parentModelId;
+    return s;
+}
+
+void TrainDialog::applySettings(const training::TrainingSettings &s)
+{
+    const QSignalBlocker blocker(m_architecture);  // the values given win over the recommended ones
+    if (const int index = m_architecture->findData(s.architecture); index >= 0)
+        m_architecture->setCurrentIndex(index);
+    m_name->setText(s.name);
+    const QString labels = s.labels.aggregate == store::LabelAggregate::Mean     ? kMean
+                           : s.labels.aggregate == store::LabelAggregate::Latest ? kLatest
+                                                                                 : kAnnotatorPrefix + s.labels.annotator;
+    if (const int index = m_labels->findData(labels); index >= 0)
+        m_labels->setCurrentIndex(index);
+    for (size_t i = 0; i < m_targets.size(); ++i)
+        m_targets[i]->setChecked(s.unimodalTargets[i]);
+    m_epochs->setValue(s.epochs);
+    m_batch->setValue(s.batchSize);
+    m_learningRate->setValue(s.learningRate);
+    m_weightDecay->setValue(s.weightDecay);
+    m_warmup->setValue(s.warmupFraction);
+    m_patience->setValue(s.patience);
+    m_seed->setValue(int(s.seed));
+    if (const int index = m_device->findText(s.device); index >= 0)
+        m_device->setCurrentIndex(index);
+}
+
+bool TrainDialog::startTraining()
+{
+    const training::TrainingSettings s = settings();
+    if (!m_runner->start(m_projectPath, s))
+        return false;
+    for (int i = 0; i < m_plot->graphCount(); ++i)
+        m_plot->graph(i)->data()->clear();
+    m_plot->xAxis->setRange(1, std::max(2, s.epochs));
+    m_plot->replot();
+    m_status->setText(tr("Training %1 on %2…").arg(s.architecture, m_labels->currentText()));
+    setRunning(true);
+    return true;
+}
+
+QString TrainDialog::status() const { return m_status->text(); }
+
+void TrainDialog::onEpoch(const training::EpochReport &report)
+{
+    m_plot->graph(0)->addData(report.epoch, report.loss);
+    m_plot->graph(1)->addData(report.epoch, report.validationLoss);
+    m_plot->rescaleAxes();
+    m_plot->yAxis->scaleRange(1.15, m_plot->yAxis->range().center());  // curves off the frame's edges
+    m_plot->xAxis->setRange(1, std::max(2, report.epochs));
+    m_plot->replot();
+    m_status->setText(tr("Epoch %1 of at most %2: loss %3, validation MAE %4%5")
+                          .arg(report.epoch)
+                          .arg(report.epochs)
+                          .arg(report.loss, 0, 'f', 4)
+                          .arg(report.validationLoss, 0, 'f', 4)
+                          .arg(report.improved ? tr(" (best so far)") : QString()));
+}
+
+void TrainDialog::onFinished(const training::TrainingJobResult &result)
+{
+    setRunning(false);
+    if (!result.error.isEmpty()) {
+        m_status->setText(tr("Training failed: %1").arg(result.error));
+        return;
+    }
+    if (result.cancelled) {
+        m_status->setText(tr("Training cancelled; no model was registered."));
+        return;
+    }
+    m_status->setText(tr("Model %1 registered and made active. %2").arg(result.modelId).arg(result.summary));
+    m_parentModelId = result.modelId;  // a further run retrains this one
+    emit modelTrained(result.modelId);
+}
+
+void TrainDialog::setRunning(bool running)
+{
+    m_running = running;
+    m_train->setEnabled(!running);
+    m_cancel->setEnabled(running);
+    for (QWidget *w : std::initializer_list<QWidget *>{m_architecture, m_name, m_labels, m_epochs, m_batch, m_learningRate,
+                                                       m_weightDecay, m_warmup, m_patience, m_seed, m_device})
+        w->setEnabled(!running);
+    for (QCheckBox *box : m_targets)
+        box->setEnabled(!running);
+}
+
+void TrainDialog::reject()
+{
+    if (m_runner->isRunning()) {
+        m_runner->cancel();
+        m_runner->waitForFinished();
+    }
+    QDialog::reject();
+}
+
+}  // namespace sl::ui

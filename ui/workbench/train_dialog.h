@@ -1,0 +1,74 @@
+#pragma once
+// Jobs > Train model…: architecture, hyperparameters (the architecture's recommended defaults),
+// whose labels (one annotator's or an aggregate), which unimodal targets, then training in the
+// background with live loss and validation curves and Cancel. A finished model is registered,
+// made active, and announced with modelTrained().
+#include "core/training/training_job.h"
+
+#include <QDialog>
+
+class QCheckBox;
+class QComboBox;
+class QCustomPlot;
+class QDialogButtonBox;
+class QDoubleSpinBox;
+class QLabel;
+class QLineEdit;
+class QPushButton;
+class QSpinBox;
+
+namespace sl::ui {
+
+class TrainingRunner;
+
+class TrainDialog : public QDialog {
+    Q_OBJECT
+public:
+    // `annotators`: the project's annotator names; `importAnnotator` the one whose labels came
+    // with the dataset; `activeModelId` becomes the new model's parent (0: none).
+    TrainDialog(const QString &projectPath, const QStringList &annotators, const QString &importAnnotator,
+                qint64 activeModelId, QWidget *parent = nullptr);
+
+    training::TrainingSettings settings() const;
+    void applySettings(const training::TrainingSettings &settings);
+    bool startTraining();  // false when one is running
+    bool isTraining() const { return m_running; }  // until the end was shown and announced
+    TrainingRunner *runner() const { return m_runner; }
+    QCustomPlot *curves() const { return m_plot; }
+    QString status() const;
+    void reject() override;  // Escape / Close: cancels a running job first and waits for it
+
+signals:
+    void modelTrained(qint64 modelId);
+
+private:
+    void buildForm();
+    void onArchitectureChanged();
+    void onEpoch(const training::EpochReport &report);
+    void onFinished(const training::TrainingJobResult &result);
+    void setRunning(bool running);
+
+    QString m_projectPath;
+    qint64 m_parentModelId = 0;
+    QComboBox *m_architecture;
+    QLineEdit *m_name;
+    QComboBox *m_labels;
+    std::array<QCheckBox *, 3> m_targets{};
+    QSpinBox *m_epochs;
+    QSpinBox *m_batch;
+    QDoubleSpinBox *m_learningRate;
+    QDoubleSpinBox *m_weightDecay;
+    QDoubleSpinBox *m_warmup;
+    QSpinBox *m_patience;
+    QSpinBox *m_seed;
+    QComboBox *m_device;
+    QCustomPlot *m_plot;
+    QLabel *m_status;
+    QPushButton *m_train;
+    QPushButton *m_cancel;
+    QDialogButtonBox *m_buttons;
+    TrainingRunner *m_runner;
+    bool m_running = false;
+};
+
+}  // namespace sl::ui
