@@ -33,8 +33,8 @@ mkdir -p "$project/export"
 
 gui="$root/build/release/app/sentilens"
 if [[ -n "${DISPLAY:-}${WAYLAND_DISPLAY:-}" && -z "${SENTILENS_HEADLESS:-}" ]]; then
-  echo "== opening the demo project in SentiLens"
-  exec "$gui" "$project"
+  echo "== opening the demo project in SentiLens${SENTILENS_PRESENT:+ (presentation mode)}"
+  exec "$gui" ${SENTILENS_PRESENT:+--present} "$project"
 else
   echo "== no display: the desktop application was not started."
   echo "   On a desktop, run: $gui $project"

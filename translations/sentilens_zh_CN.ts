@@ -46,6 +46,516 @@
     </message>
 </context>
 <context>
+    <name>sl::plots</name>
+    <message>
+        <location filename="../ui/plots/contribution_plot.cpp" line="61"/>
+        <location filename="../ui/plots/dataset_plot.cpp" line="170"/>
+        <source>Shapley φ</source>
+        <translation>Shapley 值 φ</translation>
+    </message>
+    <message>
+        <location filename="../ui/plots/contribution_plot.cpp" line="62"/>
+        <source>Unimodal prediction</source>
+        <translation>单模态预测</translation>
+    </message>
+    <message>
+        <location filename="../ui/plots/contribution_plot.cpp" line="63"/>
+        <source>Human label</source>
+        <translation>人工标注</translation>
+    </message>
+    <message>
+        <location filename="../ui/plots/contribution_plot.cpp" line="65"/>
+        <source>f(none) %1</source>
+        <translation>f(无) %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/plots/contribution_plot.cpp" line="66"/>
+        <source>f(all) %1</source>
+        <translation>f(全部) %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/plots/contribution_plot.cpp" line="68"/>
+        <source>human M %1</source>
+        <translation>人工标注 M %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/plots/contribution_plot.cpp" line="88"/>
+        <source>sentiment</source>
+        <translation>情感</translation>
+    </message>
+    <message>
+        <location filename="../ui/plots/dataset_plot.cpp" line="48"/>
+        <source>negative</source>
+        <translation>负面</translation>
+    </message>
+    <message>
+        <location filename="../ui/plots/dataset_plot.cpp" line="48"/>
+        <source>non-negative</source>
+        <translation>非负面</translation>
+    </message>
+    <message>
+        <location filename="../ui/plots/dataset_plot.cpp" line="50"/>
+        <source>strong −</source>
+        <translation>强 −</translation>
+    </message>
+    <message>
+        <location filename="../ui/plots/dataset_plot.cpp" line="50"/>
+        <source>weak −</source>
+        <translation>弱 −</translation>
+    </message>
+    <message>
+        <location filename="../ui/plots/dataset_plot.cpp" line="50"/>
+        <source>neutral</source>
+        <translation>中性</translation>
+    </message>
+    <message>
+        <location filename="../ui/plots/dataset_plot.cpp" line="50"/>
+        <source>weak +</source>
+        <translation>弱 +</translation>
+    </message>
+    <message>
+        <location filename="../ui/plots/dataset_plot.cpp" line="50"/>
+        <source>strong +</source>
+        <translation>强 +</translation>
+    </message>
+    <message>
+        <location filename="../ui/plots/dataset_plot.cpp" line="70"/>
+        <source>clips</source>
+        <translation>片段</translation>
+    </message>
+    <message>
+        <location filename="../ui/plots/dataset_plot.cpp" line="76"/>
+        <source>true M</source>
+        <translation>真实 M</translation>
+    </message>
+    <message>
+        <location filename="../ui/plots/dataset_plot.cpp" line="77"/>
+        <source>predicted M</source>
+        <translation>预测 M</translation>
+    </message>
+    <message>
+        <location filename="../ui/plots/dataset_plot.cpp" line="114"/>
+        <source>accuracy</source>
+        <translation>准确率</translation>
+    </message>
+    <message>
+        <location filename="../ui/plots/dataset_plot.cpp" line="141"/>
+        <source>predicted</source>
+        <translation>预测</translation>
+    </message>
+    <message>
+        <location filename="../ui/plots/dataset_plot.cpp" line="142"/>
+        <source>true</source>
+        <translation>真实</translation>
+    </message>
+    <message>
+        <location filename="../ui/plots/kan_plot.cpp" line="39"/>
+        <source>this clip</source>
+        <translation>当前片段</translation>
+    </message>
+    <message>
+        <location filename="../ui/plots/kan_plot.cpp" line="47"/>
+        <source>This model has no KAN.</source>
+        <translation>此模型没有 KAN。</translation>
+    </message>
+    <message>
+        <location filename="../ui/plots/kan_plot.cpp" line="100"/>
+        <source>dataset</source>
+        <translation>数据集</translation>
+    </message>
+    <message>
+        <location filename="../ui/plots/kan_plot.cpp" line="101"/>
+        <source>base</source>
+        <translation>基函数</translation>
+    </message>
+    <message>
+        <location filename="../ui/plots/kan_plot.cpp" line="102"/>
+        <source>spline</source>
+        <translation>样条</translation>
+    </message>
+    <message>
+        <location filename="../ui/plots/kan_plot.cpp" line="103"/>
+        <source>φ = base + spline</source>
+        <translation>φ = 基函数 + 样条</translation>
+    </message>
+    <message>
+        <location filename="../ui/plots/kan_plot.cpp" line="107"/>
+        <source>φ(x)</source>
+        <translation>φ(x)</translation>
+    </message>
+    <message>
+        <location filename="../ui/plots/mask_plot.cpp" line="35"/>
+        <location filename="../ui/plots/mask_plot.cpp" line="68"/>
+        <source>This model has no causal mask.</source>
+        <translation>此模型没有因果掩码。</translation>
+    </message>
+    <message>
+        <location filename="../ui/plots/mask_plot.cpp" line="52"/>
+        <source>mask</source>
+        <translation>掩码</translation>
+    </message>
+    <message>
+        <location filename="../ui/plots/mask_plot.cpp" line="54"/>
+        <location filename="../ui/plots/mask_plot.cpp" line="94"/>
+        <source>fused dimension</source>
+        <translation>融合维度</translation>
+    </message>
+    <message>
+        <location filename="../ui/plots/mask_plot.cpp" line="55"/>
+        <source>clip</source>
+        <translation>片段</translation>
+    </message>
+    <message>
+        <location filename="../ui/plots/mask_plot.cpp" line="82"/>
+        <source>causal (mask)</source>
+        <translation>因果（掩码）</translation>
+    </message>
+    <message>
+        <location filename="../ui/plots/mask_plot.cpp" line="87"/>
+        <source>shortcut (1 − mask)</source>
+        <translation>捷径（1 − 掩码）</translation>
+    </message>
+    <message>
+        <location filename="../ui/plots/plot_export.cpp" line="33"/>
+        <source>Cannot write %1: the SVG file could not be opened.</source>
+        <translation>无法写入 %1：无法打开 SVG 文件。</translation>
+    </message>
+    <message>
+        <location filename="../ui/plots/plot_export.cpp" line="37"/>
+        <source>Cannot write %1: nothing was written.</source>
+        <translation>无法写入 %1：未写入任何内容。</translation>
+    </message>
+    <message>
+        <location filename="../ui/plots/plot_export.cpp" line="45"/>
+        <source>Cannot write %1: the size %2 x %3 (scale %4) is not positive.</source>
+        <translation>无法写入 %1：尺寸 %2 x %3（缩放 %4）不是正数。</translation>
+    </message>
+    <message>
+        <location filename="../ui/plots/plot_export.cpp" line="55"/>
+        <source>Cannot write %1: the file must end in .png, .pdf or .svg.</source>
+        <translation>无法写入 %1：文件扩展名必须是 .png、.pdf 或 .svg。</translation>
+    </message>
+    <message>
+        <location filename="../ui/plots/plot_export.cpp" line="57"/>
+        <source>Cannot write %1: the folder is missing or not writable.</source>
+        <translation>无法写入 %1：文件夹不存在或不可写。</translation>
+    </message>
+    <message>
+        <location filename="../ui/plots/plot_export.cpp" line="65"/>
+        <source>Export…</source>
+        <translation>导出…</translation>
+    </message>
+    <message>
+        <location filename="../ui/plots/plot_export.cpp" line="68"/>
+        <location filename="../ui/plots/plot_export.cpp" line="96"/>
+        <source>Export plot</source>
+        <translation>导出图表</translation>
+    </message>
+    <message>
+        <location filename="../ui/plots/plot_export.cpp" line="69"/>
+        <source>PNG image (*.png);;PDF document (*.pdf);;SVG drawing (*.svg)</source>
+        <translation>PNG 图像 (*.png);;PDF 文档 (*.pdf);;SVG 矢量图 (*.svg)</translation>
+    </message>
+    <message>
+        <location filename="../ui/plots/plot_export.cpp" line="73"/>
+        <source>Export size</source>
+        <translation>导出尺寸</translation>
+    </message>
+    <message>
+        <location filename="../ui/plots/plot_export.cpp" line="84"/>
+        <source>Width</source>
+        <translation>宽度</translation>
+    </message>
+    <message>
+        <location filename="../ui/plots/plot_export.cpp" line="85"/>
+        <source>Height</source>
+        <translation>高度</translation>
+    </message>
+    <message>
+        <location filename="../ui/plots/plot_export.cpp" line="86"/>
+        <source>Scale (PNG)</source>
+        <translation>缩放（PNG）</translation>
+    </message>
+    <message>
+        <location filename="../ui/plots/plot_files.cpp" line="41"/>
+        <source>Cannot create the plot folder %1.</source>
+        <translation>无法创建图表文件夹 %1。</translation>
+    </message>
+    <message>
+        <location filename="../ui/plots/plot_files.cpp" line="59"/>
+        <source>Contributions: %1</source>
+        <translation>贡献：%1</translation>
+    </message>
+    <message>
+        <location filename="../ui/plots/plot_files.cpp" line="61"/>
+        <source>Saliency over time: %1</source>
+        <translation>随时间变化的显著性：%1</translation>
+    </message>
+    <message>
+        <location filename="../ui/plots/plot_files.cpp" line="64"/>
+        <source>KAN edges: %1</source>
+        <translation>KAN 边：%1</translation>
+    </message>
+    <message>
+        <location filename="../ui/plots/plot_files.cpp" line="70"/>
+        <source>Most important edge</source>
+        <translation>最重要的边</translation>
+    </message>
+    <message>
+        <location filename="../ui/plots/plot_files.cpp" line="74"/>
+        <source>Causal mask: %1</source>
+        <translation>因果掩码：%1</translation>
+    </message>
+    <message>
+        <location filename="../ui/plots/plot_files.cpp" line="83"/>
+        <source>Predicted vs true M</source>
+        <translation>预测 M 与真实 M</translation>
+    </message>
+    <message>
+        <location filename="../ui/plots/plot_files.cpp" line="85"/>
+        <source>Confusion, Acc2</source>
+        <translation>混淆矩阵，Acc2</translation>
+    </message>
+    <message>
+        <location filename="../ui/plots/plot_files.cpp" line="88"/>
+        <source>Confusion, Acc%1</source>
+        <translation>混淆矩阵，Acc%1</translation>
+    </message>
+    <message>
+        <location filename="../ui/plots/plot_files.cpp" line="90"/>
+        <source>Shapley contributions per modality</source>
+        <translation>各模态的 Shapley 贡献</translation>
+    </message>
+    <message>
+        <location filename="../ui/plots/plot_files.cpp" line="93"/>
+        <source>Causal masks, sorted by label</source>
+        <translation>因果掩码（按标注排序）</translation>
+    </message>
+    <message>
+        <location filename="../ui/plots/saliency_plot.cpp" line="36"/>
+        <source>clip time (s)</source>
+        <translation>片段时间（秒）</translation>
+    </message>
+    <message>
+        <location filename="../ui/plots/saliency_plot.cpp" line="37"/>
+        <source>attribution</source>
+        <translation>归因</translation>
+    </message>
+</context>
+<context>
+    <name>sl::present::ContributionBars</name>
+    <message>
+        <location filename="../ui/present/contribution_bars.cpp" line="42"/>
+        <source>Words</source>
+        <translation>言语</translation>
+    </message>
+    <message>
+        <location filename="../ui/present/contribution_bars.cpp" line="42"/>
+        <source>Voice</source>
+        <translation>声音</translation>
+    </message>
+    <message>
+        <location filename="../ui/present/contribution_bars.cpp" line="42"/>
+        <source>Face</source>
+        <translation>面部</translation>
+    </message>
+    <message>
+        <location filename="../ui/present/contribution_bars.cpp" line="97"/>
+        <source>no model predictions for this clip</source>
+        <translation>此片段没有模型预测</translation>
+    </message>
+</context>
+<context>
+    <name>sl::present::LiveTake</name>
+    <message>
+        <location filename="../ui/present/live_take.cpp" line="70"/>
+        <source>%1: the file to play as a live take is missing</source>
+        <translation>%1：找不到要作为现场录制播放的文件</translation>
+    </message>
+    <message>
+        <location filename="../ui/present/live_take.cpp" line="74"/>
+        <source>No camera and no microphone found: live takes need both. The demo clips play on.</source>
+        <translation>未找到摄像头和麦克风：现场录制需要两者。演示片段继续播放。</translation>
+    </message>
+    <message>
+        <location filename="../ui/present/live_take.cpp" line="76"/>
+        <source>No camera found: live takes need one. The demo clips play on.</source>
+        <translation>未找到摄像头：现场录制需要摄像头。演示片段继续播放。</translation>
+    </message>
+    <message>
+        <location filename="../ui/present/live_take.cpp" line="78"/>
+        <source>No microphone found: live takes need one. The demo clips play on.</source>
+        <translation>未找到麦克风：现场录制需要麦克风。演示片段继续播放。</translation>
+    </message>
+    <message>
+        <location filename="../ui/present/live_take.cpp" line="114"/>
+        <source>%1: cannot create the folder for takes</source>
+        <translation>%1：无法创建存放录制片段的文件夹</translation>
+    </message>
+    <message>
+        <location filename="../ui/present/live_take.cpp" line="124"/>
+        <source>%1: cannot copy the take to %2</source>
+        <translation>%1：无法将录制片段复制到 %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/present/live_take.cpp" line="165"/>
+        <source>Recording failed: %1</source>
+        <translation>录制失败：%1</translation>
+    </message>
+</context>
+<context>
+    <name>sl::present::PredictionGauge</name>
+    <message>
+        <location filename="../ui/present/prediction_gauge.cpp" line="80"/>
+        <source>no model</source>
+        <translation>无模型</translation>
+    </message>
+    <message>
+        <location filename="../ui/present/prediction_gauge.cpp" line="106"/>
+        <source>white tick: the human label, %1</source>
+        <translation>白色刻度：人工标注，%1</translation>
+    </message>
+</context>
+<context>
+    <name>sl::present::PresentationView</name>
+    <message>
+        <location filename="../ui/present/presentation_view.cpp" line="33"/>
+        <location filename="../ui/present/presentation_view.cpp" line="410"/>
+        <source>Live take</source>
+        <translation>现场录制</translation>
+    </message>
+    <message>
+        <location filename="../ui/present/presentation_view.cpp" line="34"/>
+        <source>Words, voice and face agree</source>
+        <translation>言语、声音和面部表情一致</translation>
+    </message>
+    <message>
+        <location filename="../ui/present/presentation_view.cpp" line="35"/>
+        <source>Words say one thing, voice or face another</source>
+        <translation>言语表达一回事，声音或面部表情却是另一回事</translation>
+    </message>
+    <message>
+        <location filename="../ui/present/presentation_view.cpp" line="40"/>
+        <source>Shapley values: each modality&apos;s share of the prediction</source>
+        <translation>Shapley 值：各模态在预测中所占的份额</translation>
+    </message>
+    <message>
+        <location filename="../ui/present/presentation_view.cpp" line="41"/>
+        <source>Each modality alone: the model&apos;s unimodal predictions</source>
+        <translation>各模态单独来看：模型的单模态预测</translation>
+    </message>
+    <message>
+        <location filename="../ui/present/presentation_view.cpp" line="77"/>
+        <source>Shapley values unavailable, showing unimodal predictions: %1</source>
+        <translation>无法获得 Shapley 值，改为显示单模态预测：%1</translation>
+    </message>
+    <message>
+        <location filename="../ui/present/presentation_view.cpp" line="113"/>
+        <source>Space pause · → next · ← back · E model&apos;s view · R live take · Esc leave</source>
+        <translation>Space 暂停 · → 下一个 · ← 上一个 · E 模型视角 · R 现场录制 · Esc 退出</translation>
+    </message>
+    <message>
+        <location filename="../ui/present/presentation_view.cpp" line="128"/>
+        <source>The model says</source>
+        <translation>模型的判断</translation>
+    </message>
+    <message>
+        <location filename="../ui/present/presentation_view.cpp" line="129"/>
+        <source>What each modality adds</source>
+        <translation>各模态的贡献</translation>
+    </message>
+    <message>
+        <location filename="../ui/present/presentation_view.cpp" line="216"/>
+        <source>The model&apos;s explanations are still being computed</source>
+        <translation>模型的解释仍在计算中</translation>
+    </message>
+    <message>
+        <location filename="../ui/present/presentation_view.cpp" line="217"/>
+        <source>This model has neither a KAN nor a causal mask: E shows them for KAN-MCP and CaMIB models</source>
+        <translation>此模型既没有 KAN，也没有因果掩码：E 键仅对 KAN-MCP 和 CaMIB 模型显示它们</translation>
+    </message>
+    <message>
+        <location filename="../ui/present/presentation_view.cpp" line="228"/>
+        <source>KAN: how strongly each modality drives the prediction (E: back)</source>
+        <translation>KAN：各模态对预测的驱动强度（E：返回）</translation>
+    </message>
+    <message>
+        <location filename="../ui/present/presentation_view.cpp" line="229"/>
+        <source>Causal mask: each modality&apos;s share of what the mask keeps (E: back)</source>
+        <translation>因果掩码：掩码保留的部分中各模态所占的份额（E：返回）</translation>
+    </message>
+    <message>
+        <location filename="../ui/present/presentation_view.cpp" line="264"/>
+        <source>No clips to present</source>
+        <translation>没有可演示的片段</translation>
+    </message>
+    <message>
+        <location filename="../ui/present/presentation_view.cpp" line="266"/>
+        <source>Train a model and extract features, or open the demo project.</source>
+        <translation>请训练模型并提取特征，或打开演示项目。</translation>
+    </message>
+    <message>
+        <location filename="../ui/present/presentation_view.cpp" line="272"/>
+        <source>%1 / %2</source>
+        <translation>%1 / %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/present/presentation_view.cpp" line="307"/>
+        <source>%1: cannot be played; going on with the next clip</source>
+        <translation>%1：无法播放，继续播放下一个片段</translation>
+    </message>
+    <message>
+        <location filename="../ui/present/presentation_view.cpp" line="350"/>
+        <source>Paused — Space plays on</source>
+        <translation>已暂停 — 按 Space 继续播放</translation>
+    </message>
+    <message>
+        <location filename="../ui/present/presentation_view.cpp" line="363"/>
+        <source>Live takes need an open project</source>
+        <translation>现场录制需要先打开项目</translation>
+    </message>
+    <message>
+        <location filename="../ui/present/presentation_view.cpp" line="395"/>
+        <source>Live take in %1…</source>
+        <translation>%1 秒后开始现场录制…</translation>
+    </message>
+    <message>
+        <location filename="../ui/present/presentation_view.cpp" line="396"/>
+        <source>Get ready: speak for %1 seconds</source>
+        <translation>请准备：接下来请说话 %1 秒</translation>
+    </message>
+    <message>
+        <location filename="../ui/present/presentation_view.cpp" line="400"/>
+        <source>● Recording</source>
+        <translation>● 正在录制</translation>
+    </message>
+    <message>
+        <location filename="../ui/present/presentation_view.cpp" line="401"/>
+        <source>Speak now (%1 s)</source>
+        <translation>请开始说话（%1 秒）</translation>
+    </message>
+    <message>
+        <location filename="../ui/present/presentation_view.cpp" line="404"/>
+        <source>Analysing the take…</source>
+        <translation>正在分析录制片段…</translation>
+    </message>
+    <message>
+        <location filename="../ui/present/presentation_view.cpp" line="405"/>
+        <source>Speech recognition, features, prediction</source>
+        <translation>语音识别、特征提取、预测</translation>
+    </message>
+    <message>
+        <location filename="../ui/present/presentation_view.cpp" line="423"/>
+        <source>K keeps the take in the project · X discards it</source>
+        <translation>K 将录制片段保存到项目 · X 丢弃</translation>
+    </message>
+    <message>
+        <location filename="../ui/present/presentation_view.cpp" line="444"/>
+        <source>The take is saved in the project for labelling</source>
+        <translation>录制片段已保存到项目中，可供标注</translation>
+    </message>
+</context>
+<context>
     <name>sl::ui::ClipBrowser</name>
     <message>
         <location filename="../ui/clip_browser.cpp" line="24"/>
@@ -174,6 +684,108 @@
     </message>
 </context>
 <context>
+    <name>sl::ui::ContributionsView</name>
+    <message>
+        <location filename="../ui/explain/clip_explanation_views.cpp" line="43"/>
+        <source>Select a clip to see which modality pushed its prediction which way.</source>
+        <translation>选择一个片段，查看各模态将其预测推向哪个方向。</translation>
+    </message>
+    <message>
+        <location filename="../ui/explain/clip_explanation_views.cpp" line="48"/>
+        <source>Contributions: %1</source>
+        <translation>贡献：%1</translation>
+    </message>
+    <message>
+        <location filename="../ui/explain/clip_explanation_views.cpp" line="51"/>
+        <source>Contributions</source>
+        <translation>贡献</translation>
+    </message>
+</context>
+<context>
+    <name>sl::ui::DatasetView</name>
+    <message>
+        <location filename="../ui/explain/dataset_view.cpp" line="27"/>
+        <source>Acc2 (negative / non-negative)</source>
+        <translation>Acc2（负面 / 非负面）</translation>
+    </message>
+    <message>
+        <location filename="../ui/explain/dataset_view.cpp" line="28"/>
+        <location filename="../ui/explain/dataset_view.cpp" line="63"/>
+        <source>Acc7 (-3 … 3)</source>
+        <translation>Acc7（-3 … 3）</translation>
+    </message>
+    <message>
+        <location filename="../ui/explain/dataset_view.cpp" line="38"/>
+        <location filename="../ui/explain/dataset_view.cpp" line="74"/>
+        <source>Predicted vs true</source>
+        <translation>预测与真实</translation>
+    </message>
+    <message>
+        <location filename="../ui/explain/dataset_view.cpp" line="39"/>
+        <location filename="../ui/explain/dataset_view.cpp" line="75"/>
+        <source>Confusion</source>
+        <translation>混淆矩阵</translation>
+    </message>
+    <message>
+        <location filename="../ui/explain/dataset_view.cpp" line="40"/>
+        <location filename="../ui/explain/dataset_view.cpp" line="76"/>
+        <source>Contributions</source>
+        <translation>贡献</translation>
+    </message>
+    <message>
+        <location filename="../ui/explain/dataset_view.cpp" line="41"/>
+        <source>Metrics</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <location filename="../ui/explain/dataset_view.cpp" line="45"/>
+        <source>Click a point to select its clip</source>
+        <translation>单击某个点以选择对应的片段</translation>
+    </message>
+    <message>
+        <location filename="../ui/explain/dataset_view.cpp" line="51"/>
+        <source>Open a project with a trained model to see the dataset views.</source>
+        <translation>打开含有已训练模型的项目以查看数据集视图。</translation>
+    </message>
+    <message>
+        <location filename="../ui/explain/dataset_view.cpp" line="63"/>
+        <source>Acc5 (CH-SIMS classes)</source>
+        <translation>Acc5（CH-SIMS 类别）</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/explain/dataset_view.cpp" line="65"/>
+        <source>Predicted vs true M (%n clip(s))</source>
+        <translation>
+            <numerusform>预测 M 与真实 M（%n 个片段）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/explain/dataset_view.cpp" line="67"/>
+        <source>Shapley contributions per modality</source>
+        <translation>各模态的 Shapley 贡献</translation>
+    </message>
+    <message>
+        <location filename="../ui/explain/dataset_view.cpp" line="84"/>
+        <source>Confusion of M</source>
+        <translation>M 的混淆矩阵</translation>
+    </message>
+    <message>
+        <location filename="../ui/explain/dataset_view.cpp" line="103"/>
+        <source>Model</source>
+        <translation>模型</translation>
+    </message>
+    <message>
+        <location filename="../ui/explain/dataset_view.cpp" line="103"/>
+        <source>Split</source>
+        <translation>划分</translation>
+    </message>
+    <message>
+        <location filename="../ui/explain/dataset_view.cpp" line="103"/>
+        <source>Target</source>
+        <translation>目标</translation>
+    </message>
+</context>
+<context>
     <name>sl::ui::HelpOverlay</name>
     <message>
         <location filename="../ui/help_overlay.cpp" line="19"/>
@@ -202,6 +814,45 @@
     </message>
 </context>
 <context>
+    <name>sl::ui::KanView</name>
+    <message>
+        <location filename="../ui/explain/clip_explanation_views.cpp" line="90"/>
+        <source>Click an edge to enlarge it</source>
+        <translation>单击某条边以放大显示</translation>
+    </message>
+    <message>
+        <location filename="../ui/explain/clip_explanation_views.cpp" line="98"/>
+        <source>Select a clip to see where it sits on the KAN&apos;s functions.</source>
+        <translation>选择一个片段，查看它在 KAN 函数上的位置。</translation>
+    </message>
+    <message>
+        <location filename="../ui/explain/clip_explanation_views.cpp" line="104"/>
+        <source>KAN edges (shaded by importance): %1</source>
+        <translation>KAN 边（按重要性着色）：%1</translation>
+    </message>
+    <message>
+        <location filename="../ui/explain/clip_explanation_views.cpp" line="107"/>
+        <location filename="../ui/explain/clip_explanation_views.cpp" line="125"/>
+        <source>KAN edge</source>
+        <translation>KAN 边</translation>
+    </message>
+    <message>
+        <location filename="../ui/explain/clip_explanation_views.cpp" line="107"/>
+        <source>This model has no KAN.</source>
+        <translation>此模型没有 KAN。</translation>
+    </message>
+    <message>
+        <location filename="../ui/explain/clip_explanation_views.cpp" line="124"/>
+        <source>KAN edges</source>
+        <translation>KAN 边</translation>
+    </message>
+    <message>
+        <location filename="../ui/explain/clip_explanation_views.cpp" line="133"/>
+        <source>Edge %1</source>
+        <translation>边 %1</translation>
+    </message>
+</context>
+<context>
     <name>sl::ui::LabelEditor</name>
     <message>
         <location filename="../ui/label_editor.cpp" line="116"/>
@@ -217,450 +868,584 @@
 <context>
     <name>sl::ui::MainWindow</name>
     <message>
-        <location filename="../ui/main_window.cpp" line="95"/>
+        <location filename="../ui/main_window.cpp" line="98"/>
         <source>&lt;project opened&gt;</source>
         <translation>&lt;已打开项目&gt;</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="105"/>
+        <location filename="../ui/main_window.cpp" line="108"/>
         <source>Clips</source>
         <translation>片段</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="106"/>
+        <location filename="../ui/main_window.cpp" line="109"/>
         <source>Player</source>
         <translation>播放器</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="107"/>
+        <location filename="../ui/main_window.cpp" line="110"/>
         <source>Transcript</source>
         <translation>文本转写</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="108"/>
+        <location filename="../ui/main_window.cpp" line="111"/>
         <source>Labels</source>
         <translation>标注</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="109"/>
+        <location filename="../ui/main_window.cpp" line="112"/>
         <source>Model</source>
         <translation>模型</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="110"/>
+        <location filename="../ui/main_window.cpp" line="113"/>
         <source>History</source>
         <translation>历史记录</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="137"/>
+        <location filename="../ui/main_window.cpp" line="140"/>
         <source>&amp;Open project…</source>
         <translation>打开项目(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="138"/>
+        <location filename="../ui/main_window.cpp" line="141"/>
         <source>Open SentiLens project</source>
         <translation>打开 SentiLens 项目</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="142"/>
+        <location filename="../ui/main_window.cpp" line="145"/>
         <source>&amp;Close project</source>
         <translation>关闭项目(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="143"/>
+        <location filename="../ui/main_window.cpp" line="146"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="145"/>
+        <location filename="../ui/main_window.cpp" line="148"/>
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="147"/>
+        <location filename="../ui/main_window.cpp" line="150"/>
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="153"/>
+        <location filename="../ui/main_window.cpp" line="156"/>
         <source>&amp;Edit transcript</source>
         <translation>编辑文本转写(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="155"/>
+        <location filename="../ui/main_window.cpp" line="158"/>
         <source>&amp;Keyboard shortcuts…</source>
         <translation>键盘快捷键(&amp;K)…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="160"/>
+        <location filename="../ui/main_window.cpp" line="163"/>
         <source>&amp;Next clip</source>
         <translation>下一个片段(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="162"/>
+        <location filename="../ui/main_window.cpp" line="165"/>
         <source>&amp;Previous clip</source>
         <translation>上一个片段(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="164"/>
+        <location filename="../ui/main_window.cpp" line="167"/>
         <source>Next &amp;unlabelled clip</source>
         <translation>下一个未标注片段(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="166"/>
+        <location filename="../ui/main_window.cpp" line="169"/>
         <source>Next &amp;disagreement</source>
         <translation>下一个不一致片段(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="168"/>
+        <location filename="../ui/main_window.cpp" line="171"/>
         <source>&amp;Back to the clip before</source>
         <translation>返回之前的片段(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="170"/>
+        <location filename="../ui/main_window.cpp" line="173"/>
         <source>&amp;Search clips</source>
         <translation>搜索片段(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="172"/>
+        <location filename="../ui/main_window.cpp" line="175"/>
         <source>&amp;Play / pause</source>
         <translation>播放/暂停(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="173"/>
+        <location filename="../ui/main_window.cpp" line="176"/>
         <source>Frame &amp;forward</source>
         <translation>前进一帧(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="174"/>
+        <location filename="../ui/main_window.cpp" line="177"/>
         <source>Frame &amp;back</source>
         <translation>后退一帧(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="175"/>
+        <location filename="../ui/main_window.cpp" line="178"/>
         <source>Seek 1 s forward</source>
         <translation>快进 1 秒</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="176"/>
+        <location filename="../ui/main_window.cpp" line="179"/>
         <source>Seek 1 s back</source>
         <translation>快退 1 秒</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="177"/>
+        <location filename="../ui/main_window.cpp" line="180"/>
         <source>Seek 5 s forward</source>
         <translation>快进 5 秒</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="178"/>
+        <location filename="../ui/main_window.cpp" line="181"/>
         <source>Seek 5 s back</source>
         <translation>快退 5 秒</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="179"/>
+        <location filename="../ui/main_window.cpp" line="182"/>
         <source>Back to the start</source>
         <translation>回到开头</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="180"/>
+        <location filename="../ui/main_window.cpp" line="183"/>
         <source>Faster</source>
         <translation>加快播放</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="182"/>
+        <location filename="../ui/main_window.cpp" line="185"/>
         <source>Slower</source>
         <translation>减慢播放</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="184"/>
+        <location filename="../ui/main_window.cpp" line="187"/>
         <source>&amp;Loop clip</source>
         <translation>循环播放片段(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="185"/>
+        <location filename="../ui/main_window.cpp" line="188"/>
         <source>&amp;Mute</source>
         <translation>静音(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="187"/>
+        <location filename="../ui/main_window.cpp" line="190"/>
         <source>Next target</source>
         <translation>下一个标注目标</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="188"/>
+        <location filename="../ui/main_window.cpp" line="191"/>
         <source>Previous target</source>
         <translation>上一个标注目标</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="195"/>
+        <location filename="../ui/main_window.cpp" line="198"/>
         <source>Set label size %1</source>
         <translation>将标注强度设为 %1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="198"/>
+        <location filename="../ui/main_window.cpp" line="201"/>
         <source>Label up one unit</source>
         <translation>标注增加一个单位</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="200"/>
+        <location filename="../ui/main_window.cpp" line="203"/>
         <source>Label down one unit</source>
         <translation>标注减少一个单位</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="202"/>
+        <location filename="../ui/main_window.cpp" line="205"/>
         <source>Label up a fine step</source>
         <translation>标注微调增加</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="204"/>
+        <location filename="../ui/main_window.cpp" line="207"/>
         <source>Label down a fine step</source>
         <translation>标注微调减少</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="206"/>
+        <location filename="../ui/main_window.cpp" line="209"/>
         <source>Flip the label&apos;s sign</source>
         <translation>翻转标注的正负号</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="208"/>
+        <location filename="../ui/main_window.cpp" line="211"/>
         <source>Clear the label</source>
         <translation>清除标注</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="212"/>
+        <location filename="../ui/main_window.cpp" line="215"/>
         <source>Review: &amp;all modalities</source>
         <translation>审阅：全部模态(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="213"/>
+        <location filename="../ui/main_window.cpp" line="216"/>
         <source>Review: &amp;text only</source>
         <translation>审阅：仅文本(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="214"/>
+        <location filename="../ui/main_window.cpp" line="217"/>
         <source>Review: a&amp;udio only</source>
         <translation>审阅：仅语音(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="215"/>
+        <location filename="../ui/main_window.cpp" line="218"/>
         <source>Review: &amp;video only</source>
         <translation>审阅：仅视频(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="228"/>
+        <location filename="../ui/main_window.cpp" line="231"/>
         <source>E&amp;xtract features</source>
         <translation>提取特征(&amp;X)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="230"/>
+        <location filename="../ui/main_window.cpp" line="233"/>
         <source>&amp;Predict with the active model</source>
         <translation>用当前模型预测(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="232"/>
+        <location filename="../ui/main_window.cpp" line="235"/>
         <source>&amp;Cancel the running job</source>
         <translation>取消正在运行的任务(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="234"/>
+        <location filename="../ui/main_window.cpp" line="236"/>
+        <source>&amp;Text encoder…</source>
+        <translation>文本编码器(&amp;T)…</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="241"/>
         <source>Keyboard &amp;help</source>
         <translation>键盘帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="236"/>
+        <location filename="../ui/main_window.cpp" line="243"/>
         <source>&amp;Reset layout</source>
         <translation>重置布局(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="242"/>
+        <location filename="../ui/main_window.cpp" line="244"/>
+        <source>&amp;Presentation mode</source>
+        <translation>演示模式(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="250"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="244"/>
+        <location filename="../ui/main_window.cpp" line="252"/>
         <source>Open &amp;recent</source>
         <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="249"/>
+        <location filename="../ui/main_window.cpp" line="257"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="256"/>
+        <location filename="../ui/main_window.cpp" line="264"/>
         <source>&amp;Go</source>
         <translation>转到(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="260"/>
+        <location filename="../ui/main_window.cpp" line="268"/>
         <source>&amp;Playback</source>
         <translation>播放(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="266"/>
+        <location filename="../ui/main_window.cpp" line="274"/>
         <source>&amp;Review</source>
         <translation>审阅(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="269"/>
+        <location filename="../ui/main_window.cpp" line="277"/>
         <source>&amp;Jobs</source>
         <translation>任务(&amp;J)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="274"/>
+        <location filename="../ui/main_window.cpp" line="285"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="278"/>
+        <location filename="../ui/main_window.cpp" line="290"/>
         <source>&amp;Theme</source>
         <translation>主题(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="280"/>
+        <location filename="../ui/main_window.cpp" line="292"/>
         <source>&amp;System</source>
         <translation>跟随系统(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="280"/>
+        <location filename="../ui/main_window.cpp" line="292"/>
         <source>&amp;Light</source>
         <translation>浅色(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="280"/>
+        <location filename="../ui/main_window.cpp" line="292"/>
         <source>&amp;Dark</source>
         <translation>深色(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="288"/>
+        <location filename="../ui/main_window.cpp" line="300"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="291"/>
+        <location filename="../ui/main_window.cpp" line="303"/>
         <source>System default</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="300"/>
+        <location filename="../ui/main_window.cpp" line="312"/>
         <source>The language changes the next time SentiLens starts.</source>
         <translation>语言将在下次启动 SentiLens 时更改。</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="305"/>
+        <location filename="../ui/main_window.cpp" line="317"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="308"/>
+        <location filename="../ui/main_window.cpp" line="320"/>
         <source>Main</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="338"/>
+        <location filename="../ui/main_window.cpp" line="350"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="346"/>
+        <location filename="../ui/main_window.cpp" line="358"/>
         <source>Features %v/%m, %1 s left</source>
         <translation>特征 %v/%m，剩余 %1 秒</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="346"/>
+        <location filename="../ui/main_window.cpp" line="358"/>
         <source>Features %v/%m</source>
         <translation>特征 %v/%m</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="348"/>
+        <location filename="../ui/main_window.cpp" line="360"/>
         <source>%1 clip(s) could not be read</source>
         <translation>%1 个片段无法读取</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="351"/>
+        <location filename="../ui/main_window.cpp" line="363"/>
         <source>Features: %1 extracted, %2 already there, %3 failed%4</source>
         <translation>特征：已提取 %1 个，已存在 %2 个，失败 %3 个%4</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="355"/>
+        <location filename="../ui/main_window.cpp" line="367"/>
         <source> (cancelled)</source>
         <translation>（已取消）</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="365"/>
+        <location filename="../ui/main_window.cpp" line="377"/>
         <source>Predicted %1 clips with %2</source>
         <translation>已用 %2 预测 %1 个片段</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="393"/>
+        <location filename="../ui/main_window.cpp" line="402"/>
         <source>Who is labelling?</source>
         <translation>谁在标注？</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="394"/>
+        <location filename="../ui/main_window.cpp" line="403"/>
         <source>Your name is stored with every label you give (asked only once):</source>
         <translation>您的姓名将随您给出的每条标注一起保存（仅询问一次）：</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="397"/>
+        <location filename="../ui/main_window.cpp" line="406"/>
         <source>A project is opened for a named annotator; no name was given.</source>
         <translation>打开项目需要指定标注者姓名，但未提供姓名。</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="460"/>
-        <location filename="../ui/main_window.cpp" line="684"/>
+        <location filename="../ui/main_window.cpp" line="473"/>
+        <location filename="../ui/main_window.cpp" line="698"/>
         <source>SentiLens</source>
         <translation>SentiLens</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="461"/>
+        <location filename="../ui/main_window.cpp" line="474"/>
         <source>No project</source>
         <translation>未打开项目</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="467"/>
+        <location filename="../ui/main_window.cpp" line="480"/>
         <source>%1 — SentiLens</source>
         <translation>%1 — SentiLens</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="468"/>
+        <location filename="../ui/main_window.cpp" line="481"/>
         <source>Project: %1 (%2)</source>
         <translation>项目：%1（%2）</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="469"/>
+        <location filename="../ui/main_window.cpp" line="482"/>
         <source>Annotator: %1</source>
         <translation>标注者：%1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="470"/>
+        <location filename="../ui/main_window.cpp" line="483"/>
         <source>All labels saved</source>
         <translation>所有标注均已保存</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="533"/>
+        <location filename="../ui/main_window.cpp" line="547"/>
         <source>Extracting features in the background…</source>
         <translation>正在后台提取特征…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="544"/>
+        <location filename="../ui/main_window.cpp" line="558"/>
         <source>Predicting…</source>
         <translation>正在预测…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="608"/>
+        <location filename="../ui/main_window.cpp" line="622"/>
         <source>Saved %1 of %2</source>
         <translation>已保存片段 %2 的 %1 标注</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="619"/>
+        <location filename="../ui/main_window.cpp" line="633"/>
         <source>No clip further down lacks your %1 label</source>
         <translation>后面已没有缺少您的 %1 标注的片段</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="633"/>
+        <location filename="../ui/main_window.cpp" line="647"/>
         <source>No further clip where the model and the label disagree</source>
         <translation>后面已没有模型预测与标注不一致的片段</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window_explain.cpp" line="54"/>
+        <source>Contributions</source>
+        <translation>贡献</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window_explain.cpp" line="55"/>
+        <source>Saliency over time</source>
+        <translation>随时间变化的显著性</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window_explain.cpp" line="56"/>
+        <source>KAN functions</source>
+        <translation>KAN 函数</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window_explain.cpp" line="57"/>
+        <source>Causal mask</source>
+        <translation>因果掩码</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window_explain.cpp" line="58"/>
+        <source>Dataset</source>
+        <translation>数据集</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window_explain.cpp" line="73"/>
+        <source>Explaining the active model&apos;s predictions…</source>
+        <translation>正在解释当前模型的预测…</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window_explain.cpp" line="78"/>
+        <location filename="../ui/main_window_workbench.cpp" line="44"/>
+        <source>That clip is hidden by the clip list&apos;s filters</source>
+        <translation>该片段被片段列表的筛选条件隐藏了</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window_explain.cpp" line="97"/>
+        <source>Open a project with a trained model to see its explanations.</source>
+        <translation>打开含有已训练模型的项目以查看其解释。</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window_explain.cpp" line="98"/>
+        <source>Explaining the active model…</source>
+        <translation>正在解释当前模型…</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window_presentation.cpp" line="30"/>
+        <source>Open a project first: the presentation shows its clips.</source>
+        <translation>请先打开项目：演示模式展示的是项目中的片段。</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window_presentation.cpp" line="59"/>
+        <source>%1 — SentiLens presentation</source>
+        <translation>%1 — SentiLens 演示</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window_workbench.cpp" line="37"/>
+        <source>Models</source>
+        <translation>模型库</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window_workbench.cpp" line="38"/>
+        <source>Review queue</source>
+        <translation>复查队列</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window_workbench.cpp" line="51"/>
+        <source>&amp;Train model…</source>
+        <translation>训练模型(&amp;T)…</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window_workbench.cpp" line="66"/>
+        <source>Open a project first: a model trains on its features and labels.</source>
+        <translation>请先打开项目：模型使用项目中的特征和标注进行训练。</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window_workbench.cpp" line="78"/>
+        <source>Model %1 trained and made active</source>
+        <translation>模型 %1 已训练完成并设为当前模型</translation>
+    </message>
+</context>
+<context>
+    <name>sl::ui::MaskView</name>
+    <message>
+        <location filename="../ui/explain/clip_explanation_views.cpp" line="141"/>
+        <source>Project order</source>
+        <translation>项目顺序</translation>
+    </message>
+    <message>
+        <location filename="../ui/explain/clip_explanation_views.cpp" line="142"/>
+        <source>Sorted by label</source>
+        <translation>按标注排序</translation>
+    </message>
+    <message>
+        <location filename="../ui/explain/clip_explanation_views.cpp" line="143"/>
+        <source>Sorted by prediction</source>
+        <translation>按预测排序</translation>
+    </message>
+    <message>
+        <location filename="../ui/explain/clip_explanation_views.cpp" line="146"/>
+        <source>Clips:</source>
+        <translation>片段：</translation>
+    </message>
+    <message>
+        <location filename="../ui/explain/clip_explanation_views.cpp" line="156"/>
+        <source>Select a clip to see the fused dimensions its causal mask kept.</source>
+        <translation>选择一个片段，查看其因果掩码保留的融合维度。</translation>
+    </message>
+    <message>
+        <location filename="../ui/explain/clip_explanation_views.cpp" line="161"/>
+        <source>Causal mask: %1</source>
+        <translation>因果掩码：%1</translation>
+    </message>
+    <message>
+        <location filename="../ui/explain/clip_explanation_views.cpp" line="164"/>
+        <source>Causal mask</source>
+        <translation>因果掩码</translation>
+    </message>
+    <message>
+        <location filename="../ui/explain/clip_explanation_views.cpp" line="177"/>
+        <source>Causal masks of the dataset</source>
+        <translation>数据集的因果掩码</translation>
     </message>
 </context>
 <context>
@@ -684,6 +1469,172 @@
         <location filename="../ui/model_panel.cpp" line="38"/>
         <source>Model predictions</source>
         <translation>模型预测</translation>
+    </message>
+</context>
+<context>
+    <name>sl::ui::ModelRegistryPanel</name>
+    <message>
+        <location filename="../ui/workbench/model_registry_panel.cpp" line="36"/>
+        <source>Models</source>
+        <translation>模型</translation>
+    </message>
+    <message>
+        <location filename="../ui/workbench/model_registry_panel.cpp" line="37"/>
+        <source>Compare</source>
+        <translation>比较</translation>
+    </message>
+    <message>
+        <location filename="../ui/workbench/model_registry_panel.cpp" line="45"/>
+        <source>Id</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <location filename="../ui/workbench/model_registry_panel.cpp" line="45"/>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location filename="../ui/workbench/model_registry_panel.cpp" line="45"/>
+        <source>Architecture</source>
+        <translation>架构</translation>
+    </message>
+    <message>
+        <location filename="../ui/workbench/model_registry_panel.cpp" line="45"/>
+        <source>Labels</source>
+        <translation>标注</translation>
+    </message>
+    <message>
+        <location filename="../ui/workbench/model_registry_panel.cpp" line="45"/>
+        <source>Parent</source>
+        <translation>父模型</translation>
+    </message>
+    <message>
+        <location filename="../ui/workbench/model_registry_panel.cpp" line="45"/>
+        <source>Test MAE</source>
+        <translation>测试 MAE</translation>
+    </message>
+    <message>
+        <location filename="../ui/workbench/model_registry_panel.cpp" line="45"/>
+        <source>Test Corr</source>
+        <translation>测试 Corr</translation>
+    </message>
+    <message>
+        <location filename="../ui/workbench/model_registry_panel.cpp" line="46"/>
+        <source>Created</source>
+        <translation>创建时间</translation>
+    </message>
+    <message>
+        <location filename="../ui/workbench/model_registry_panel.cpp" line="48"/>
+        <source>Set &amp;active</source>
+        <translation>设为当前模型(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../ui/workbench/model_registry_panel.cpp" line="49"/>
+        <source>Compare with active</source>
+        <translation>与当前模型比较</translation>
+    </message>
+    <message>
+        <location filename="../ui/workbench/model_registry_panel.cpp" line="83"/>
+        <source>Com&amp;pare</source>
+        <translation>比较(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../ui/workbench/model_registry_panel.cpp" line="84"/>
+        <location filename="../ui/workbench/model_registry_panel.cpp" line="86"/>
+        <source>Split</source>
+        <translation>划分</translation>
+    </message>
+    <message>
+        <location filename="../ui/workbench/model_registry_panel.cpp" line="84"/>
+        <source>Target</source>
+        <translation>目标</translation>
+    </message>
+    <message>
+        <location filename="../ui/workbench/model_registry_panel.cpp" line="84"/>
+        <source>Metric</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <location filename="../ui/workbench/model_registry_panel.cpp" line="84"/>
+        <source>First</source>
+        <translation>第一个</translation>
+    </message>
+    <message>
+        <location filename="../ui/workbench/model_registry_panel.cpp" line="84"/>
+        <source>Second</source>
+        <translation>第二个</translation>
+    </message>
+    <message>
+        <location filename="../ui/workbench/model_registry_panel.cpp" line="84"/>
+        <location filename="../ui/workbench/model_registry_panel.cpp" line="86"/>
+        <source>Change</source>
+        <translation>变化</translation>
+    </message>
+    <message>
+        <location filename="../ui/workbench/model_registry_panel.cpp" line="86"/>
+        <source>Clip</source>
+        <translation>片段</translation>
+    </message>
+    <message>
+        <location filename="../ui/workbench/model_registry_panel.cpp" line="86"/>
+        <source>First M</source>
+        <translation>第一个 M</translation>
+    </message>
+    <message>
+        <location filename="../ui/workbench/model_registry_panel.cpp" line="86"/>
+        <source>Second M</source>
+        <translation>第二个 M</translation>
+    </message>
+    <message>
+        <location filename="../ui/workbench/model_registry_panel.cpp" line="88"/>
+        <source>Clips whose prediction changed most; click one to open it</source>
+        <translation>预测变化最大的片段；单击可打开该片段</translation>
+    </message>
+    <message>
+        <location filename="../ui/workbench/model_registry_panel.cpp" line="99"/>
+        <source>vs</source>
+        <translation>对比</translation>
+    </message>
+    <message>
+        <location filename="../ui/workbench/model_registry_panel.cpp" line="135"/>
+        <source>%1 (active)</source>
+        <translation>%1（当前）</translation>
+    </message>
+    <message>
+        <location filename="../ui/workbench/model_registry_panel.cpp" line="192"/>
+        <source>No model selected. Jobs &gt; Train model… trains one.</source>
+        <translation>未选择模型。可通过“任务 &gt; 训练模型…”训练一个模型。</translation>
+    </message>
+    <message>
+        <location filename="../ui/workbench/model_registry_panel.cpp" line="198"/>
+        <source>&lt;b&gt;%1&lt;/b&gt; (%2), file %3</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt;（%2），文件 %3</translation>
+    </message>
+    <message>
+        <location filename="../ui/workbench/model_registry_panel.cpp" line="199"/>
+        <source>Labels: %1, hash %2; %3 training and %4 validation clips</source>
+        <translation>标注：%1，哈希 %2；训练片段 %3 个，验证片段 %4 个</translation>
+    </message>
+    <message>
+        <location filename="../ui/workbench/model_registry_panel.cpp" line="200"/>
+        <location filename="../ui/workbench/model_registry_panel.cpp" line="205"/>
+        <source>unknown</source>
+        <translation>未知</translation>
+    </message>
+    <message>
+        <location filename="../ui/workbench/model_registry_panel.cpp" line="203"/>
+        <source>Parent model: %1; targets: %2</source>
+        <translation>父模型：%1；目标：%2</translation>
+    </message>
+    <message>
+        <location filename="../ui/workbench/model_registry_panel.cpp" line="204"/>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <location filename="../ui/workbench/model_registry_panel.cpp" line="207"/>
+        <source>Features: %1</source>
+        <translation>特征：%1</translation>
     </message>
 </context>
 <context>
@@ -791,6 +1742,103 @@
     </message>
 </context>
 <context>
+    <name>sl::ui::ReviewQueuePanel</name>
+    <message>
+        <location filename="../ui/workbench/review_queue_panel.cpp" line="20"/>
+        <source>&amp;Rebuild</source>
+        <translation>重新生成(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../ui/workbench/review_queue_panel.cpp" line="21"/>
+        <source>Rank the clips again with the active model and the current labels</source>
+        <translation>使用当前模型和现有标注重新为片段排序</translation>
+    </message>
+    <message>
+        <location filename="../ui/workbench/review_queue_panel.cpp" line="22"/>
+        <location filename="../ui/workbench/review_queue_panel.cpp" line="24"/>
+        <source>Clip</source>
+        <translation>片段</translation>
+    </message>
+    <message>
+        <location filename="../ui/workbench/review_queue_panel.cpp" line="22"/>
+        <source>Target</source>
+        <translation>目标</translation>
+    </message>
+    <message>
+        <location filename="../ui/workbench/review_queue_panel.cpp" line="22"/>
+        <source>Prediction</source>
+        <translation>预测</translation>
+    </message>
+    <message>
+        <location filename="../ui/workbench/review_queue_panel.cpp" line="22"/>
+        <source>Label</source>
+        <translation>标注</translation>
+    </message>
+    <message>
+        <location filename="../ui/workbench/review_queue_panel.cpp" line="22"/>
+        <source>Distance</source>
+        <translation>差距</translation>
+    </message>
+    <message>
+        <location filename="../ui/workbench/review_queue_panel.cpp" line="24"/>
+        <source>Spread of M</source>
+        <translation>M 的离散度</translation>
+    </message>
+    <message>
+        <location filename="../ui/workbench/review_queue_panel.cpp" line="27"/>
+        <source>Disagree with labels</source>
+        <translation>与标注不一致</translation>
+    </message>
+    <message>
+        <location filename="../ui/workbench/review_queue_panel.cpp" line="28"/>
+        <source>Least certain</source>
+        <translation>最不确定</translation>
+    </message>
+    <message>
+        <location filename="../ui/workbench/review_queue_panel.cpp" line="59"/>
+        <source>Rebuild ranks the clips with the active model.</source>
+        <translation>“重新生成”会使用当前模型为片段排序。</translation>
+    </message>
+    <message>
+        <location filename="../ui/workbench/review_queue_panel.cpp" line="67"/>
+        <source>Ranking clips…</source>
+        <translation>正在为片段排序…</translation>
+    </message>
+    <message>
+        <location filename="../ui/workbench/review_queue_panel.cpp" line="88"/>
+        <source>Model %1 · %2: %3 clips disagree with their labels, %4 vary when sampled</source>
+        <translation>模型 %1 · %2：%3 个片段与其标注不一致，%4 个片段在采样时结果有波动</translation>
+    </message>
+    <message>
+        <location filename="../ui/workbench/review_queue_panel.cpp" line="108"/>
+        <source>This model is deterministic (no sampled bottleneck): it gives no spread</source>
+        <translation>此模型是确定性的（没有采样瓶颈）：不产生离散度</translation>
+    </message>
+</context>
+<context>
+    <name>sl::ui::SaliencyView</name>
+    <message>
+        <location filename="../ui/explain/clip_explanation_views.cpp" line="58"/>
+        <source>Words of the transcript: green pushed the prediction up, red down; the stronger, the more.</source>
+        <translation>文本转写中的词语：绿色表示推高了预测，红色表示拉低了预测；颜色越深，作用越大。</translation>
+    </message>
+    <message>
+        <location filename="../ui/explain/clip_explanation_views.cpp" line="62"/>
+        <source>Select a clip to see when its evidence appeared.</source>
+        <translation>选择一个片段，查看其依据出现的时间。</translation>
+    </message>
+    <message>
+        <location filename="../ui/explain/clip_explanation_views.cpp" line="68"/>
+        <source>Saliency over time: %1 (completeness error %2)</source>
+        <translation>随时间变化的显著性：%1（完备性误差 %2）</translation>
+    </message>
+    <message>
+        <location filename="../ui/explain/clip_explanation_views.cpp" line="74"/>
+        <source>Saliency over time</source>
+        <translation>随时间变化的显著性</translation>
+    </message>
+</context>
+<context>
     <name>sl::ui::ShortcutDialog</name>
     <message>
         <location filename="../ui/shortcut_dialog.cpp" line="17"/>
@@ -819,6 +1867,74 @@
     </message>
 </context>
 <context>
+    <name>sl::ui::TextEncoderDialog</name>
+    <message>
+        <location filename="../ui/text_encoder_dialog.cpp" line="21"/>
+        <source>Built-in text features only</source>
+        <translation>仅使用内置文本特征</translation>
+    </message>
+    <message>
+        <location filename="../ui/text_encoder_dialog.cpp" line="22"/>
+        <source>Add the embeddings of a TorchScript encoder</source>
+        <translation>加入 TorchScript 编码器的嵌入</translation>
+    </message>
+    <message>
+        <location filename="../ui/text_encoder_dialog.cpp" line="23"/>
+        <source>Cased vocabulary (keep upper case)</source>
+        <translation>区分大小写的词表（保留大写）</translation>
+    </message>
+    <message>
+        <location filename="../ui/text_encoder_dialog.cpp" line="26"/>
+        <source>Text encoder</source>
+        <translation>文本编码器</translation>
+    </message>
+    <message>
+        <location filename="../ui/text_encoder_dialog.cpp" line="34"/>
+        <source>Text features are lexical (sentiment lexicon, negation, intensity) and, when an encoder is chosen, also its token embeddings, e.g. a BERT model traced with torch.jit.trace and its vocab.txt. The next extraction uses the choice.</source>
+        <translation>文本特征包括词汇特征（情感词典、否定、强度）；选择编码器后，还包括该编码器的词元嵌入，例如用 torch.jit.trace 导出的 BERT 模型及其 vocab.txt。下次提取特征时将使用此设置。</translation>
+    </message>
+    <message>
+        <location filename="../ui/text_encoder_dialog.cpp" line="42"/>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <location filename="../ui/text_encoder_dialog.cpp" line="49"/>
+        <source>Model (.pt):</source>
+        <translation>模型（.pt）：</translation>
+    </message>
+    <message>
+        <location filename="../ui/text_encoder_dialog.cpp" line="49"/>
+        <source>TorchScript encoder</source>
+        <translation>TorchScript 编码器</translation>
+    </message>
+    <message>
+        <location filename="../ui/text_encoder_dialog.cpp" line="49"/>
+        <source>TorchScript (*.pt *.pth);;All files (*)</source>
+        <translation>TorchScript (*.pt *.pth);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location filename="../ui/text_encoder_dialog.cpp" line="50"/>
+        <source>Vocabulary:</source>
+        <translation>词表：</translation>
+    </message>
+    <message>
+        <location filename="../ui/text_encoder_dialog.cpp" line="50"/>
+        <source>WordPiece vocabulary</source>
+        <translation>WordPiece 词表</translation>
+    </message>
+    <message>
+        <location filename="../ui/text_encoder_dialog.cpp" line="50"/>
+        <source>Text (*.txt);;All files (*)</source>
+        <translation>文本文件 (*.txt);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location filename="../ui/text_encoder_dialog.cpp" line="105"/>
+        <source>Choose both the model file and its vocabulary.</source>
+        <translation>请同时选择模型文件及其词表。</translation>
+    </message>
+</context>
+<context>
     <name>sl::ui::TimelinePlot</name>
     <message>
         <location filename="../ui/player/timeline_plot.cpp" line="147"/>
@@ -826,6 +1942,189 @@
         <location filename="../ui/player/timeline_plot.cpp" line="168"/>
         <source>Audio</source>
         <translation>音频</translation>
+    </message>
+</context>
+<context>
+    <name>sl::ui::TrainDialog</name>
+    <message>
+        <location filename="../ui/workbench/train_dialog.cpp" line="50"/>
+        <source>Train model</source>
+        <translation>训练模型</translation>
+    </message>
+    <message>
+        <location filename="../ui/workbench/train_dialog.cpp" line="58"/>
+        <source>architecture and date</source>
+        <translation>架构和日期</translation>
+    </message>
+    <message>
+        <location filename="../ui/workbench/train_dialog.cpp" line="60"/>
+        <source>%1 (the dataset&apos;s labels)</source>
+        <translation>%1（数据集自带的标注）</translation>
+    </message>
+    <message>
+        <location filename="../ui/workbench/train_dialog.cpp" line="63"/>
+        <source>%1&apos;s labels</source>
+        <translation>%1 的标注</translation>
+    </message>
+    <message>
+        <location filename="../ui/workbench/train_dialog.cpp" line="64"/>
+        <source>Mean of every annotator</source>
+        <translation>所有标注者的平均值</translation>
+    </message>
+    <message>
+        <location filename="../ui/workbench/train_dialog.cpp" line="65"/>
+        <source>Latest label of any annotator</source>
+        <translation>任一标注者的最新标注</translation>
+    </message>
+    <message>
+        <location filename="../ui/workbench/train_dialog.cpp" line="70"/>
+        <source>Learn the %1 head from %1 labels (unchecked: from M)</source>
+        <translation>用 %1 标注训练 %1 输出头（不勾选：用 M 标注）</translation>
+    </message>
+    <message>
+        <location filename="../ui/workbench/train_dialog.cpp" line="78"/>
+        <source>never stop early</source>
+        <translation>从不提前停止</translation>
+    </message>
+    <message>
+        <location filename="../ui/workbench/train_dialog.cpp" line="88"/>
+        <source>training loss</source>
+        <translation>训练损失</translation>
+    </message>
+    <message>
+        <location filename="../ui/workbench/train_dialog.cpp" line="91"/>
+        <source>validation MAE</source>
+        <translation>验证 MAE</translation>
+    </message>
+    <message>
+        <location filename="../ui/workbench/train_dialog.cpp" line="94"/>
+        <source>epoch</source>
+        <translation>轮次</translation>
+    </message>
+    <message>
+        <location filename="../ui/workbench/train_dialog.cpp" line="95"/>
+        <source>loss / MAE</source>
+        <translation>损失 / MAE</translation>
+    </message>
+    <message>
+        <location filename="../ui/workbench/train_dialog.cpp" line="98"/>
+        <source>Ready.</source>
+        <translation>就绪。</translation>
+    </message>
+    <message>
+        <location filename="../ui/workbench/train_dialog.cpp" line="101"/>
+        <source>&amp;Train</source>
+        <translation>训练(&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../ui/workbench/train_dialog.cpp" line="103"/>
+        <source>&amp;Cancel training</source>
+        <translation>取消训练(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../ui/workbench/train_dialog.cpp" line="122"/>
+        <source>&amp;Architecture:</source>
+        <translation>架构(&amp;A)：</translation>
+    </message>
+    <message>
+        <location filename="../ui/workbench/train_dialog.cpp" line="123"/>
+        <source>&amp;Name:</source>
+        <translation>名称(&amp;N)：</translation>
+    </message>
+    <message>
+        <location filename="../ui/workbench/train_dialog.cpp" line="124"/>
+        <source>&amp;Labels:</source>
+        <translation>标注(&amp;L)：</translation>
+    </message>
+    <message>
+        <location filename="../ui/workbench/train_dialog.cpp" line="133"/>
+        <source>Targets:</source>
+        <translation>目标：</translation>
+    </message>
+    <message>
+        <location filename="../ui/workbench/train_dialog.cpp" line="134"/>
+        <source>&amp;Epochs (most):</source>
+        <translation>最多轮数(&amp;E)：</translation>
+    </message>
+    <message>
+        <location filename="../ui/workbench/train_dialog.cpp" line="135"/>
+        <source>&amp;Batch size:</source>
+        <translation>批大小(&amp;B)：</translation>
+    </message>
+    <message>
+        <location filename="../ui/workbench/train_dialog.cpp" line="136"/>
+        <source>Learning &amp;rate:</source>
+        <translation>学习率(&amp;R)：</translation>
+    </message>
+    <message>
+        <location filename="../ui/workbench/train_dialog.cpp" line="137"/>
+        <source>&amp;Weight decay:</source>
+        <translation>权重衰减(&amp;W)：</translation>
+    </message>
+    <message>
+        <location filename="../ui/workbench/train_dialog.cpp" line="138"/>
+        <source>Warm-&amp;up (share of steps):</source>
+        <translation>预热（占总步数比例）(&amp;U)：</translation>
+    </message>
+    <message>
+        <location filename="../ui/workbench/train_dialog.cpp" line="139"/>
+        <source>&amp;Patience (epochs):</source>
+        <translation>早停耐心（轮数）(&amp;P)：</translation>
+    </message>
+    <message>
+        <location filename="../ui/workbench/train_dialog.cpp" line="140"/>
+        <source>&amp;Seed:</source>
+        <translation>随机种子(&amp;S)：</translation>
+    </message>
+    <message>
+        <location filename="../ui/workbench/train_dialog.cpp" line="141"/>
+        <source>&amp;Device:</source>
+        <translation>设备(&amp;D)：</translation>
+    </message>
+    <message>
+        <location filename="../ui/workbench/train_dialog.cpp" line="142"/>
+        <source>Parent model:</source>
+        <translation>父模型：</translation>
+    </message>
+    <message>
+        <location filename="../ui/workbench/train_dialog.cpp" line="143"/>
+        <source>model %1 (the active one)</source>
+        <translation>模型 %1（当前模型）</translation>
+    </message>
+    <message>
+        <location filename="../ui/workbench/train_dialog.cpp" line="143"/>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <location filename="../ui/workbench/train_dialog.cpp" line="230"/>
+        <source>Training %1 on %2…</source>
+        <translation>正在用“%2”训练 %1…</translation>
+    </message>
+    <message>
+        <location filename="../ui/workbench/train_dialog.cpp" line="245"/>
+        <source>Epoch %1 of at most %2: loss %3, validation MAE %4%5</source>
+        <translation>第 %1 轮（最多 %2 轮）：损失 %3，验证 MAE %4%5</translation>
+    </message>
+    <message>
+        <location filename="../ui/workbench/train_dialog.cpp" line="250"/>
+        <source> (best so far)</source>
+        <translation>（目前最佳）</translation>
+    </message>
+    <message>
+        <location filename="../ui/workbench/train_dialog.cpp" line="257"/>
+        <source>Training failed: %1</source>
+        <translation>训练失败：%1</translation>
+    </message>
+    <message>
+        <location filename="../ui/workbench/train_dialog.cpp" line="261"/>
+        <source>Training cancelled; no model was registered.</source>
+        <translation>训练已取消；没有模型加入模型库。</translation>
+    </message>
+    <message>
+        <location filename="../ui/workbench/train_dialog.cpp" line="264"/>
+        <source>Model %1 registered and made active. %2</source>
+        <translation>模型 %1 已加入模型库并设为当前模型。%2</translation>
     </message>
 </context>
 <context>

@@ -11,6 +11,7 @@
 
 #include <QDockWidget>
 #include <QStatusBar>
+#include <memory>
 
 namespace sl::ui {
 
@@ -26,7 +27,10 @@ void MainWindow::createExplanationDocks()
     // Bottom area, tabbed, hidden at first: the annotator's layout stays as it was until a
     // researcher opens them from View > Explanations.
     QDockWidget *first = nullptr;
-    const auto addDock = [this, &first](QWidget *widget, const QString &title, const QString &name) {
+    // The visibility handler owns its own list and controller pointer: docks announce being hidden
+    // also while the window is destroyed, after its members are gone.
+    const auto docks = std::make_shared<QList<QDockWidget *>>();
+    const auto addDock = [this, &first, docks](QWidget *widget, const QString &title, const QString &name) {
         auto *dock = new QDockWidget(title, this);
         dock->setObjectName(name);
         dock->setWidget(widget);
@@ -37,11 +41,12 @@ void MainWindow::createExplanationDocks()
             first = dock;
         dock->hide();
         // Computing only while some view shows: hidden docks cost nothing.
-        connect(dock, &QDockWidget::visibilityChanged, this, [this] {
+        docks->append(dock);
+        connect(dock, &QDockWidget::visibilityChanged, m_explanations, [docks, controller = m_explanations] {
             bool visible = false;
-            for (QDockWidget *d : m_explanationDocks)
+            for (QDockWidget *d : *docks)
                 visible = visible || d->isVisible();
-            m_explanations->setEnabled(visible);
+            controller->setEnabled(visible);
         });
         m_docks << dock;
         m_explanationDocks << dock;

@@ -23,7 +23,7 @@ Commands:
   train PROJECT --arch A  train a model on the labelled clips (late-fusion, e-mib, l-mib, c-mib, kan-mcp, camib)
   evaluate PROJECT        MMSA metrics of a model on a split (--model ID, --split test)
   predict PROJECT         predictions of a model for every clip (--out FILE.csv)
-  explain PROJECT         Shapley values, saliency, KAN curves and masks (--clip ID | --split S)
+  explain PROJECT         Shapley values, saliency, KAN curves and masks (--clip ID | --split S, --plots DIR)
   device                  show the compute device that models would run on
 
 Each command has --help. Exit codes: 0 success, 1 input problems (nothing changed),

@@ -6,10 +6,9 @@
 #include "core/training/project_explanations.h"
 #include "core/training/project_training.h"
 
-#include "core/demo/demo_project.h"
-#include "core/jobs/extraction_job.h"
-#include "core/jobs/extraction_plan.h"
 #include "core/store/project.h"
+#include "tests/support_gui/extracted_demo.h"
+#include "tests/support_gui/test_window.h"
 #include "ui/clip_browser.h"
 #include "ui/explain/clip_explanation_views.h"
 #include "ui/explain/dataset_view.h"
@@ -43,11 +42,11 @@ QVector<double> values(QCPAbstractPlottable *plottable)
 
 QVector<double> toVector(const std::vector<double> &v) { return QVector<double>(v.begin(), v.end()); }
 
-void compareClose(const QVector<double> &actual, const QVector<double> &expected)
+void compareClose(const QVector<double> &actual, const QVector<double> &expected, double tolerance = 1e-9)
 {
     QCOMPARE(actual.size(), expected.size());
     for (int i = 0; i < actual.size(); ++i)
-        QVERIFY2(std::abs(actual[i] - expected[i]) < 1e-9, qPrintable(QStringLiteral("%1: %2 vs %3").arg(i).arg(actual[i]).arg(expected[i])));
+        QVERIFY2(std::abs(actual[i] - expected[i]) < tolerance, qPrintable(QStringLiteral("%1: %2 vs %3").arg(i).arg(actual[i]).arg(expected[i])));
 }
 
 }  // namespace
@@ -57,15 +56,11 @@ class TestExplanationViews : public QObject {
 private slots:
     void initTestCase()
     {
-        QStandardPaths::setTestModeEnabled(true);
-        QSettings().clear();
+        test::isolateSettings();
         QVERIFY(m_dir.isValid());
-        demo::DemoOptions options;
-        options.clipCount = 6;
         m_path = m_dir.filePath(QStringLiteral("demo"));
-        auto project = demo::buildDemoProject(m_path, options, false).project;
-        const jobs::PreparedExtraction prepared = jobs::prepareExtraction(project->databasePath(), jobs::ExtractionPlan{});
-        QCOMPARE(jobs::ExtractionJob(project->databasePath(), prepared.extractors).run().failed, 0);
+        test::buildExtractedDemo(m_path, 6);
+        auto project = store::Project::open(m_path);
         training::TrainRequest request;
         request.trainer.epochs = 2;
         request.architecture = QStringLiteral("kan-mcp");
@@ -78,11 +73,7 @@ private slots:
 
     void init()
     {
-        m_window = std::make_unique<MainWindow>();
-        m_window->resize(1400, 900);
-        m_window->show();
-        QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
-        QVERIFY2(m_window->openProject(m_path, QStringLiteral("researcher")), qPrintable(m_window->lastError()));
+        test::openTestWindow(m_window, m_path, QStringLiteral("researcher"));
     }
 
     void cleanup() { m_window.reset(); }
@@ -125,7 +116,9 @@ private slots:
         for (const training::ClipExplanation &clip : set.clips)
             if (clip.labels[0])
                 predicted << clip.shapley.fAll;
-        compareClose(values(scatter), predicted);
+        qInfo("dataset: %d clips computed, %d reused", set.computed, set.reused);
+        // float32 forward passes of differently composed batches agree to ~1e-4, not bit for bit.
+        compareClose(values(scatter), predicted, 1e-3);
         // Heat map: one row per clip, the mask dims as columns.
         auto *map = qobject_cast<QCPColorMap *>(m_window->maskView()->heatmap()->plottable(0));
         QVERIFY(map);

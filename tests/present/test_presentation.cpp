@@ -6,10 +6,9 @@
 // LibTorch (through project_training.h) before any Qt header.
 #include "core/training/project_training.h"
 
-#include "core/demo/demo_project.h"
-#include "core/jobs/extraction_job.h"
-#include "core/jobs/extraction_plan.h"
 #include "core/store/project.h"
+#include "tests/support_gui/extracted_demo.h"
+#include "tests/support_gui/test_window.h"
 #include "ui/main_window.h"
 #include "ui/present/contribution_bars.h"
 #include "ui/present/live_take.h"
@@ -33,16 +32,11 @@ class TestPresentation : public QObject {
 private slots:
     void initTestCase()
     {
-        QStandardPaths::setTestModeEnabled(true);
-        QSettings().clear();
+        test::isolateSettings();
         QVERIFY(m_dir.isValid());
-        demo::DemoOptions options;
-        options.clipCount = 6;
         m_projectPath = m_dir.filePath(QStringLiteral("demo"));
-        auto project = demo::buildDemoProject(m_projectPath, options, false).project;
-        const jobs::PreparedExtraction prepared = jobs::prepareExtraction(project->databasePath(), jobs::ExtractionPlan{});
-        const jobs::ExtractionReport report = jobs::ExtractionJob(project->databasePath(), prepared.extractors).run();
-        QCOMPARE(report.failed, 0);
+        test::buildExtractedDemo(m_projectPath, 6);
+        auto project = store::Project::open(m_projectPath);
         training::TrainRequest request;
         request.architecture = QStringLiteral("late-fusion");
         request.trainer.epochs = 2;
@@ -53,11 +47,7 @@ private slots:
 
     void init()
     {
-        m_window = std::make_unique<MainWindow>();
-        m_window->resize(1400, 900);
-        m_window->show();
-        QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
-        QVERIFY2(m_window->openProject(m_projectPath, QStringLiteral("presenter")), qPrintable(m_window->lastError()));
+        test::openTestWindow(m_window, m_projectPath, QStringLiteral("presenter"));
     }
 
     void cleanup() { m_window.reset(); }

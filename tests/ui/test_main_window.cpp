@@ -15,6 +15,7 @@
 #include "ui/player/player_widget.h"
 #include "ui/player/timeline_plot.h"
 #include "ui/transcript_view.h"
+#include "tests/support_gui/test_window.h"
 
 #include <QApplication>
 #include <QDockWidget>
@@ -34,8 +35,7 @@ class TestMainWindow : public QObject {
 private slots:
     void initTestCase()
     {
-        QStandardPaths::setTestModeEnabled(true);
-        QSettings().clear();
+        test::isolateSettings();
         QVERIFY(m_dir.isValid());
         demo::DemoOptions options;
         options.clipCount = 6;
@@ -45,13 +45,9 @@ private slots:
 
     void init()
     {
-        m_window = std::make_unique<MainWindow>();
-        m_window->resize(1400, 900);
-        m_window->show();
-        QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
         // A fresh annotator per test function, so that no test sees another's labels.
         m_annotator = QStringLiteral("tester_%1").arg(QString::fromLatin1(QTest::currentTestFunction()));
-        QVERIFY2(m_window->openProject(m_projectPath, m_annotator), qPrintable(m_window->lastError()));
+        test::openTestWindow(m_window, m_projectPath, m_annotator);
         m_window->activateWindow();
         m_window->labelEditor()->setFocus();
     }

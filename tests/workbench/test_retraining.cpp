@@ -10,7 +10,7 @@
 #include "core/store/project.h"
 #include "core/training/model_summary.h"
 #include "core/training/review_queue.h"
-#include "tests/workbench/extracted_demo.h"
+#include "tests/support_gui/extracted_demo.h"
 
 #include <QtTest>
 

@@ -12,7 +12,8 @@
 #include "core/training/model_comparison.h"
 #include "core/training/prediction_spread.h"
 #include "core/training/review_queue.h"
-#include "tests/workbench/extracted_demo.h"
+#include "tests/support_gui/extracted_demo.h"
+#include "tests/support_gui/test_window.h"
 #include "ui/main_window.h"
 #include "ui/shortcut_registry.h"
 #include "ui/workbench/model_registry_panel.h"
@@ -34,16 +35,11 @@ class TestWorkbenchUi : public QObject {
 private slots:
     void initTestCase()
     {
-        QStandardPaths::setTestModeEnabled(true);
-        QSettings().clear();
+        test::isolateSettings();
         QVERIFY(m_dir.isValid());
         m_projectPath = m_dir.filePath(QStringLiteral("demo"));
         test::buildExtractedDemo(m_projectPath, 12);
-        m_window = std::make_unique<MainWindow>();
-        m_window->resize(1400, 900);
-        m_window->show();
-        QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
-        QVERIFY2(m_window->openProject(m_projectPath, QStringLiteral("researcher")), qPrintable(m_window->lastError()));
+        test::openTestWindow(m_window, m_projectPath, QStringLiteral("researcher"));
     }
 
     void cleanupTestCase() { m_window.reset(); }

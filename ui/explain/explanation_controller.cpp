@@ -46,7 +46,7 @@ void ExplanationController::setEnabled(bool enabled)
 
 bool ExplanationController::isBusy() const
 {
-    return m_watcher.isRunning() || (m_enabled && !m_path.isEmpty() && (m_clipPending || m_datasetPending));
+    return m_running || (m_enabled && !m_path.isEmpty() && (m_clipPending || m_datasetPending));
 }
 
 void ExplanationController::waitForIdle()
@@ -60,7 +60,7 @@ void ExplanationController::waitForIdle()
 
 void ExplanationController::startNext()
 {
-    if (m_watcher.isRunning() || m_path.isEmpty() || !m_enabled)
+    if (m_running || m_path.isEmpty() || !m_enabled)
         return;
     QList<qint64> clips;
     if (m_clipPending) {
@@ -77,6 +77,7 @@ void ExplanationController::startNext()
         return;
     }
     m_runningGeneration = m_generation;
+    m_running = true;
     emit busyChanged(true);
     const QString path = m_path;
     m_watcher.setFuture(QtConcurrent::run([path, clips] { return plots::computeExplanationPlots(path, clips); }));
@@ -84,6 +85,7 @@ void ExplanationController::startNext()
 
 void ExplanationController::onFinished()
 {
+    m_running = false;
     const plots::ExplanationPlots result = m_watcher.result();
     if (m_runningGeneration == m_generation) {
         if (!result.error.isEmpty())

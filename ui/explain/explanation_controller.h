@@ -47,6 +47,7 @@ private:
     qint64 m_shownClip = 0;  // the clip whose plots were last handed out (this generation)
     bool m_enabled = true;
     bool m_clipPending = false, m_datasetPending = false;
+    bool m_running = false;  // from starting a job until its result is handled
     bool m_runningDataset = false;
     qint64 m_runningClip = 0;
     int m_generation = 0, m_runningGeneration = 0;  // results of an older project/model are dropped

@@ -86,6 +86,12 @@ void drawContributions(QCustomPlot *plot, const ContributionData &data, const QS
     const double margin = std::max(0.1, (high - low) * 0.12);
     plot->yAxis->setRange(low - margin, high + margin);
     plot->yAxis->setLabel(tr("sentiment"));
+    // The legend in one row under the plot: inside, it would hide some modality's bars.
+    plot->axisRect()->insetLayout()->take(plot->legend);
+    plot->axisRect()->insetLayout()->simplify();
+    plot->plotLayout()->addElement(2, 0, plot->legend);
+    plot->plotLayout()->setRowStretchFactor(2, 0.001);
+    plot->legend->setFillOrder(QCPLegend::foColumnsFirst);
     plot->legend->setVisible(true);
     plot->replot();
 }

@@ -30,11 +30,12 @@ QCPGraph *addPoints(QCustomPlot *plot, QCPAxisRect *rect, const QVector<double> 
 
 QString edgeTitle(const KanEdgeData &edge) { return QStringLiteral("%1 → %2").arg(edge.inputName, edge.outputName); }
 
+// ssCircle, not ssDisc: a disc is filled with the pen's colour, a circle with the brush.
 void addClipPoint(QCustomPlot *plot, QCPAxisRect *rect, const KanEdgeData &edge, double size)
 {
     if (edge.clipX && edge.clipY)
         addPoints(plot, rect, {*edge.clipX}, {*edge.clipY},
-                  QCPScatterStyle(QCPScatterStyle::ssDisc, QPen(Qt::white), QColor(220, 30, 30), size))
+                  QCPScatterStyle(QCPScatterStyle::ssCircle, QPen(QColor(120, 0, 0), 1.2), QColor(230, 30, 30), size))
             ->setName(tr("this clip"));
 }
 

@@ -42,12 +42,13 @@ void drawMaskHeatmap(QCustomPlot *plot, const QList<MaskRow> &rows, const QStrin
     for (int r = 0; r < rows.size(); ++r)
         for (int d = 0; d < rows[r].mask.size(); ++d)
             map->data()->setCell(d, r, rows[r].mask[d]);
-    map->setGradient(QCPColorGradient::gpThermal);
-    map->setDataRange(QCPRange(0, 1));
-    map->setInterpolate(false);
+    // The scale first: attaching it hands its range and gradient to the map.
     auto *scale = new QCPColorScale(plot);
     plot->plotLayout()->addElement(1, 1, scale);
     map->setColorScale(scale);
+    map->setGradient(QCPColorGradient::gpThermal);
+    map->setDataRange(QCPRange(0, 1));
+    map->setInterpolate(false);
     scale->axis()->setLabel(tr("mask"));
     plot->rescaleAxes();
     plot->xAxis->setLabel(tr("fused dimension"));

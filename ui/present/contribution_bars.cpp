@@ -2,6 +2,7 @@
 
 #include "ui/present/sentiment_colour.h"
 
+#include <QFontMetricsF>
 #include <QPainter>
 #include <algorithm>
 #include <cmath>
@@ -65,9 +66,24 @@ void ContributionBars::paintEvent(QPaintEvent *)
         p.setFont(small);
         const double shown = std::fabs(m_values[size_t(i)]) < 0.005 ? 0.0 : m_values[size_t(i)];  // no "-0.00"
         const QString text = QString::asprintf("%+.2f", shown);
-        const QRectF textBox = share >= 0 ? QRectF(bar.right() + 6, row.top(), 200, row.height())
-                                          : QRectF(bar.left() - 206, row.top(), 200, row.height());
-        p.drawText(textBox, (share >= 0 ? Qt::AlignLeft : Qt::AlignRight) | Qt::AlignVCenter, text);
+        // The value sits just past the bar's end; a bar that leaves no room for it there (a large
+        // contribution) carries it inside its end instead, in white on the bar's colour.
+        const double textWidth = QFontMetricsF(small).horizontalAdvance(text) + 12;
+        const bool outside = share >= 0 ? bar.right() + textWidth <= track.right() : bar.left() - textWidth >= track.left();
+        QRectF textBox;
+        Qt::Alignment align = Qt::AlignVCenter;
+        if (outside) {
+            textBox = share >= 0 ? QRectF(bar.right() + 6, row.top(), textWidth, row.height())
+                                 : QRectF(bar.left() - 6 - textWidth, row.top(), textWidth, row.height());
+            align |= share >= 0 ? Qt::AlignLeft : Qt::AlignRight;
+        } else {
+            textBox = share >= 0 ? QRectF(bar.right() - 6 - textWidth, row.top(), textWidth, row.height())
+                                 : QRectF(bar.left() + 6, row.top(), textWidth, row.height());
+            align |= share >= 0 ? Qt::AlignRight : Qt::AlignLeft;
+            p.setPen(Qt::white);
+        }
+        p.drawText(textBox, align, text);
+        p.setPen(palette().color(QPalette::WindowText));
         p.setFont(font);
     }
     p.setPen(QPen(palette().color(QPalette::WindowText), 3));

@@ -1,4 +1,4 @@
-#include "tests/workbench/extracted_demo.h"
+#include "tests/support_gui/extracted_demo.h"
 
 #include "core/demo/demo_project.h"
 #include "core/jobs/extraction_job.h"
