@@ -48,296 +48,296 @@
 <context>
     <name>sl::plots</name>
     <message>
-        <location filename="../ui/plots/contribution_plot.cpp" line="61"/>
-        <location filename="../ui/plots/dataset_plot.cpp" line="170"/>
+        <location filename="../ui/plots/contribution_plot.cpp" line="62"/>
+        <location filename="../ui/plots/dataset_plot.cpp" line="171"/>
         <source>Shapley φ</source>
         <translation>Shapley 值 φ</translation>
     </message>
     <message>
-        <location filename="../ui/plots/contribution_plot.cpp" line="62"/>
+        <location filename="../ui/plots/contribution_plot.cpp" line="63"/>
         <source>Unimodal prediction</source>
         <translation>单模态预测</translation>
     </message>
     <message>
-        <location filename="../ui/plots/contribution_plot.cpp" line="63"/>
+        <location filename="../ui/plots/contribution_plot.cpp" line="64"/>
         <source>Human label</source>
         <translation>人工标注</translation>
     </message>
     <message>
-        <location filename="../ui/plots/contribution_plot.cpp" line="65"/>
+        <location filename="../ui/plots/contribution_plot.cpp" line="66"/>
         <source>f(none) %1</source>
         <translation>f(无) %1</translation>
     </message>
     <message>
-        <location filename="../ui/plots/contribution_plot.cpp" line="66"/>
+        <location filename="../ui/plots/contribution_plot.cpp" line="67"/>
         <source>f(all) %1</source>
         <translation>f(全部) %1</translation>
     </message>
     <message>
-        <location filename="../ui/plots/contribution_plot.cpp" line="68"/>
+        <location filename="../ui/plots/contribution_plot.cpp" line="69"/>
         <source>human M %1</source>
         <translation>人工标注 M %1</translation>
     </message>
     <message>
-        <location filename="../ui/plots/contribution_plot.cpp" line="88"/>
+        <location filename="../ui/plots/contribution_plot.cpp" line="89"/>
         <source>sentiment</source>
         <translation>情感</translation>
     </message>
     <message>
-        <location filename="../ui/plots/dataset_plot.cpp" line="48"/>
+        <location filename="../ui/plots/dataset_plot.cpp" line="49"/>
         <source>negative</source>
         <translation>负面</translation>
     </message>
     <message>
-        <location filename="../ui/plots/dataset_plot.cpp" line="48"/>
+        <location filename="../ui/plots/dataset_plot.cpp" line="49"/>
         <source>non-negative</source>
         <translation>非负面</translation>
     </message>
     <message>
-        <location filename="../ui/plots/dataset_plot.cpp" line="50"/>
+        <location filename="../ui/plots/dataset_plot.cpp" line="51"/>
         <source>strong −</source>
         <translation>强 −</translation>
     </message>
     <message>
-        <location filename="../ui/plots/dataset_plot.cpp" line="50"/>
+        <location filename="../ui/plots/dataset_plot.cpp" line="51"/>
         <source>weak −</source>
         <translation>弱 −</translation>
     </message>
     <message>
-        <location filename="../ui/plots/dataset_plot.cpp" line="50"/>
+        <location filename="../ui/plots/dataset_plot.cpp" line="51"/>
         <source>neutral</source>
         <translation>中性</translation>
     </message>
     <message>
-        <location filename="../ui/plots/dataset_plot.cpp" line="50"/>
+        <location filename="../ui/plots/dataset_plot.cpp" line="51"/>
         <source>weak +</source>
         <translation>弱 +</translation>
     </message>
     <message>
-        <location filename="../ui/plots/dataset_plot.cpp" line="50"/>
+        <location filename="../ui/plots/dataset_plot.cpp" line="51"/>
         <source>strong +</source>
         <translation>强 +</translation>
     </message>
     <message>
-        <location filename="../ui/plots/dataset_plot.cpp" line="70"/>
+        <location filename="../ui/plots/dataset_plot.cpp" line="71"/>
         <source>clips</source>
         <translation>片段</translation>
     </message>
     <message>
-        <location filename="../ui/plots/dataset_plot.cpp" line="76"/>
+        <location filename="../ui/plots/dataset_plot.cpp" line="77"/>
         <source>true M</source>
         <translation>真实 M</translation>
     </message>
     <message>
-        <location filename="../ui/plots/dataset_plot.cpp" line="77"/>
+        <location filename="../ui/plots/dataset_plot.cpp" line="78"/>
         <source>predicted M</source>
         <translation>预测 M</translation>
     </message>
     <message>
-        <location filename="../ui/plots/dataset_plot.cpp" line="114"/>
+        <location filename="../ui/plots/dataset_plot.cpp" line="115"/>
         <source>accuracy</source>
         <translation>准确率</translation>
     </message>
     <message>
-        <location filename="../ui/plots/dataset_plot.cpp" line="141"/>
+        <location filename="../ui/plots/dataset_plot.cpp" line="142"/>
         <source>predicted</source>
         <translation>预测</translation>
     </message>
     <message>
-        <location filename="../ui/plots/dataset_plot.cpp" line="142"/>
+        <location filename="../ui/plots/dataset_plot.cpp" line="143"/>
         <source>true</source>
         <translation>真实</translation>
     </message>
     <message>
-        <location filename="../ui/plots/kan_plot.cpp" line="39"/>
+        <location filename="../ui/plots/kan_plot.cpp" line="40"/>
         <source>this clip</source>
         <translation>当前片段</translation>
     </message>
     <message>
-        <location filename="../ui/plots/kan_plot.cpp" line="47"/>
+        <location filename="../ui/plots/kan_plot.cpp" line="48"/>
         <source>This model has no KAN.</source>
         <translation>此模型没有 KAN。</translation>
     </message>
     <message>
-        <location filename="../ui/plots/kan_plot.cpp" line="100"/>
+        <location filename="../ui/plots/kan_plot.cpp" line="101"/>
         <source>dataset</source>
         <translation>数据集</translation>
     </message>
     <message>
-        <location filename="../ui/plots/kan_plot.cpp" line="101"/>
+        <location filename="../ui/plots/kan_plot.cpp" line="102"/>
         <source>base</source>
         <translation>基函数</translation>
     </message>
     <message>
-        <location filename="../ui/plots/kan_plot.cpp" line="102"/>
+        <location filename="../ui/plots/kan_plot.cpp" line="103"/>
         <source>spline</source>
         <translation>样条</translation>
     </message>
     <message>
-        <location filename="../ui/plots/kan_plot.cpp" line="103"/>
+        <location filename="../ui/plots/kan_plot.cpp" line="104"/>
         <source>φ = base + spline</source>
         <translation>φ = 基函数 + 样条</translation>
     </message>
     <message>
-        <location filename="../ui/plots/kan_plot.cpp" line="107"/>
+        <location filename="../ui/plots/kan_plot.cpp" line="108"/>
         <source>φ(x)</source>
         <translation>φ(x)</translation>
     </message>
     <message>
-        <location filename="../ui/plots/mask_plot.cpp" line="35"/>
-        <location filename="../ui/plots/mask_plot.cpp" line="68"/>
+        <location filename="../ui/plots/mask_plot.cpp" line="36"/>
+        <location filename="../ui/plots/mask_plot.cpp" line="69"/>
         <source>This model has no causal mask.</source>
         <translation>此模型没有因果掩码。</translation>
     </message>
     <message>
-        <location filename="../ui/plots/mask_plot.cpp" line="52"/>
+        <location filename="../ui/plots/mask_plot.cpp" line="53"/>
         <source>mask</source>
         <translation>掩码</translation>
     </message>
     <message>
-        <location filename="../ui/plots/mask_plot.cpp" line="54"/>
-        <location filename="../ui/plots/mask_plot.cpp" line="94"/>
+        <location filename="../ui/plots/mask_plot.cpp" line="55"/>
+        <location filename="../ui/plots/mask_plot.cpp" line="95"/>
         <source>fused dimension</source>
         <translation>融合维度</translation>
     </message>
     <message>
-        <location filename="../ui/plots/mask_plot.cpp" line="55"/>
+        <location filename="../ui/plots/mask_plot.cpp" line="56"/>
         <source>clip</source>
         <translation>片段</translation>
     </message>
     <message>
-        <location filename="../ui/plots/mask_plot.cpp" line="82"/>
+        <location filename="../ui/plots/mask_plot.cpp" line="83"/>
         <source>causal (mask)</source>
         <translation>因果（掩码）</translation>
     </message>
     <message>
-        <location filename="../ui/plots/mask_plot.cpp" line="87"/>
+        <location filename="../ui/plots/mask_plot.cpp" line="88"/>
         <source>shortcut (1 − mask)</source>
         <translation>捷径（1 − 掩码）</translation>
     </message>
     <message>
-        <location filename="../ui/plots/plot_export.cpp" line="33"/>
+        <location filename="../ui/plots/plot_export.cpp" line="34"/>
         <source>Cannot write %1: the SVG file could not be opened.</source>
         <translation>无法写入 %1：无法打开 SVG 文件。</translation>
     </message>
     <message>
-        <location filename="../ui/plots/plot_export.cpp" line="37"/>
+        <location filename="../ui/plots/plot_export.cpp" line="38"/>
         <source>Cannot write %1: nothing was written.</source>
         <translation>无法写入 %1：未写入任何内容。</translation>
     </message>
     <message>
-        <location filename="../ui/plots/plot_export.cpp" line="45"/>
+        <location filename="../ui/plots/plot_export.cpp" line="46"/>
         <source>Cannot write %1: the size %2 x %3 (scale %4) is not positive.</source>
         <translation>无法写入 %1：尺寸 %2 x %3（缩放 %4）不是正数。</translation>
     </message>
     <message>
-        <location filename="../ui/plots/plot_export.cpp" line="55"/>
+        <location filename="../ui/plots/plot_export.cpp" line="56"/>
         <source>Cannot write %1: the file must end in .png, .pdf or .svg.</source>
         <translation>无法写入 %1：文件扩展名必须是 .png、.pdf 或 .svg。</translation>
     </message>
     <message>
-        <location filename="../ui/plots/plot_export.cpp" line="57"/>
+        <location filename="../ui/plots/plot_export.cpp" line="58"/>
         <source>Cannot write %1: the folder is missing or not writable.</source>
         <translation>无法写入 %1：文件夹不存在或不可写。</translation>
     </message>
     <message>
-        <location filename="../ui/plots/plot_export.cpp" line="65"/>
+        <location filename="../ui/plots/plot_export.cpp" line="66"/>
         <source>Export…</source>
         <translation>导出…</translation>
     </message>
     <message>
-        <location filename="../ui/plots/plot_export.cpp" line="68"/>
-        <location filename="../ui/plots/plot_export.cpp" line="96"/>
+        <location filename="../ui/plots/plot_export.cpp" line="69"/>
+        <location filename="../ui/plots/plot_export.cpp" line="97"/>
         <source>Export plot</source>
         <translation>导出图表</translation>
     </message>
     <message>
-        <location filename="../ui/plots/plot_export.cpp" line="69"/>
+        <location filename="../ui/plots/plot_export.cpp" line="70"/>
         <source>PNG image (*.png);;PDF document (*.pdf);;SVG drawing (*.svg)</source>
         <translation>PNG 图像 (*.png);;PDF 文档 (*.pdf);;SVG 矢量图 (*.svg)</translation>
     </message>
     <message>
-        <location filename="../ui/plots/plot_export.cpp" line="73"/>
+        <location filename="../ui/plots/plot_export.cpp" line="74"/>
         <source>Export size</source>
         <translation>导出尺寸</translation>
     </message>
     <message>
-        <location filename="../ui/plots/plot_export.cpp" line="84"/>
+        <location filename="../ui/plots/plot_export.cpp" line="85"/>
         <source>Width</source>
         <translation>宽度</translation>
     </message>
     <message>
-        <location filename="../ui/plots/plot_export.cpp" line="85"/>
+        <location filename="../ui/plots/plot_export.cpp" line="86"/>
         <source>Height</source>
         <translation>高度</translation>
     </message>
     <message>
-        <location filename="../ui/plots/plot_export.cpp" line="86"/>
+        <location filename="../ui/plots/plot_export.cpp" line="87"/>
         <source>Scale (PNG)</source>
         <translation>缩放（PNG）</translation>
     </message>
     <message>
-        <location filename="../ui/plots/plot_files.cpp" line="41"/>
+        <location filename="../ui/plots/plot_files.cpp" line="42"/>
         <source>Cannot create the plot folder %1.</source>
         <translation>无法创建图表文件夹 %1。</translation>
     </message>
     <message>
-        <location filename="../ui/plots/plot_files.cpp" line="59"/>
+        <location filename="../ui/plots/plot_files.cpp" line="60"/>
         <source>Contributions: %1</source>
         <translation>贡献：%1</translation>
     </message>
     <message>
-        <location filename="../ui/plots/plot_files.cpp" line="61"/>
+        <location filename="../ui/plots/plot_files.cpp" line="62"/>
         <source>Saliency over time: %1</source>
         <translation>随时间变化的显著性：%1</translation>
     </message>
     <message>
-        <location filename="../ui/plots/plot_files.cpp" line="64"/>
+        <location filename="../ui/plots/plot_files.cpp" line="65"/>
         <source>KAN edges: %1</source>
         <translation>KAN 边：%1</translation>
     </message>
     <message>
-        <location filename="../ui/plots/plot_files.cpp" line="70"/>
+        <location filename="../ui/plots/plot_files.cpp" line="71"/>
         <source>Most important edge</source>
         <translation>最重要的边</translation>
     </message>
     <message>
-        <location filename="../ui/plots/plot_files.cpp" line="74"/>
+        <location filename="../ui/plots/plot_files.cpp" line="75"/>
         <source>Causal mask: %1</source>
         <translation>因果掩码：%1</translation>
     </message>
     <message>
-        <location filename="../ui/plots/plot_files.cpp" line="83"/>
+        <location filename="../ui/plots/plot_files.cpp" line="84"/>
         <source>Predicted vs true M</source>
         <translation>预测 M 与真实 M</translation>
     </message>
     <message>
-        <location filename="../ui/plots/plot_files.cpp" line="85"/>
+        <location filename="../ui/plots/plot_files.cpp" line="86"/>
         <source>Confusion, Acc2</source>
         <translation>混淆矩阵，Acc2</translation>
     </message>
     <message>
-        <location filename="../ui/plots/plot_files.cpp" line="88"/>
+        <location filename="../ui/plots/plot_files.cpp" line="89"/>
         <source>Confusion, Acc%1</source>
         <translation>混淆矩阵，Acc%1</translation>
     </message>
     <message>
-        <location filename="../ui/plots/plot_files.cpp" line="90"/>
+        <location filename="../ui/plots/plot_files.cpp" line="91"/>
         <source>Shapley contributions per modality</source>
         <translation>各模态的 Shapley 贡献</translation>
     </message>
     <message>
-        <location filename="../ui/plots/plot_files.cpp" line="93"/>
+        <location filename="../ui/plots/plot_files.cpp" line="94"/>
         <source>Causal masks, sorted by label</source>
         <translation>因果掩码（按标注排序）</translation>
     </message>
     <message>
-        <location filename="../ui/plots/saliency_plot.cpp" line="36"/>
+        <location filename="../ui/plots/saliency_plot.cpp" line="37"/>
         <source>clip time (s)</source>
         <translation>片段时间（秒）</translation>
     </message>
     <message>
-        <location filename="../ui/plots/saliency_plot.cpp" line="37"/>
+        <location filename="../ui/plots/saliency_plot.cpp" line="38"/>
         <source>attribution</source>
         <translation>归因</translation>
     </message>
@@ -1795,22 +1795,22 @@
         <translation>最不确定</translation>
     </message>
     <message>
-        <location filename="../ui/workbench/review_queue_panel.cpp" line="59"/>
+        <location filename="../ui/workbench/review_queue_panel.cpp" line="72"/>
         <source>Rebuild ranks the clips with the active model.</source>
         <translation>“重新生成”会使用当前模型为片段排序。</translation>
     </message>
     <message>
-        <location filename="../ui/workbench/review_queue_panel.cpp" line="67"/>
+        <location filename="../ui/workbench/review_queue_panel.cpp" line="85"/>
         <source>Ranking clips…</source>
         <translation>正在为片段排序…</translation>
     </message>
     <message>
-        <location filename="../ui/workbench/review_queue_panel.cpp" line="88"/>
+        <location filename="../ui/workbench/review_queue_panel.cpp" line="106"/>
         <source>Model %1 · %2: %3 clips disagree with their labels, %4 vary when sampled</source>
         <translation>模型 %1 · %2：%3 个片段与其标注不一致，%4 个片段在采样时结果有波动</translation>
     </message>
     <message>
-        <location filename="../ui/workbench/review_queue_panel.cpp" line="108"/>
+        <location filename="../ui/workbench/review_queue_panel.cpp" line="126"/>
         <source>This model is deterministic (no sampled bottleneck): it gives no spread</source>
         <translation>此模型是确定性的（没有采样瓶颈）：不产生离散度</translation>
     </message>

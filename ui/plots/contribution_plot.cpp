@@ -1,5 +1,7 @@
 #include "ui/plots/contribution_plot.h"
 
+#include "ui/plots/plot_text.h"
+
 #include "ui/plots/plot_canvas.h"
 
 #include <QCoreApplication>
@@ -9,7 +11,6 @@ namespace sl::plots {
 
 namespace {
 
-QString tr(const char *text) { return QCoreApplication::translate("sl::plots::ContributionPlot", text); }
 
 QCPBars *addBars(QCustomPlot *plot, const QString &name, const QColor &colour, const QVector<double> &keys, const QVector<double> &values)
 {

@@ -1,5 +1,7 @@
 #include "ui/plots/dataset_plot.h"
 
+#include "ui/plots/plot_text.h"
+
 #include "ui/plots/plot_canvas.h"
 
 #include <QCoreApplication>
@@ -10,7 +12,6 @@ namespace sl::plots {
 
 namespace {
 
-QString tr(const char *text) { return QCoreApplication::translate("sl::plots::DatasetPlot", text); }
 
 QList<const DatasetPoint *> labelled(const DatasetPlots &data)
 {

@@ -1,5 +1,7 @@
 #include "ui/plots/kan_plot.h"
 
+#include "ui/plots/plot_text.h"
+
 #include "ui/plots/plot_canvas.h"
 
 #include <QCoreApplication>
@@ -9,7 +11,6 @@ namespace sl::plots {
 
 namespace {
 
-QString tr(const char *text) { return QCoreApplication::translate("sl::plots::KanPlot", text); }
 
 QCPGraph *addCurve(QCustomPlot *plot, QCPAxisRect *rect, const QVector<double> &x, const QVector<double> &y, const QPen &pen)
 {

@@ -1,5 +1,7 @@
 #include "ui/plots/mask_plot.h"
 
+#include "ui/plots/plot_text.h"
+
 #include "ui/plots/plot_canvas.h"
 
 #include <QCoreApplication>
@@ -9,7 +11,6 @@ namespace sl::plots {
 
 namespace {
 
-QString tr(const char *text) { return QCoreApplication::translate("sl::plots::MaskPlot", text); }
 
 }  // namespace
 

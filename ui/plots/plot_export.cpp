@@ -1,5 +1,7 @@
 #include "ui/plots/plot_export.h"
 
+#include "ui/plots/plot_text.h"
+
 #include "core/common/error.h"
 
 #include <qcustomplot.h>
@@ -19,7 +21,6 @@ namespace sl::plots {
 
 namespace {
 
-QString tr(const char *text) { return QCoreApplication::translate("sl::plots::PlotExport", text); }
 
 void writeSvg(QCustomPlot *plot, const QString &path, int width, int height)
 {

@@ -1,5 +1,7 @@
 #include "ui/plots/plot_files.h"
 
+#include "ui/plots/plot_text.h"
+
 #include "core/common/error.h"
 #include "ui/plots/contribution_plot.h"
 #include "ui/plots/dataset_plot.h"
@@ -19,7 +21,6 @@ namespace sl::plots {
 
 namespace {
 
-QString tr(const char *text) { return QCoreApplication::translate("sl::plots::PlotFiles", text); }
 
 // Draws with `draw` into a fresh off-screen plot of the asked size and exports it in every format.
 void writePlot(const QString &dir, const QString &stem, const PlotFileOptions &options, QStringList &written,

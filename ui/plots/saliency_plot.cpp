@@ -1,5 +1,7 @@
 #include "ui/plots/saliency_plot.h"
 
+#include "ui/plots/plot_text.h"
+
 #include "ui/plots/plot_canvas.h"
 
 #include <QCoreApplication>
@@ -11,7 +13,6 @@ namespace {
 
 const char *kPlayheadName = "sentilens-playhead";
 
-QString tr(const char *text) { return QCoreApplication::translate("sl::plots::SaliencyPlot", text); }
 
 }  // namespace
 

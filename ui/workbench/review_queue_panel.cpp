@@ -33,6 +33,14 @@ ReviewQueuePanel::ReviewQueuePanel(QWidget *parent) : QWidget(parent)
     }
     connect(m_refresh, &QPushButton::clicked, this, &ReviewQueuePanel::refresh);
     connect(&m_watcher, &QFutureWatcher<training::ReviewQueue>::finished, this, [this] {
+        m_building = false;
+        if (m_watcher.future().resultCount() == 0)
+            return;  // the empty future setProject puts in place of a dropped build
+        if (m_rebuildAsked) {  // the result is already stale: build again instead of showing it
+            m_rebuildAsked = false;
+            refresh();
+            return;
+        }
         m_queue = m_watcher.result();
         showQueue();
     });
@@ -51,6 +59,11 @@ ReviewQueuePanel::~ReviewQueuePanel() { m_watcher.waitForFinished(); }
 
 void ReviewQueuePanel::setProject(const store::Project *project)
 {
+    // A build of the previous project must not land in this one: wait for it, then drop its
+    // pending result (setFuture discards the old future's undelivered signals).
+    m_watcher.waitForFinished();
+    m_watcher.setFuture(QFuture<training::ReviewQueue>());
+    m_building = m_rebuildAsked = false;
     m_project = project;
     m_queue = {};
     m_disagreements->setRowCount(0);
@@ -61,8 +74,13 @@ void ReviewQueuePanel::setProject(const store::Project *project)
 
 bool ReviewQueuePanel::refresh()
 {
-    if (!m_project || isBuilding())
+    if (!m_project)
         return false;
+    if (m_building) {
+        m_rebuildAsked = true;
+        return true;
+    }
+    m_building = true;
     m_refresh->setEnabled(false);
     m_status->setText(tr("Ranking clips…"));
     const QString path = m_project->folder();

@@ -27,10 +27,12 @@ public:
 
     // The project the queue is built from (for clip names); nullptr empties it.
     void setProject(const store::Project *project);
-    // Rebuilds the queue in the background; false when a build is running or no project is open.
+    // Rebuilds the queue in the background; false when no project is open. Asked while a build
+    // runs (the active model changed meanwhile), it builds again once that one is done, so the
+    // queue always ends on the latest state.
     bool refresh();
-    bool isBuilding() const { return m_watcher.isRunning(); }
-    void waitForBuilt() { m_watcher.waitForFinished(); }
+    // True from refresh() until the last build's result is shown.
+    bool isBuilding() const { return m_building; }
     const training::ReviewQueue &queue() const { return m_queue; }
 
     QTableWidget *disagreements() const { return m_disagreements; }
@@ -53,6 +55,8 @@ private:
     QTableWidget *m_disagreements;
     QTableWidget *m_uncertain;
     QFutureWatcher<training::ReviewQueue> m_watcher;
+    bool m_building = false;
+    bool m_rebuildAsked = false;
     training::ReviewQueue m_queue;
 };
 
