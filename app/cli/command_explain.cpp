@@ -131,8 +131,8 @@ int runExplain(const QStringList &args)
     parser.addOption({QStringLiteral("model"), QStringLiteral("Model id (default: the active model)."), QStringLiteral("ID"), QStringLiteral("0")});
     parser.addOption({QStringLiteral("clip"), QStringLiteral("One clip: its id or VIDEO_ID/CLIP_ID."), QStringLiteral("CLIP")});
     parser.addOption({QStringLiteral("split"), QStringLiteral("Only the clips of this split (train, valid, test)."), QStringLiteral("SPLIT")});
-    parser.addOption({QStringLiteral("baseline"), QStringLiteral("What replaces an absent modality: zeros or mean (train split; default zeros)."),
-                      QStringLiteral("KIND"), QStringLiteral("zeros")});
+    parser.addOption({QStringLiteral("baseline"), QStringLiteral("What replaces an absent modality: mean (the train split's, default) or zeros."),
+                      QStringLiteral("KIND"), QStringLiteral("mean")});
     parser.addOption({QStringLiteral("steps"), QStringLiteral("Integrated-gradient steps (default 32)."), QStringLiteral("N"), QStringLiteral("32")});
     parser.addOption({QStringLiteral("summary"), QStringLiteral("Print the dataset summary also for a single clip.")});
     parser.addOption({QStringLiteral("check-demo"), QStringLiteral("Compare with the demo generator's label rule: among clips where one "

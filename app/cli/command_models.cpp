@@ -53,10 +53,13 @@ int runTrain(const QStringList &args)
                     args);
     command.parser().addPositionalArgument(QStringLiteral("PROJECT"), QStringLiteral("Project folder."));
     command.parser().addOption({QStringLiteral("arch"), QStringLiteral("Architecture (see above)."), QStringLiteral("NAME"), QStringLiteral("late-fusion")});
-    command.parser().addOption({QStringLiteral("epochs"), QStringLiteral("Most epochs (default 40)."), QStringLiteral("N"), QStringLiteral("40")});
-    command.parser().addOption({QStringLiteral("batch"), QStringLiteral("Batch size (default 16)."), QStringLiteral("N"), QStringLiteral("16")});
-    command.parser().addOption({QStringLiteral("lr"), QStringLiteral("Learning rate (default 0.001)."), QStringLiteral("RATE"), QStringLiteral("0.001")});
-    command.parser().addOption({QStringLiteral("seed"), QStringLiteral("Seed (default 1111)."), QStringLiteral("SEED"), QStringLiteral("1111")});
+    // Without an option, each setting takes the architecture's recommended value, the same the
+    // train dialog starts from, so a model trained from the CLI matches one trained in the window.
+    command.parser().addOption({QStringLiteral("epochs"), QStringLiteral("Most epochs (default: the architecture's recommended value)."), QStringLiteral("N")});
+    command.parser().addOption({QStringLiteral("batch"), QStringLiteral("Batch size (default: recommended)."), QStringLiteral("N")});
+    command.parser().addOption({QStringLiteral("lr"), QStringLiteral("Learning rate (default: recommended)."), QStringLiteral("RATE")});
+    command.parser().addOption({QStringLiteral("patience"), QStringLiteral("Epochs without improvement before stopping, 0 never (default: recommended)."), QStringLiteral("N")});
+    command.parser().addOption({QStringLiteral("seed"), QStringLiteral("Seed (default: recommended)."), QStringLiteral("SEED")});
     command.parser().addOption({QStringLiteral("annotator"), QStringLiteral("Whose labels (default: the dataset's)."), QStringLiteral("NAME")});
     command.parser().addOption({QStringLiteral("device"), QStringLiteral("auto, cpu, cuda or cuda:N."), QStringLiteral("DEVICE"), QStringLiteral("auto")});
     command.parser().addOption({QStringLiteral("name"), QStringLiteral("Name of the model in the project."), QStringLiteral("NAME")});
@@ -66,14 +69,34 @@ int runTrain(const QStringList &args)
     request.architecture = command.parser().value(QStringLiteral("arch"));
     request.annotator = command.parser().value(QStringLiteral("annotator"));
     request.name = command.parser().value(QStringLiteral("name"));
-    bool ok1 = false, ok2 = false, ok3 = false, ok4 = false;
-    request.trainer.epochs = command.parser().value(QStringLiteral("epochs")).toInt(&ok1);
-    request.trainer.batchSize = command.parser().value(QStringLiteral("batch")).toInt(&ok2);
-    request.trainer.learningRate = command.parser().value(QStringLiteral("lr")).toDouble(&ok3);
-    request.trainer.seed = command.parser().value(QStringLiteral("seed")).toULongLong(&ok4);
-    request.trainer.device = command.parser().value(QStringLiteral("device")).toStdString();
-    if (!ok1 || !ok2 || !ok3 || !ok4 || request.trainer.epochs < 1 || request.trainer.batchSize < 1 || request.trainer.learningRate <= 0)
-        return command.fail(UsageError, QStringLiteral("--epochs, --batch and --seed take positive whole numbers, --lr a positive number"));
+    // Options given on the command line override the recommendation (see below).
+    const auto applyOptions = [&command](training::TrainingSettings &settings) {
+        bool valid = true;
+        const auto override = [&](const QString &option, auto &target, auto parse, auto lowest) {
+            if (!command.parser().isSet(option))
+                return;
+            bool ok = false;
+            const auto value = parse(command.parser().value(option), &ok);
+            valid = valid && ok && value >= lowest;
+            target = value;
+        };
+        const auto toInt = [](const QString &text, bool *ok) { return text.toInt(ok); };
+        override(QStringLiteral("epochs"), settings.epochs, toInt, 1);
+        override(QStringLiteral("batch"), settings.batchSize, toInt, 1);
+        override(QStringLiteral("patience"), settings.patience, toInt, 0);
+        override(QStringLiteral("lr"), settings.learningRate, [](const QString &text, bool *ok) { return text.toDouble(ok); }, 1e-12);
+        override(QStringLiteral("seed"), settings.seed, [](const QString &text, bool *ok) { return text.toULongLong(ok); }, 0ULL);
+        return valid;
+    };
+    training::TrainingSettings settings;
+    try {
+        settings = training::recommendedSettings(request.architecture);
+    } catch (const std::invalid_argument &error) {
+        return command.fail(UsageError, QString::fromUtf8(error.what()));
+    }
+    if (!applyOptions(settings))
+        return command.fail(UsageError, QStringLiteral("--epochs and --batch take positive whole numbers, --patience and --seed "
+                                                       "whole numbers from 0, --lr a positive number"));
 
     std::unique_ptr<store::Project> project;
     try {
@@ -81,6 +104,13 @@ int runTrain(const QStringList &args)
     } catch (const Error &error) {
         return command.fail(ProjectError, error.message());
     }
+    // The recommendation depends on the size of the train split (the batch shrinks for small ones).
+    settings = training::recommendedSettings(request.architecture, int(project->clips().list(QStringLiteral("train")).size()));
+    applyOptions(settings);
+    settings.name = request.name;
+    settings.labels.annotator = request.annotator;
+    settings.device = command.parser().value(QStringLiteral("device"));
+    request = training::trainRequestFor(settings);
     const auto progress = [&command](const ml::TrainingProgress &p) {
         if (command.json() || p.kind != ml::TrainingProgress::Kind::Epoch)
             return;

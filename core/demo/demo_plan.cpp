@@ -59,13 +59,26 @@ Labels drawLabels(SeededRandom &random, Mood mood)
         l.a = -sign * strength(random);
         l.v = -sign * strength(random);
     } else if (mood.words == 0) {
-        l.a = 0.5 * (random.below(5) - 2);  // -1..1: neutral words, a mild voice and face
-        l.v = 0.5 * (random.below(5) - 2);
+        // Neutral words carried by one channel: a clear voice with a near-still face, or a clear
+        // face with a near-flat voice. These clips are the ones where audio or vision alone decides
+        // the label, and they keep voice and face from always moving together, so a model (and its
+        // explanations) can tell the two apart.
+        const double carried = (random.below(2) == 0 ? 1.0 : -1.0) * strength(random);
+        const double quiet = 0.5 * (random.below(3) - 1);  // -0.5..0.5
+        const bool voiceCarries = random.below(2) == 0;
+        l.a = voiceCarries ? carried : quiet;
+        l.v = voiceCarries ? quiet : carried;
     } else {
-        // Voice and face follow the words with their own strength (0..3), never against them.
+        // Voice and face each either follow the words with their own clear strength or stay
+        // quiet, independently, never against the words. Were they always to follow, the face
+        // would predict the words' sign as well as the words do, and no model could tell which of
+        // the three carried a clip.
+        const auto followOrQuiet = [&] {
+            return random.below(2) == 0 ? sign * strength(random) : sign * 0.5 * random.below(2);
+        };
         l.t = sign * strength(random);
-        l.a = sign * 0.5 * random.below(7);
-        l.v = sign * 0.5 * random.below(7);
+        l.a = followOrQuiet();
+        l.v = followOrQuiet();
     }
     return l;
 }

@@ -27,6 +27,11 @@
 
 namespace sl::features {
 
+// Stored with every acoustic feature set; raise it whenever a change alters the values, so that
+// feature sets extracted before are re-extracted (and models trained on them are told apart).
+// 2: YIN sums its squared differences in eight partial sums (values change in the last bits).
+inline constexpr const char *kAcousticExtractorVersion = "2";
+
 enum class AcousticLayout { Default, ChSims33 };
 
 struct AcousticConfig {

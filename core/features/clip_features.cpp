@@ -1,4 +1,5 @@
 #include "core/features/clip_features.h"
+#include "core/features/visual_pipeline.h"
 #include "core/media/audio_decoder.h"
 #include "core/media/media_error.h"
 
@@ -17,12 +18,7 @@ FeatureMatrix extractVisualFile(const QString &path, VisualExtractor &extractor,
 {
     media::VideoFrameReader reader(path, analysisRate);
     extractor.reset();
-    FeatureMatrix out;
-    out.names = VisualExtractor::names();
-    media::VideoFrame frame;
-    while (reader.next(frame))
-        extractor.process(frame.image, frame.timeSeconds, out);
-    return out;
+    return extractVisualPipelined(reader, extractor);
 }
 
 }  // namespace sl::features

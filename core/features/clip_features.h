@@ -13,7 +13,8 @@ namespace sl::features {
 // configuration whose sample rate is not 16 kHz.
 FeatureMatrix extractAcousticFile(const QString &path, const AcousticConfig &config = {});
 
-// Reads the clip's video at the analysis rate and extracts visual features, one row per frame.
+// Reads the clip's video at the analysis rate and extracts visual features, one row per frame,
+// decoding, following the face and describing it on threads of their own (see visual_pipeline.h).
 // Throws sl::Error naming the file for every decoding problem (see video_frame_reader.h).
 FeatureMatrix extractVisualFile(const QString &path, VisualExtractor &extractor,
                                 double analysisRate = media::kDefaultAnalysisRate);

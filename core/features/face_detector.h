@@ -2,7 +2,7 @@
 // Finds the main face of each frame with OpenCV's frontal-face Haar cascade and follows it from
 // frame to frame. A Haar cascade costs in proportion to the windows it tries, so the detector
 // keeps that number small:
-// - following: around the last face only (its box plus a quarter on each side), on a copy
+// - following: around the last face only (its box plus an eighth on each side), on a copy
 //   scaled so that the face is about 48 pixels wide, at three sizes (see face_detector.cpp);
 // - searching (no face being followed): the whole frame, on a copy scaled so that the smallest face
 //   wanted is 30 pixels, in size steps of 15%; while no face is in view this full search runs on

@@ -1,5 +1,4 @@
 #include "core/features/visual_features.h"
-#include "core/features/lbp_histogram.h"
 
 #include <opencv2/imgproc.hpp>
 
@@ -30,6 +29,9 @@ enum Column : int {
     ColumnCount
 };
 
+static_assert(VisualExtractor::kFirstFacePartColumn == HeadRoll);
+static_assert(VisualExtractor::kFirstFacePartColumn + VisualExtractor::kFacePartDims == MotionEnergy);
+
 }  // namespace
 
 const std::vector<std::string> &VisualExtractor::names()
@@ -47,9 +49,16 @@ const std::vector<std::string> &VisualExtractor::names()
     return names;
 }
 
-VisualExtractor::VisualExtractor(const VisualConfig &config)
-    : m_config(config), m_detector(config.face), m_parts(config.face.cascadeDir, config.smileMinNeighbours)
+VisualExtractor::VisualExtractor(const VisualConfig &config) : m_config(config), m_detector(config.face)
 {
+    partsAnalyser(0);  // so that a missing cascade is reported here
+}
+
+FacePartsAnalyser &VisualExtractor::partsAnalyser(std::size_t i)
+{
+    while (m_parts.size() <= i)
+        m_parts.push_back(std::make_unique<FacePartsAnalyser>(m_config.face.cascadeDir, m_config.smileMinNeighbours));
+    return *m_parts[i];
 }
 
 void VisualExtractor::reset()
@@ -60,6 +69,13 @@ void VisualExtractor::reset()
 }
 
 void VisualExtractor::process(const cv::Mat &frame, double timeSeconds, FeatureMatrix &out)
+{
+    const cv::Mat face = locateFace(frame, timeSeconds, out);
+    if (!face.empty())
+        describeFaceParts(*m_parts[0], face, out.values.data() + out.values.size() - ColumnCount + kFirstFacePartColumn);
+}
+
+cv::Mat VisualExtractor::locateFace(const cv::Mat &frame, double timeSeconds, FeatureMatrix &out)
 {
     if (out.names.empty())
         out.names = names();
@@ -86,12 +102,15 @@ void VisualExtractor::process(const cv::Mat &frame, double timeSeconds, FeatureM
     const cv::Rect box = found ? *found & cv::Rect(0, 0, m_gray.cols, m_gray.rows) : cv::Rect();
     if (box.area() == 0) {
         m_previousBox.reset();
-        return;
+        return {};
     }
-    describeFace(box, timeSeconds, row);
+    describeFaceBox(box, timeSeconds, row);
+    cv::Mat face;
+    cv::resize(m_gray(box), face, cv::Size(kFaceSize, kFaceSize), 0, 0, cv::INTER_AREA);
+    return face;
 }
 
-void VisualExtractor::describeFace(const cv::Rect &box, double timeSeconds, float *row)
+void VisualExtractor::describeFaceBox(const cv::Rect &box, double timeSeconds, float *row)
 {
     const cv::Rect2d normalised(static_cast<double>(box.x) / m_frameSize.width, static_cast<double>(box.y) / m_frameSize.height,
                                 static_cast<double>(box.width) / m_frameSize.width,
@@ -110,17 +129,21 @@ void VisualExtractor::describeFace(const cv::Rect &box, double timeSeconds, floa
     }
     m_previousBox = normalised;
     m_previousTime = timeSeconds;
+}
 
-    cv::resize(m_gray(box), m_face, cv::Size(kFaceSize, kFaceSize), 0, 0, cv::INTER_AREA);
-    const FaceParts parts = m_parts.analyse(m_face);
-    row[HeadRoll] = static_cast<float>(parts.rollRadians);
-    row[EyesDetected] = static_cast<float>(parts.eyes);
-    row[SmileDetected] = parts.smiling ? 1.0F : 0.0F;
-    row[SmileStrength] = static_cast<float>(parts.smileStrength);
-    row[MouthMean] = static_cast<float>(parts.mouthMean);
-    row[MouthStd] = static_cast<float>(parts.mouthStd);
-    row[MouthGradEnergy] = static_cast<float>(parts.mouthGradient);
-    lbpHistogram(m_face, row + Lbp);
+void VisualExtractor::describeFaceParts(FacePartsAnalyser &analyser, const cv::Mat &face, float *parts)
+{
+    // `parts` holds the columns from head_roll on, of a row or of a buffer of its own.
+    const auto column = [parts](Column c) -> float & { return parts[c - HeadRoll]; };
+    const FaceParts found = analyser.analyse(face);
+    column(HeadRoll) = static_cast<float>(found.rollRadians);
+    column(EyesDetected) = static_cast<float>(found.eyes);
+    column(SmileDetected) = found.smiling ? 1.0F : 0.0F;
+    column(SmileStrength) = static_cast<float>(found.smileStrength);
+    column(MouthMean) = static_cast<float>(found.mouthMean);
+    column(MouthStd) = static_cast<float>(found.mouthStd);
+    column(MouthGradEnergy) = static_cast<float>(found.mouthGradient);
+    lbpHistogram(face, &column(Lbp));
 }
 
 }  // namespace sl::features

@@ -22,13 +22,21 @@
 #include "core/features/face_detector.h"
 #include "core/features/face_parts.h"
 #include "core/features/feature_matrix.h"
+#include "core/features/lbp_histogram.h"
 
 #include <opencv2/core/mat.hpp>
 
+#include <memory>
 #include <string>
 #include <vector>
 
 namespace sl::features {
+
+// Stored with every visual feature set; raise it whenever a change alters the values, so that
+// feature sets extracted before are re-extracted (and models trained on them are told apart).
+// 2: the face is followed within an eighth of its size instead of a quarter, and the eye band
+//    leaves out the sides of the face (see face_detector.cpp, face_parts.cpp).
+inline constexpr const char *kVisualExtractorVersion = "2";
 
 struct VisualConfig {
     FaceDetectorConfig face;
@@ -49,16 +57,34 @@ public:
     // names are names() (an empty `out` gets them).
     void process(const cv::Mat &frame, double timeSeconds, FeatureMatrix &out);
 
+    // process() in its two stages, so that the frames of a clip can be spread over threads (see
+    // visual_pipeline.h); process() is locateFace() followed by describeFaceParts().
+    //
+    // locateFace() must see the frames in order: it appends the frame's row with everything but
+    // the face parts (face box, its motion, motion_energy) and returns the face cut out of the
+    // frame and scaled to kFaceSize x kFaceSize, or an empty Mat when the frame has none (its row
+    // is then complete).
+    cv::Mat locateFace(const cv::Mat &frame, double timeSeconds, FeatureMatrix &out);
+
+    // The face-part dimensions (head_roll .. the LBP histogram) of one face: kFacePartDims values
+    // for the columns from kFirstFacePartColumn on. Needs no other frame, so faces can be
+    // described on several threads, each with its own analyser (see partsAnalyser()).
+    static constexpr std::size_t kFirstFacePartColumn = 8;
+    static constexpr std::size_t kFacePartDims = 7 + kLbpDims;
+    static void describeFaceParts(FacePartsAnalyser &analyser, const cv::Mat &face, float *parts);
+
+    // Analyser number `i` (0, 1, ...), made on first use from this extractor's configuration.
+    FacePartsAnalyser &partsAnalyser(std::size_t i);
+
 private:
-    void describeFace(const cv::Rect &box, double timeSeconds, float *row);
+    void describeFaceBox(const cv::Rect &box, double timeSeconds, float *row);
 
     VisualConfig m_config;
     FaceDetector m_detector;
-    FacePartsAnalyser m_parts;
+    std::vector<std::unique_ptr<FacePartsAnalyser>> m_parts;  // [0] made at construction
     cv::Mat m_gray;
     cv::Mat m_thumbnail;
     cv::Mat m_previousThumbnail;
-    cv::Mat m_face;
     cv::Size m_frameSize;
     std::optional<cv::Rect2d> m_previousBox;  // normalised, of the previous analysed frame
     double m_previousTime = 0.0;

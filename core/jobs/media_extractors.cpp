@@ -25,14 +25,14 @@ QStringList toQStrings(const std::vector<std::string> &names)
     return out;
 }
 
-store::FeatureSet describe(const QString &modality, const QString &name, const QString &extractor, const QJsonObject &params,
-                           const std::vector<std::string> &dimNames)
+store::FeatureSet describe(const QString &modality, const QString &name, const QString &extractor, const char *version,
+                           const QJsonObject &params, const std::vector<std::string> &dimNames)
 {
     store::FeatureSet set;
     set.modality = modality;
     set.name = name;
     set.extractor = extractor;
-    set.extractorVersion = QStringLiteral("1");
+    set.extractorVersion = QString::fromLatin1(version);
     set.paramsJson = QString::fromUtf8(QJsonDocument(params).toJson(QJsonDocument::Compact));
     set.configHash = configHash(set.paramsJson);
     set.dims = int(dimNames.size());
@@ -53,7 +53,7 @@ public:
                                  {QStringLiteral("hop_s"), m_config.hopSeconds},
                                  {QStringLiteral("sample_rate"), m_config.sampleRate}};
         return describe(QStringLiteral("A"), QStringLiteral("acoustic-") + m_preset, QStringLiteral("sentilens.acoustic"),
-                        params, m_extractor.names());
+                        features::kAcousticExtractorVersion, params, m_extractor.names());
     }
     QString stage() const override { return QStringLiteral("acoustic"); }
     features::FeatureMatrix extract(const ClipInput &clip) override
@@ -74,8 +74,8 @@ public:
     store::FeatureSet featureSet() const override
     {
         const QJsonObject params{{QStringLiteral("analysis_fps"), m_rate}, {QStringLiteral("detector"), QStringLiteral("haar")}};
-        return describe(QStringLiteral("V"), QStringLiteral("visual-face"), QStringLiteral("sentilens.visual"), params,
-                        features::VisualExtractor::names());
+        return describe(QStringLiteral("V"), QStringLiteral("visual-face"), QStringLiteral("sentilens.visual"),
+                        features::kVisualExtractorVersion, params, features::VisualExtractor::names());
     }
     QString stage() const override { return QStringLiteral("visual"); }
     features::FeatureMatrix extract(const ClipInput &clip) override

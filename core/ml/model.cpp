@@ -18,7 +18,8 @@ std::string shapeText(const torch::Tensor &t)
 // Checks one modality against the model's dims and the batch size, and turns it into the
 // zero-padded, padding-cleared form the architectures expect.
 PreparedModality prepare(const ModalityInput &in, Modality m, std::int64_t dims,
-                         std::int64_t batch, const torch::Device &device)
+                         std::int64_t batch, const torch::Device &device,
+                         const torch::Tensor &shift, const torch::Tensor &scale)
 {
     const std::string name = modalityName(m);
     PreparedModality out;
@@ -43,8 +44,10 @@ PreparedModality prepare(const ModalityInput &in, Modality m, std::int64_t dims,
     } else {
         // MMSA's audio files hold -inf where a feature was undefined; NaN/inf would poison every
         // sample the batch touches, so they become 0 here as MMSA's loader does.
-        features = torch::nan_to_num(features, 0.0, 0.0, 0.0) *
-                   timeMask(out.lengths, time).unsqueeze(-1);
+        features = torch::nan_to_num(features, 0.0, 0.0, 0.0);
+        if (shift.defined())
+            features = (features - shift) / scale;
+        features = features * timeMask(out.lengths, time).unsqueeze(-1);
     }
     out.features = features;
     out.present = (out.lengths > 0).to(torch::kFloat32);
@@ -79,6 +82,38 @@ SentimentModel::SentimentModel(std::string architecture, ModelConfig config)
         if (config_.dims[index(m)] < 1)
             throw std::invalid_argument("model config: the " + modalityName(m) +
                                         " feature dim must be positive");
+    const std::string scaling = config_.choice(kInputScalingKey, "none");
+    if (scaling != "none" && scaling != kInputScalingStandardise)
+        throw std::invalid_argument("unknown input scaling '" + scaling + "' (use " +
+                                    kInputScalingStandardise + " or none)");
+    scalesInputs_ = scaling == kInputScalingStandardise;
+    if (scalesInputs_)
+        for (Modality m : kModalities) {
+            const std::string name = modalityName(m);
+            inputShift_[index(m)] = register_buffer("input_shift_" + name, torch::zeros({config_.dims[index(m)]}));
+            inputScale_[index(m)] = register_buffer("input_scale_" + name, torch::ones({config_.dims[index(m)]}));
+        }
+}
+
+void SentimentModel::setInputScaling(Modality m, const FeatureScaling &scaling)
+{
+    if (!scalesInputs_)
+        throw std::logic_error("this model does not scale its inputs");
+    const std::int64_t dims = config_.dims[index(m)];
+    if (scaling.shift.numel() != dims || scaling.scale.numel() != dims)
+        throw std::invalid_argument("input scaling for " + modalityName(m) + " has " +
+                                    std::to_string(scaling.shift.numel()) + " dims, the model " +
+                                    std::to_string(dims));
+    const torch::NoGradGuard noGrad;
+    inputShift_[index(m)].copy_(scaling.shift.reshape({dims}));
+    inputScale_[index(m)].copy_(scaling.scale.reshape({dims}));
+}
+
+FeatureScaling SentimentModel::inputScaling(Modality m) const
+{
+    if (!scalesInputs_)
+        return {};
+    return {inputShift_[index(m)], inputScale_[index(m)]};
 }
 
 ModelOutput SentimentModel::forward(const ModelInput &input, BottleneckMode mode)
@@ -87,8 +122,8 @@ ModelOutput SentimentModel::forward(const ModelInput &input, BottleneckMode mode
     PreparedBatch batch;
     batch.size = batchSizeOf(input);
     for (Modality m : kModalities)
-        batch.modalities[index(m)] =
-            prepare(input[m], m, config_.dims[index(m)], batch.size, device);
+        batch.modalities[index(m)] = prepare(input[m], m, config_.dims[index(m)], batch.size,
+                                             device, inputShift_[index(m)], inputScale_[index(m)]);
     Targets targets;
     if (input.targets.multimodal.defined()) {
         const auto toDevice = [&](const torch::Tensor &t) {
@@ -164,10 +199,11 @@ double unimodalLossWeight(const ModelConfig &config, Modality m, double defaultW
 }
 
 void requireSettings(const ModelConfig &config, const std::string &architecture,
-                     std::vector<std::string> numberKeys, const std::vector<std::string> &choiceKeys)
+                     std::vector<std::string> numberKeys, std::vector<std::string> choiceKeys)
 {
     numberKeys.insert(numberKeys.end(),
                       {"unimodal_weight", "weight_text", "weight_audio", "weight_visual"});
+    choiceKeys.push_back(kInputScalingKey);
     config.requireKnown(architecture, numberKeys, choiceKeys);
 }
 

@@ -11,6 +11,7 @@
 // Output: the multimodal prediction, the unimodal predictions where the architecture has heads
 // for them, named internal tensors for the explanation views, and, when the input carries
 // targets, the named loss terms and their weighted total.
+#include "core/ml/input_scaling.h"
 #include "core/ml/model_config.h"
 #include "core/ml/modality.h"
 #include "core/ml/variational.h"
@@ -104,13 +105,27 @@ public:
     // Where inputs are moved before run(): that of the first parameter, else the CPU.
     virtual torch::Device device() const;
 
+    // Input standardisation (setting "input_scaling": "standardise"; "none" or absent, as in
+    // model files made before it existed, leaves features as they come). When on, every modality's
+    // features are shifted and scaled per dim before any layer sees them; the numbers are buffers
+    // of the model, identity until setInputScaling() is called (the trainer fits them).
+    bool scalesInputs() const { return scalesInputs_; }
+    void setInputScaling(Modality m, const FeatureScaling &scaling);
+    FeatureScaling inputScaling(Modality m) const;
+
 protected:
     virtual ModelOutput run(const PreparedBatch &batch, BottleneckMode mode) = 0;
 
 private:
     std::string architecture_;
     ModelConfig config_;
+    bool scalesInputs_ = false;
+    std::array<torch::Tensor, kModalityCount> inputShift_, inputScale_;
 };
+
+// The values of the "input_scaling" setting.
+inline const std::string kInputScalingKey = "input_scaling";
+inline const std::string kInputScalingStandardise = "standardise";
 
 // --- Helpers shared by the architectures ------------------------------------------------------
 
@@ -131,7 +146,7 @@ void keepBottleneck(ModelOutput &out, const std::string &prefix, const Bottlenec
 double unimodalLossWeight(const ModelConfig &config, Modality m, double defaultWeight);
 // config.requireKnown with the architecture's own number keys plus the unimodal weight keys.
 void requireSettings(const ModelConfig &config, const std::string &architecture,
-                     std::vector<std::string> numberKeys, const std::vector<std::string> &choiceKeys);
+                     std::vector<std::string> numberKeys, std::vector<std::string> choiceKeys);
 // Records loss term `name` and adds weight * value to the total (which it starts if undefined).
 void addLoss(ModelOutput &out, const std::string &name, const torch::Tensor &value, double weight);
 // Per modality: L1 of its head against its target over present samples, plus beta * kl[m] where

@@ -3,7 +3,9 @@
 // Two kinds, chosen by the "encoder" setting of an architecture:
 //  - "lstm": a one-layer unidirectional LSTM read at each sample's last valid frame. Because the
 //    LSTM runs left to right, the state at frame length-1 has not seen the padding, so no packing
-//    is needed and padded and unpadded batches give the same vector.
+//    is needed and padded and unpadded batches give the same vector. On the CPU (float32/64) it
+//    runs SentiLens's fused LSTM (fused_lstm.h) on the torch::nn::LSTM's own parameters, so
+//    model files keep their parameter names; elsewhere the stock module.
 //  - "mean": the mean of the valid frames through Linear + ReLU (what KAN-MCP does before its
 //    bottleneck, minus the padding it averages in).
 // A sample of length 0 gets the zero vector.
@@ -33,6 +35,8 @@ public:
     torch::Tensor forward(const torch::Tensor &features, const torch::Tensor &lengths);
 
 private:
+    torch::Tensor lstmStates(const torch::Tensor &features);
+
     std::int64_t inputs_, outputs_;
     SequenceEncoderKind kind_;
     torch::nn::LSTM lstm_{nullptr};

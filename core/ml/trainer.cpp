@@ -157,7 +157,10 @@ struct Run {
                     record.bestEpoch = epoch;
                     result.validation = eval;
                     sinceBest = 0;
-                } else {
+                } else if (record.steps > warmup) {
+                    // Epochs still warming up do not count against patience: while the rate
+                    // climbs, validation may well stall (KAN-MCP warms up for half its steps,
+                    // which on a small project used to end training before the rate peaked).
                     ++sinceBest;
                 }
             } else {
@@ -263,6 +266,12 @@ TrainingResult train(SentimentModel &model, const Dataset &training, const Datas
     const DeviceChoice choice = chooseDevice(options.device);
     record.device = choice.selected;
     record.deviceNote = choice.note;
+    // Fitted on the training split only, so validation and test see the numbers a new clip will.
+    if (model.scalesInputs())
+        for (Modality m : kModalities)
+            if (training.features[index(m)].defined())
+                model.setInputScaling(m, fitFeatureScaling(training.features[index(m)],
+                                                           training.lengths[index(m)]));
     const std::vector<torch::Tensor> initial = snapshot(model);
     Run run{model, training, validation, options, progress, cancel};
     try {

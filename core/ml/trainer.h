@@ -32,7 +32,7 @@ struct TrainerOptions {
     std::map<std::string, double> groupLearningRates;
     double weightDecay = 0.01;
     double warmupFraction = 0.1;  // of all steps; KAN-MCP's scripts use 0.5
-    int patience = 8;             // epochs without improvement before stopping; 0: never stop
+    int patience = 8;             // epochs after warm-up without improvement before stopping; 0: never
     std::uint64_t seed = 1111;
     int threads = 0;              // 0: LibTorch's current setting
     std::string labelScale = "mosi";

@@ -34,7 +34,10 @@ struct ExplainRequest {
     qint64 modelId = 0;     // 0: the active model
     QList<qint64> clipIds;  // the clips to explain; empty: those of `split`
     QString split;          // with no clipIds: "train", "valid", "test", or empty for every clip
-    ml::explain::BaselineKind baseline = ml::explain::BaselineKind::Zeros;  // Mean: train split's mean
+    // The train split's mean by default: models see standardised features, so the mean is where
+    // "no evidence" sits; zeros lie off the data (and on the demo project the mean baseline's
+    // attributions match the generator's dominant modality far more often).
+    ml::explain::BaselineKind baseline = ml::explain::BaselineKind::Mean;
     int steps = 32;         // integrated-gradient steps
     bool reuseStored = true;  // false: compute everything again (and store it)
 };
@@ -58,7 +61,7 @@ struct ClipExplanation {
 struct ExplanationSet {
     qint64 modelId = 0;
     QString modelName, architecture;
-    ml::explain::BaselineKind baseline = ml::explain::BaselineKind::Zeros;
+    ml::explain::BaselineKind baseline = ml::explain::BaselineKind::Mean;
     int steps = 32;
     QList<ClipExplanation> clips;   // in the order asked for
     // The dataset view over every clip of the project (an even sample of 512 in larger projects):

@@ -107,6 +107,9 @@ TrainOutcome trainOnProject(store::Project &project, const TrainRequest &request
     for (ml::Modality m : ml::kModalities)
         config.dims[ml::index(m)] = features.sets[ml::index(m)] ? features.sets[ml::index(m)]->dims : 0;
     config.numbers = request.settings;
+    // Features reach the models standardised with the training split's numbers (see
+    // core/ml/input_scaling.h); the model file keeps them.
+    config.choices[ml::kInputScalingKey] = ml::kInputScalingStandardise;
     // The initial weights come from LibTorch's generator too: seed it first, so that a seed gives
     // the same model to the last digit.
     torch::manual_seed(request.trainer.seed);

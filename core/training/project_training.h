@@ -7,6 +7,7 @@
 #include "core/ml/trainer.h"
 
 #include "core/store/label_source.h"
+#include "core/training/training_job.h"
 #include "core/store/model_repository.h"
 
 #include <QString>
@@ -29,6 +30,10 @@ struct TrainRequest {
     ml::TrainerOptions trainer;
     std::map<std::string, double> settings;  // architecture settings (ModelConfig numbers)
 };
+
+// The request for settings from the train dialog or the CLI (declared here, beside TrainRequest,
+// because training_job.h stays free of LibTorch for the widgets).
+TrainRequest trainRequestFor(const TrainingSettings &settings);
 
 struct TrainOutcome {
     qint64 modelId = 0;

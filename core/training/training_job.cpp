@@ -8,6 +8,7 @@
 
 #include "core/store/project.h"
 
+#include <algorithm>
 #include <stdexcept>
 
 namespace sl::training {
@@ -20,7 +21,7 @@ QList<ArchitectureChoice> trainableArchitectures()
     return choices;
 }
 
-TrainingSettings recommendedSettings(const QString &architecture)
+TrainingSettings recommendedSettings(const QString &architecture, int trainClips)
 {
     const auto &known = ml::architectures();
     if (std::none_of(known.begin(), known.end(), [&](const ml::ArchitectureInfo &a) { return a.name == architecture.toStdString(); }))
@@ -45,11 +46,13 @@ TrainingSettings recommendedSettings(const QString &architecture)
     } else if (architecture == QLatin1String("camib")) {
         s.batchSize = 16;
     }
+    constexpr int kMinStepsPerEpoch = 4, kSmallestBatch = 8;
+    if (trainClips > 0)
+        s.batchSize = std::min(s.batchSize, std::max(kSmallestBatch, (trainClips + kMinStepsPerEpoch - 1) / kMinStepsPerEpoch));
     return s;
 }
 
-TrainingJobResult runTrainingJob(const QString &projectPath, const TrainingSettings &settings,
-                                 const std::function<void(const EpochReport &)> &onEpoch, const std::atomic<bool> *cancel)
+TrainRequest trainRequestFor(const TrainingSettings &settings)
 {
     TrainRequest request;
     request.architecture = settings.architecture;
@@ -66,7 +69,13 @@ TrainingJobResult runTrainingJob(const QString &projectPath, const TrainingSetti
     request.trainer.patience = settings.patience;
     request.trainer.seed = settings.seed;
     request.trainer.device = settings.device.toStdString();
+    return request;
+}
 
+TrainingJobResult runTrainingJob(const QString &projectPath, const TrainingSettings &settings,
+                                 const std::function<void(const EpochReport &)> &onEpoch, const std::atomic<bool> *cancel)
+{
+    const TrainRequest request = trainRequestFor(settings);
     const auto progress = [&](const ml::TrainingProgress &p) {
         if (p.kind == ml::TrainingProgress::Kind::Epoch && onEpoch)
             onEpoch(EpochReport{p.epoch, settings.epochs, p.loss, p.validationLoss, p.improved});

@@ -37,8 +37,12 @@ struct TrainingSettings {
 
 // The trainer's defaults, adjusted per architecture where docs/models.md reports the authors'
 // settings (KAN-MCP: batch 8, 35 epochs, half the steps warming up; MIB: batch 32, 50 epochs;
-// CaMIB: batch 16). Throws std::invalid_argument for an unknown architecture.
-TrainingSettings recommendedSettings(const QString &architecture);
+// CaMIB: batch 16). With the size of the train split known (trainClips > 0), the batch shrinks
+// (to no less than 8) so that an epoch has at least 4 steps: the papers' batches were chosen for
+// MOSI's 1284 training clips, and on a 60-clip project a batch of 32 leaves two steps an epoch,
+// too few for the model to learn before early stopping. Throws std::invalid_argument for an
+// unknown architecture.
+TrainingSettings recommendedSettings(const QString &architecture, int trainClips = 0);
 
 struct EpochReport {
     int epoch = 0;  // 1-based

@@ -22,11 +22,11 @@ using sl::test::CliResult;
 // Explaining, training and extracting on the demo project take a while on a busy machine.
 constexpr int kTimeoutMs = 300000;
 
-QMap<qint64, QString> createdAt(const QString &project, qint64 model)
+QMap<qint64, QString> createdAt(const QString &project, qint64 model, const QString &kind = QStringLiteral("clip/mean/32"))
 {
     auto opened = sl::store::Project::open(project);
     QSqlQuery query = sl::store::run(opened->db(), QStringLiteral("SELECT clip_id, created_at FROM explanations WHERE model_id = ? AND kind = ?"),
-                                      {model, QStringLiteral("clip/zeros/32")});
+                                      {model, kind});
     QMap<qint64, QString> result;
     while (query.next())
         result.insert(query.value(0).toLongLong(), query.value(1).toString());
@@ -124,10 +124,12 @@ private slots:
         QCOMPARE(second.json().value(QStringLiteral("clips")).toArray().first().toObject().value(QStringLiteral("shapley")),
                  clips.first().toObject().value(QStringLiteral("shapley")));
         // Other options are other explanations.
-        const CliResult mean = cli({QStringLiteral("explain"), project, QStringLiteral("--split"), QStringLiteral("test"),
-                                    QStringLiteral("--baseline"), QStringLiteral("mean"), QStringLiteral("--json")});
-        QVERIFY2(mean.exitCode == 0, mean.err.constData());
-        QCOMPARE(mean.json().value(QStringLiteral("reused")).toInt(), 0);
+        const CliResult zeros = cli({QStringLiteral("explain"), project, QStringLiteral("--baseline"), QStringLiteral("zeros"),
+                                     QStringLiteral("--json")});
+        QVERIFY2(zeros.exitCode == 0, zeros.err.constData());
+        QCOMPARE(zeros.json().value(QStringLiteral("reused")).toInt(), 0);
+        const QMap<qint64, QString> zeroStamps = createdAt(project, kanModel, QStringLiteral("clip/zeros/32"));
+        QCOMPARE(zeroStamps.size(), 6);
 
         // One clip's features change: that clip alone is computed again.
         const qint64 changedClip = clips.first().toObject().value(QStringLiteral("clip_id")).toInteger();
@@ -142,10 +144,17 @@ private slots:
                 features.store(set.id, changedClip, stored);
             }
         }
-        const CliResult third = cli({QStringLiteral("explain"), project, QStringLiteral("--json")});
+        // (With the zeros baseline: the mean baseline is the train split's mean, so a changed train
+        // clip changes every clip's baseline.)
+        const CliResult third = cli({QStringLiteral("explain"), project, QStringLiteral("--baseline"), QStringLiteral("zeros"),
+                                     QStringLiteral("--json")});
         QCOMPARE(third.json().value(QStringLiteral("computed")).toInt(), 1);
         QCOMPARE(third.json().value(QStringLiteral("reused")).toInt(), 5);
-        QVERIFY(createdAt(project, kanModel).value(changedClip) != stamps.value(changedClip));
+        const QMap<qint64, QString> after = createdAt(project, kanModel, QStringLiteral("clip/zeros/32"));
+        QVERIFY(after.value(changedClip) != zeroStamps.value(changedClip));
+        for (auto it = zeroStamps.constBegin(); it != zeroStamps.constEnd(); ++it)
+            if (it.key() != changedClip)
+                QCOMPARE(after.value(it.key()), it.value());
 
         // A new model (now the active one) has its own explanations; CaMIB's include the masks.
         const CliResult camibTrain = cli({QStringLiteral("train"), project, QStringLiteral("--arch"), QStringLiteral("camib"),
@@ -166,7 +175,7 @@ private slots:
 
         // The old model's explanations are still there and still valid.
         const CliResult old = cli({QStringLiteral("explain"), project, QStringLiteral("--model"), QString::number(kanModel),
-                                   QStringLiteral("--json")});
+                                   QStringLiteral("--baseline"), QStringLiteral("zeros"), QStringLiteral("--json")});
         QCOMPARE(old.json().value(QStringLiteral("reused")).toInt(), 6);
         // Readable output and the ground-truth check.
         const CliResult plain = cli({QStringLiteral("explain"), project, QStringLiteral("--check-demo")});

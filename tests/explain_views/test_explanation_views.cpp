@@ -112,13 +112,26 @@ private slots:
         DatasetView *view = m_window->datasetView();
         QCOMPARE(view->data().points.size(), set.clips.size());
         QCPGraph *scatter = view->scatter()->graph(0);
-        QVector<double> predicted;
+        // The graph keeps its points sorted by key (the true label): compare (label, prediction)
+        // pairs in that order, not in clip order.
+        QList<QPair<double, double>> expected;
         for (const training::ClipExplanation &clip : set.clips)
             if (clip.labels[0])
-                predicted << clip.shapley.fAll;
+                expected << qMakePair(*clip.labels[0], clip.shapley.fAll);
+        std::sort(expected.begin(), expected.end());
+        QList<QPair<double, double>> drawn;
+        for (auto it = scatter->data()->constBegin(); it != scatter->data()->constEnd(); ++it)
+            drawn << qMakePair(it->key, it->value);
+        std::sort(drawn.begin(), drawn.end());
         qInfo("dataset: %d clips computed, %d reused", set.computed, set.reused);
+        QVector<double> drawnKeys, expectedKeys, drawnValues, expectedValues;
+        for (const auto &[key, value] : drawn)
+            drawnKeys << key, drawnValues << value;
+        for (const auto &[key, value] : expected)
+            expectedKeys << key, expectedValues << value;
+        compareClose(drawnKeys, expectedKeys);
         // float32 forward passes of differently composed batches agree to ~1e-4, not bit for bit.
-        compareClose(values(scatter), predicted, 1e-3);
+        compareClose(drawnValues, expectedValues, 1e-3);
         // Heat map: one row per clip, the mask dims as columns.
         auto *map = qobject_cast<QCPColorMap *>(m_window->maskView()->heatmap()->plottable(0));
         QVERIFY(map);

@@ -6,8 +6,10 @@
 //                               test pattern (no face: every frame gets a full face search)
 //
 // Each clip is processed the way an extraction job would: the audio branch (decode, acoustic
-// features) and the video branch (decode at 15 fps, visual features) run on two threads. The last
-// two lines run two copies of the clip at once, one per thread, as a job over many clips would.
+// features) and the video branch (decode at 15 fps, visual features) run side by side, and the
+// video branch spreads itself over threads of its own (decoding, following the face, describing
+// it: see core/features/visual_pipeline.h). The last two lines run two copies of the clip at
+// once, as a job over many clips would.
 #include "core/features/acoustic_features.h"
 #include "core/features/clip_features.h"
 #include "core/media/audio_decoder.h"

@@ -3,6 +3,8 @@
 #include "core/common/error.h"
 #include "core/features/clip_features.h"
 #include "core/features/visual_features.h"
+#include "core/features/visual_pipeline.h"
+#include "core/media/video_frame_reader.h"
 #include "tests/media/test_clips.h"
 
 #include <QtTest>
@@ -165,6 +167,91 @@ private slots:
         QCOMPARE(at(m, 4, "face_present"), 0.0);  // frames 1 - 4 wait for the next search
         for (std::size_t f = 5; f < m.frames(); ++f)
             QCOMPARE(at(m, f, "face_present"), 1.0);
+    }
+
+    void pipelinedClipEqualsFrameByFrame()
+    {
+        // extractVisualFile() spreads a clip over threads; its rows must be those of process().
+        const QString path = sl::test::makeAstronautClip(m_dir.filePath("pipeline.mp4"), 2.0, 640, 360, 25, 90.0);
+        for (int workers : {1, 3}) {
+            VisualExtractor pipelined;
+            sl::media::VideoFrameReader pipelineReader(path);
+            const FeatureMatrix m = extractVisualPipelined(pipelineReader, pipelined, workers);
+
+            VisualExtractor sequential;
+            FeatureMatrix expected;
+            sl::media::VideoFrameReader reader(path);
+            sl::media::VideoFrame frame;
+            while (reader.next(frame))
+                sequential.process(frame.image, frame.timeSeconds, expected);
+            QCOMPARE(m.frames(), std::size_t{30});
+            QVERIFY2(shareWithFace(m) >= 0.95, qPrintable(QString::number(shareWithFace(m))));
+            QCOMPARE(m.names, expected.names);
+            QCOMPARE(m.times, expected.times);
+            QVERIFY(m.values == expected.values);
+        }
+    }
+
+    void decodingErrorInThePipelineNamesTheFile()
+    {
+        // Indexed at the start, the truncated copy opens and fails only while its frames are read,
+        // on the pipeline's decoding thread.
+        sl::test::ClipSpec spec;
+        spec.seconds = 6.0;
+        spec.width = 320;
+        spec.height = 180;
+        spec.faststart = true;
+        const QString whole = sl::test::makeClip(m_dir.filePath("whole.mp4"), spec);
+        const QString cut = sl::test::writeTruncatedCopy(whole, m_dir.filePath("cut.mp4"), 0.4);
+        VisualExtractor extractor;
+        try {
+            extractVisualFile(cut, extractor);
+            QFAIL("no error");
+        } catch (const sl::Error &e) {
+            QVERIFY2(e.message().startsWith(cut + ": "), qPrintable(e.message()));
+        }
+    }
+
+    void faceJumpingAcrossTheFrameIsFoundAgain()
+    {
+        // Following searches only next to the last face; a face that jumps (a cut, a fast turn)
+        // must be found by the full search of the same frame, not lost for a search interval.
+        cv::Mat photo;
+        cv::resize(cv::imread(m_photo.toStdString()), photo, cv::Size(360, 360));
+        cv::Mat left(360, 640, CV_8UC3, cv::Scalar(90, 90, 90));
+        cv::Mat right = left.clone();
+        photo.copyTo(left(cv::Rect(0, 0, 360, 360)));
+        photo.copyTo(right(cv::Rect(280, 0, 360, 360)));
+        VisualExtractor extractor;
+        FeatureMatrix m;
+        for (int i = 0; i < 3; ++i)
+            extractor.process(left, i / 15.0, m);
+        for (int i = 3; i < 6; ++i)
+            extractor.process(right, i / 15.0, m);
+        for (std::size_t f = 0; f < m.frames(); ++f)
+            QVERIFY2(at(m, f, "face_present") == 1.0, qPrintable(QStringLiteral("frame %1").arg(f)));
+        // The face moved by 280 px, 0.44 of the frame's width.
+        QVERIFY2(std::abs(at(m, 3, "face_x") - at(m, 2, "face_x") - 280.0 / 640.0) < 0.02,
+                 qPrintable(QStringLiteral("%1 -> %2").arg(at(m, 2, "face_x")).arg(at(m, 3, "face_x"))));
+        // ... and is followed from there.
+        for (std::size_t f = 4; f < m.frames(); ++f)
+            QVERIFY(std::abs(at(m, f, "face_x") - at(m, 3, "face_x")) < 0.02);
+    }
+
+    void faceLeavingTheFrameGivesTheAbsentVector()
+    {
+        const cv::Mat face = photoFrame();
+        const cv::Mat grey(360, 640, CV_8UC3, cv::Scalar(90, 90, 90));
+        VisualExtractor extractor;
+        FeatureMatrix m;
+        extractor.process(face, 0.0, m);
+        extractor.process(face, 1 / 15.0, m);
+        extractor.process(grey, 2 / 15.0, m);
+        extractor.process(grey, 3 / 15.0, m);
+        QCOMPARE(at(m, 1, "face_present"), 1.0);
+        verifyAbsent(m, 2);
+        verifyAbsent(m, 3);
+        QVERIFY(at(m, 2, "motion_energy") > 0.01);
     }
 
     void missingCascadeIsNamed()

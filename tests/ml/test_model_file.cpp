@@ -116,6 +116,27 @@ class TestModelFile : public QObject {
     }
 
 private Q_SLOTS:
+    void inputScalingTravelsWithTheFile()
+    {
+        ModelConfig config = tinyConfig("l-mib", kDims);
+        config.choices[kInputScalingKey] = kInputScalingStandardise;
+        torch::manual_seed(5);
+        auto model = createModel("l-mib", config);
+        model->eval();
+        for (Modality m : kModalities)
+            model->setInputScaling(m, {torch::rand({kDims[index(m)]}), torch::rand({kDims[index(m)]}) + 0.5});
+        ModelDescription d;
+        d.contract = contract(kDims);
+        d.labelScale = "mosi";
+        const std::string file = path("scaled.slm");
+        saveModel(file, *model, d);
+        const LoadedModel loaded = loadModel(file);
+        QVERIFY(loaded.model->scalesInputs());
+        for (Modality m : kModalities)
+            QVERIFY(torch::equal(loaded.model->inputScaling(m).scale, model->inputScaling(m).scale));
+        QVERIFY(torch::equal(loaded.model->forward(input()).prediction, model->forward(input()).prediction));
+    }
+
     void saveLoadSamePredictions_data() { addArchitectureRows(); }
 
     void saveLoadSamePredictions()

@@ -166,6 +166,50 @@ private Q_SLOTS:
         QVERIFY_THROWS_EXCEPTION(std::invalid_argument, createModel("e-mib", typo));
     }
 
+    void inputScalingIgnoresPaddingAndConstantDims()
+    {
+        // Two samples: 3 and 1 valid frames; the padding holds values that must not count.
+        torch::Tensor features = torch::full({2, 3, 2}, 1000.0);
+        features.index_put_({0, 0}, torch::tensor({1.0, 5.0}));
+        features.index_put_({0, 1}, torch::tensor({2.0, 5.0}));
+        features.index_put_({0, 2}, torch::tensor({3.0, 5.0}));
+        features.index_put_({1, 0}, torch::tensor({6.0, 5.0}));
+        const FeatureScaling s = fitFeatureScaling(features, torch::tensor({3, 1}, torch::kInt64));
+        QCOMPARE(s.shift[0].item<double>(), 3.0);  // mean of 1, 2, 3, 6
+        QVERIFY(std::fabs(s.scale[0].item<double>() - std::sqrt(3.5)) < 1e-6);  // population std
+        QCOMPARE(s.shift[1].item<double>(), 5.0);
+        QCOMPARE(s.scale[1].item<double>(), 1.0);  // constant: passes through, shifted only
+    }
+
+    void inputScalingIsASetting()
+    {
+        ModelConfig config = tinyConfig("late-fusion", kDims);
+        QVERIFY(!createModel("late-fusion", config)->scalesInputs());  // absent: off (older files)
+        QVERIFY(createModel("late-fusion", config)->named_buffers().is_empty());
+        config.choices[kInputScalingKey] = kInputScalingStandardise;
+        auto model = createModel("late-fusion", config);
+        QVERIFY(model->scalesInputs());
+        QCOMPARE(model->named_buffers().size(), size_t(2 * kModalityCount));
+        // Identity until fitted: the same predictions as an unscaled twin.
+        torch::manual_seed(4);
+        auto scaled = createModel("late-fusion", config);
+        config.choices.erase(kInputScalingKey);
+        torch::manual_seed(4);
+        auto plain = createModel("late-fusion", config);
+        scaled->eval();
+        plain->eval();
+        QVERIFY(torch::allclose(scaled->forward(sampleInput()).prediction, plain->forward(sampleInput()).prediction));
+        // Fitted: the model sees (x - shift) / scale.
+        scaled->setInputScaling(Modality::Text, {torch::full({kDims[0]}, 2.0), torch::full({kDims[0]}, 4.0)});
+        ModelInput shifted = sampleInput();
+        shifted[Modality::Text].features = shifted[Modality::Text].features * 4.0 + 2.0;
+        QVERIFY(torch::allclose(scaled->forward(shifted).prediction, plain->forward(sampleInput()).prediction, 1e-5, 1e-6));
+        config.choices[kInputScalingKey] = "whiten";
+        QVERIFY_THROWS_EXCEPTION(std::invalid_argument, createModel("late-fusion", config));
+        QVERIFY_THROWS_EXCEPTION(std::invalid_argument,
+                                 scaled->setInputScaling(Modality::Audio, {torch::zeros({1}), torch::ones({1})}));
+    }
+
     void kanIsReachable()
     {
         auto model = tinyModel("kan-mcp");

@@ -122,6 +122,58 @@ private Q_SLOTS:
         QCOMPARE(lastStep, 3);
     }
 
+    void warmUpEpochsDoNotCountAgainstPatience()
+    {
+        const Dataset training = dataset(48, 1), validation = dataset(24, 2);
+        auto model = freshModel("late-fusion");
+        TrainerOptions options = quickOptions(40);
+        options.learningRate = 0.3;
+        options.patience = 2;
+        options.warmupFraction = 0.5;  // 20 of 40 epochs (3 steps each) warm up
+        const TrainingResult r = train(*model, training, validation, options);
+        const int lastWarmUpEpoch = 20;
+        QCOMPARE(r.record.stopReason, std::string("early-stop"));
+        QVERIFY2(r.record.epochsRun >= lastWarmUpEpoch + 2, qPrintable(QString::number(r.record.epochsRun)));
+        QCOMPARE(r.record.epochsRun, std::max(r.record.bestEpoch, lastWarmUpEpoch) + 2);
+    }
+
+    // With "input_scaling": "standardise" the trainer fits the numbers on the training split, so
+    // the units of a feature (Hz or kHz, an offset) no longer change what the model learns.
+    void standardisedModelsAreBlindToFeatureUnits()
+    {
+        const Dataset training = dataset(48, 1), validation = dataset(24, 2);
+        Dataset rescaledTraining = training, rescaledValidation = validation;
+        for (Dataset *d : {&rescaledTraining, &rescaledValidation}) {
+            torch::Tensor &audio = d->features[index(Modality::Audio)];
+            const torch::Tensor valid = (torch::arange(audio.size(1)).unsqueeze(0) <
+                                         d->lengths[index(Modality::Audio)].unsqueeze(1)).unsqueeze(-1);
+            audio = torch::where(valid, audio * 1000.0 + 250.0, audio);  // padding stays zero
+        }
+        ModelConfig config = tinyConfig("c-mib", kDims);
+        config.choices[kInputScalingKey] = kInputScalingStandardise;
+        const auto trained = [&](const Dataset &trainSet, const Dataset &validSet) {
+            torch::manual_seed(3);
+            auto model = createModel("c-mib", config);
+            train(*model, trainSet, validSet, quickOptions(3));
+            return model;
+        };
+        auto plain = trained(training, validation);
+        auto rescaled = trained(rescaledTraining, rescaledValidation);
+        const FeatureScaling fitted = rescaled->inputScaling(Modality::Audio);
+        const FeatureScaling expected = fitFeatureScaling(rescaledTraining.features[index(Modality::Audio)],
+                                                          rescaledTraining.lengths[index(Modality::Audio)]);
+        QVERIFY(torch::allclose(fitted.shift, expected.shift));
+        QVERIFY(torch::allclose(fitted.scale, expected.scale));
+        QVERIFY(fitted.scale.min().item<double>() > 100);  // the factor 1000 was seen
+        const std::vector<double> a = predict(*plain, validation, BottleneckMode::Mean).multimodal;
+        const std::vector<double> b = predict(*rescaled, rescaledValidation, BottleneckMode::Mean).multimodal;
+        QCOMPARE(a.size(), b.size());
+        double gap = 0;
+        for (size_t i = 0; i < a.size(); ++i)
+            gap = std::max(gap, std::fabs(a[i] - b[i]));
+        QVERIFY2(gap < 1e-3, qPrintable(QString::number(gap)));
+    }
+
     void earlyStoppingKeepsTheBestEpoch()
     {
         const Dataset training = dataset(48, 1), validation = dataset(24, 2);
@@ -129,6 +181,7 @@ private Q_SLOTS:
         TrainerOptions options = quickOptions(40);
         options.learningRate = 0.3;  // far too high: validation gets worse soon
         options.patience = 2;
+        options.warmupFraction = 0;  // patience counts from the first epoch
         std::vector<double> losses;
         const TrainingResult r = train(*model, training, validation, options, {},
                                        [&](const TrainingProgress &p) {

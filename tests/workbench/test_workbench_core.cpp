@@ -143,6 +143,20 @@ private slots:
         QVERIFY_THROWS_EXCEPTION(std::invalid_argument, recommendedSettings(QStringLiteral("no-such-model")));
         QCOMPARE(trainableArchitectures().size(), 6);
     }
+
+    void smallTrainSplitsGetSmallerBatches()
+    {
+        // MOSI-sized: the papers' batches stand.
+        QCOMPARE(recommendedSettings(QStringLiteral("late-fusion"), 1284).batchSize, 32);
+        QCOMPARE(recommendedSettings(QStringLiteral("kan-mcp"), 1284).batchSize, 8);
+        // The demo project's 60 train clips: at least 4 steps an epoch.
+        QCOMPARE(recommendedSettings(QStringLiteral("late-fusion"), 60).batchSize, 15);
+        QCOMPARE(recommendedSettings(QStringLiteral("camib"), 61).batchSize, 16);
+        QCOMPARE(recommendedSettings(QStringLiteral("camib"), 60).batchSize, 15);
+        // Never below 8, however small the split.
+        QCOMPARE(recommendedSettings(QStringLiteral("c-mib"), 5).batchSize, 8);
+        QCOMPARE(recommendedSettings(QStringLiteral("kan-mcp"), 5).batchSize, 8);
+    }
 };
 
 QTEST_GUILESS_MAIN(TestWorkbenchCore)

@@ -52,7 +52,8 @@ private slots:
         QVERIFY(dialog->isVisible());
         training::TrainingSettings settings = dialog->settings();
         QCOMPARE(settings.labels.annotator, store::importAnnotator(project()));
-        QCOMPARE(settings.batchSize, int(training::recommendedSettings(settings.architecture).batchSize));
+        const int trainClips = int(project().clips().list(QStringLiteral("train")).size());
+        QCOMPARE(settings.batchSize, int(training::recommendedSettings(settings.architecture, trainClips).batchSize));
         settings.architecture = QStringLiteral("c-mib");  // sampled bottlenecks: the review queue gets spreads
         settings.epochs = 3;
         settings.patience = 0;

@@ -44,8 +44,9 @@ QSpinBox *wholeBox(int minimum, int maximum)
 }  // namespace
 
 TrainDialog::TrainDialog(const QString &projectPath, const QStringList &annotators, const QString &importAnnotator,
-                         qint64 activeModelId, QWidget *parent)
-    : QDialog(parent), m_projectPath(projectPath), m_parentModelId(activeModelId), m_runner(new TrainingRunner(this))
+                         qint64 activeModelId, int trainClips, QWidget *parent)
+    : QDialog(parent), m_projectPath(projectPath), m_parentModelId(activeModelId), m_trainClips(trainClips),
+      m_runner(new TrainingRunner(this))
 {
     setWindowTitle(tr("Train model"));
     setObjectName(QStringLiteral("trainDialog"));
@@ -153,7 +154,7 @@ void TrainDialog::buildForm()
 
 void TrainDialog::onArchitectureChanged()
 {
-    const training::TrainingSettings recommended = training::recommendedSettings(m_architecture->currentData().toString());
+    const training::TrainingSettings recommended = training::recommendedSettings(m_architecture->currentData().toString(), m_trainClips);
     training::TrainingSettings current = settings();
     current.epochs = recommended.epochs;
     current.batchSize = recommended.batchSize;

@@ -25,9 +25,10 @@ class TrainDialog : public QDialog {
     Q_OBJECT
 public:
     // `annotators`: the project's annotator names; `importAnnotator` the one whose labels came
-    // with the dataset; `activeModelId` becomes the new model's parent (0: none).
+    // with the dataset; `activeModelId` becomes the new model's parent (0: none); `trainClips`, the
+    // size of the train split, shapes the recommended batch size.
     TrainDialog(const QString &projectPath, const QStringList &annotators, const QString &importAnnotator,
-                qint64 activeModelId, QWidget *parent = nullptr);
+                qint64 activeModelId, int trainClips, QWidget *parent = nullptr);
 
     training::TrainingSettings settings() const;
     void applySettings(const training::TrainingSettings &settings);
@@ -50,6 +51,7 @@ private:
 
     QString m_projectPath;
     qint64 m_parentModelId = 0;
+    int m_trainClips = 0;
     QComboBox *m_architecture;
     QLineEdit *m_name;
     QComboBox *m_labels;
