@@ -12,14 +12,42 @@
 #include <QJsonArray>
 #include <QJsonObject>
 #include <cmath>
+#ifdef Q_OS_UNIX
+#include <unistd.h>
+#endif
 
 namespace sl::cli {
 
 namespace {
 
-// One line, redrawn in place: [#####.....] 12/90  3.1 clips/s  ETA 25 s
+bool stderrIsTerminal()
+{
+#ifdef Q_OS_UNIX
+    return ::isatty(STDERR_FILENO) == 1;
+#else
+    return true;
+#endif
+}
+
+// On a terminal one line, redrawn in place: [#####.....] 12/90  3.1 clips/s  ETA 25 s. Into a
+// file or pipe (CI logs, scripts) carriage returns would pile up into one enormous line, so there
+// a plain line is written at every tenth of the work instead.
 void drawProgress(const jobs::ExtractionProgress &p)
 {
+    static const bool terminal = stderrIsTerminal();
+    if (!terminal) {
+        static int lastTenth = -1;
+        const int tenth = p.total > 0 ? int(10 * p.done / p.total) : 10;
+        if (tenth == lastTenth && p.done != p.total)
+            return;
+        lastTenth = p.done == p.total ? -1 : tenth;
+        err() << p.done << "/" << p.total << " units, " << QString::number(p.unitsPerSecond, 'f', 1) << "/s";
+        if (p.failed > 0)
+            err() << ", " << p.failed << " failed";
+        err() << '\n';
+        err().flush();
+        return;
+    }
     constexpr int width = 30;
     const int filled = p.total > 0 ? int(std::lround(double(width) * p.done / p.total)) : width;
     QString bar = QString(filled, QLatin1Char('#')) + QString(width - filled, QLatin1Char('.'));
@@ -129,10 +157,13 @@ int runExtract(const QStringList &args)
     jobs::PreparedExtraction prepared;
     try {
         prepared = jobs::prepareExtraction(command.positional(0), plan, [&command](int done, int total) {
-            if (!command.json() && total > 0) {
+            if (command.json() || total <= 0)
+                return;
+            if (stderrIsTerminal())
                 err() << "\rtranscripts: " << done << "/" << total << (done == total ? "\n" : "");
-                err().flush();
-            }
+            else if (done == total)
+                err() << "transcripts: " << done << "/" << total << '\n';
+            err().flush();
         });
     } catch (const std::invalid_argument &) {
         return command.fail(UsageError, QStringLiteral("unknown acoustic preset '%1' (use default or ch-sims-33)").arg(plan.acousticPreset));

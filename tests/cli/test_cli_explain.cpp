@@ -65,7 +65,11 @@ private slots:
         QTemporaryDir dir;
         const QString project = dir.filePath(QStringLiteral("demo"));
         QCOMPARE(cli({QStringLiteral("demo"), project, QStringLiteral("--clips"), QStringLiteral("6")}, kTimeoutMs).exitCode, 0);
-        QCOMPARE(cli({QStringLiteral("extract"), project}, kTimeoutMs).exitCode, 0);
+        const CliResult extracted = cli({QStringLiteral("extract"), project}, kTimeoutMs);
+        QCOMPARE(extracted.exitCode, 0);
+        // Progress into a pipe: plain lines, no carriage returns piling up; the last says all done.
+        QVERIFY2(!extracted.err.contains('\r'), extracted.err.constData());
+        QVERIFY2(extracted.err.contains("18/18 units"), extracted.err.constData());
         // No model yet: explain says what to do.
         const CliResult early = cli({QStringLiteral("explain"), project});
         QCOMPARE(early.exitCode, 1);
