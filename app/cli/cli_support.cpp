@@ -1,5 +1,8 @@
 #include "app/cli/cli_support.h"
 
+#include "core/common/error.h"
+#include "core/store/project.h"
+
 #include <QJsonDocument>
 
 namespace sl::cli {
@@ -76,6 +79,16 @@ int Command::fail(int code, const QString &message)
     err() << "sentilens-cli: " << message << '\n';
     err().flush();
     return code;
+}
+
+std::unique_ptr<store::Project> Command::openProject(int index)
+{
+    try {
+        return store::Project::open(positional(index));
+    } catch (const Error &error) {
+        m_exitCode = fail(ProjectError, error.message());
+        return nullptr;
+    }
 }
 
 }  // namespace sl::cli

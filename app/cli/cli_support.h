@@ -41,6 +41,9 @@ public:
     void emitJson(const QJsonObject &object);
     // Prints an error on stderr and returns `code`.
     int fail(int code, const QString &message);
+    // Opens the project folder named by positional argument `index`. When it cannot be opened
+    // (missing, locked, newer, read-only), prints why and returns null with exitCode() = ProjectError.
+    std::unique_ptr<store::Project> openProject(int index = 0);
 
 private:
     QString m_name;

@@ -179,12 +179,9 @@ int runExplain(const QStringList &args)
             return command.fail(UsageError, QStringLiteral("--plots needs the application started with --plots"));
     }
 
-    std::unique_ptr<store::Project> project;
-    try {
-        project = store::Project::open(command.positional(0));
-    } catch (const Error &error) {
-        return command.fail(ProjectError, error.message());
-    }
+    std::unique_ptr<store::Project> project = command.openProject();
+    if (!project)
+        return command.exitCode();
     const QString clipArg = parser.value(QStringLiteral("clip"));
     if (!clipArg.isEmpty()) {
         bool numeric = false;

@@ -41,12 +41,9 @@ int runExport(const QStringList &args)
         else
             return command.fail(UsageError, QStringLiteral("unknown aggregate '%1' (use mean or latest)").arg(rule));
     }
-    std::unique_ptr<store::Project> project;
-    try {
-        project = store::Project::open(command.positional(0));
-    } catch (const Error &error) {
-        return command.fail(ProjectError, error.message());
-    }
+    std::unique_ptr<store::Project> project = command.openProject();
+    if (!project)
+        return command.exitCode();
     try {
         const io::ExportReport report = io::exportLabelCsv(*project, outPath, options);
         command.say(QStringLiteral("Wrote %1 row(s) to %2").arg(report.rows).arg(report.path));

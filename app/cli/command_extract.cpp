@@ -74,12 +74,9 @@ int applyTextEncoderOptions(Command &command)
         return command.fail(UsageError, QStringLiteral("--text-encoder and --vocab go together"));
     if (!set && !clear)
         return Success;
-    std::unique_ptr<store::Project> project;
-    try {
-        project = store::Project::open(command.positional(0));
-    } catch (const Error &error) {
-        return command.fail(ProjectError, error.message());
-    }
+    std::unique_ptr<store::Project> project = command.openProject();
+    if (!project)
+        return command.exitCode();
     try {
         if (clear) {
             jobs::clearTextEncoder(*project);

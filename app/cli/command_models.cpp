@@ -98,12 +98,9 @@ int runTrain(const QStringList &args)
         return command.fail(UsageError, QStringLiteral("--epochs and --batch take positive whole numbers, --patience and --seed "
                                                        "whole numbers from 0, --lr a positive number"));
 
-    std::unique_ptr<store::Project> project;
-    try {
-        project = store::Project::open(command.positional(0));
-    } catch (const Error &error) {
-        return command.fail(ProjectError, error.message());
-    }
+    std::unique_ptr<store::Project> project = command.openProject();
+    if (!project)
+        return command.exitCode();
     // The recommendation depends on the size of the train split (the batch shrinks for small ones).
     settings = training::recommendedSettings(request.architecture, int(project->clips().list(QStringLiteral("train")).size()));
     applyOptions(settings);

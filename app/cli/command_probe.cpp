@@ -20,12 +20,9 @@ int runProbe(const QStringList &args)
     command.parser().addPositionalArgument(QStringLiteral("PROJECT"), QStringLiteral("Project folder."));
     if (!command.parse(1))
         return command.exitCode();
-    std::unique_ptr<store::Project> project;
-    try {
-        project = store::Project::open(command.positional(0));
-    } catch (const Error &error) {
-        return command.fail(ProjectError, error.message());
-    }
+    std::unique_ptr<store::Project> project = command.openProject();
+    if (!project)
+        return command.exitCode();
     QJsonArray rows;
     int failed = 0;
     store::ClipRepository clips = project->clips();
