@@ -1,6 +1,8 @@
 // Feature extraction over a project: good clips get features, bad ones get a problem naming the
 // file while the others go on, a second run does only stale work, and a cancelled run resumes.
 #include "core/demo/demo_project.h"
+#include "core/features/acoustic_features.h"
+#include "core/features/visual_features.h"
 #include "core/jobs/extraction_job.h"
 #include "core/jobs/media_extractors.h"
 #include "core/store/project.h"
@@ -85,6 +87,9 @@ private slots:
         QCOMPARE(acoustic.modality, QStringLiteral("A"));
         QCOMPARE(acoustic.dimNames.size(), acoustic.dims);
         QCOMPARE(visual.modality, QStringLiteral("V"));
+        // Each set is stamped with its extractor's version: a new version makes old sets stale.
+        QCOMPARE(acoustic.extractorVersion, QString::fromLatin1(features::kAcousticExtractorVersion));
+        QCOMPARE(visual.extractorVersion, QString::fromLatin1(features::kVisualExtractorVersion));
 
         for (const store::Clip &clip : project->clips().list()) {
             if (clip.videoId == QLatin1String("bad"))
