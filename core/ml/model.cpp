@@ -1,5 +1,7 @@
 #include "core/ml/model.h"
 
+#include "core/ml/padded_features.h"
+
 #include <stdexcept>
 #include <utility>
 
@@ -42,12 +44,9 @@ PreparedModality prepare(const ModalityInput &in, Modality m, std::int64_t dims,
     if (time == 0) {
         features = torch::zeros({batch, 1, dims}, features.options());
     } else {
-        // MMSA's audio files hold -inf where a feature was undefined; NaN/inf would poison every
-        // sample the batch touches, so they become 0 here as MMSA's loader does.
-        features = torch::nan_to_num(features, 0.0, 0.0, 0.0);
-        if (shift.defined())
-            features = (features - shift) / scale;
-        features = features * timeMask(out.lengths, time).unsqueeze(-1);
+        // NaN/inf would poison every sample the batch touches, so they become 0, as MMSA's
+        // loader does.
+        features = cleanPaddedFeatures(features, out.lengths, shift, scale);
     }
     out.features = features;
     out.present = (out.lengths > 0).to(torch::kFloat32);

@@ -1,6 +1,7 @@
 #include "core/ml/trainer.h"
 
 #include "core/ml/device.h"
+#include "core/ml/fused_adamw.h"
 #include "core/ml/pareto_step.h"
 
 #include <ATen/Parallel.h>
@@ -69,7 +70,7 @@ std::unique_ptr<torch::optim::AdamW> makeOptimizer(SentimentModel &model,
                             std::make_unique<torch::optim::AdamWOptions>(
                                 torch::optim::AdamWOptions(rate).weight_decay(options.weightDecay)));
     }
-    return std::make_unique<torch::optim::AdamW>(
+    return std::make_unique<FusedAdamW>(
         std::move(groups),
         torch::optim::AdamWOptions(options.learningRate).weight_decay(options.weightDecay));
 }

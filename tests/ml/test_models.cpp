@@ -2,6 +2,7 @@
 // padding, missing modalities and zero-length sequences change nothing they should not and never
 // produce NaN.
 #include "core/ml/model_factory.h"
+#include "core/ml/padded_features.h"
 #include "tests/ml/architecture_rows.h"
 #include "tests/ml/synthetic_data.h"
 
@@ -208,6 +209,36 @@ private Q_SLOTS:
         QVERIFY_THROWS_EXCEPTION(std::invalid_argument, createModel("late-fusion", config));
         QVERIFY_THROWS_EXCEPTION(std::invalid_argument,
                                  scaled->setInputScaling(Modality::Audio, {torch::zeros({1}), torch::ones({1})}));
+    }
+
+    void cleaningInOnePassEqualsTheTensorOperations()
+    {
+        // cleanPaddedFeatures takes a hand-written pass on the CPU for inputs without gradients
+        // and tensor operations otherwise (integrated gradients); both must give the same values.
+        torch::manual_seed(3);
+        torch::Tensor features = torch::randn({4, 7, 9}) * 50.0;
+        features.index_put_({0, 1, 2}, std::numeric_limits<float>::quiet_NaN());
+        features.index_put_({1, 0, 0}, std::numeric_limits<float>::infinity());
+        features.index_put_({2, 3, 8}, -std::numeric_limits<float>::infinity());
+        features.index_put_({3, 6, 4}, std::numeric_limits<float>::quiet_NaN());  // in the padding
+        const torch::Tensor lengths = torch::tensor({7, 3, 0, 5}, torch::kInt64);
+        const torch::Tensor shift = torch::randn({9});
+        const torch::Tensor scale = torch::rand({9}) + 0.5;
+        for (const bool scaled : {false, true}) {
+            const torch::Tensor s = scaled ? shift : torch::Tensor();
+            const torch::Tensor c = scaled ? scale : torch::Tensor();
+            const torch::Tensor fast = cleanPaddedFeatures(features, lengths, s, c);
+            const torch::Tensor slow = cleanPaddedFeatures(features.clone().requires_grad_(true), lengths, s, c).detach();
+            QVERIFY(torch::equal(fast, slow));
+            QVERIFY(torch::isfinite(fast).all().item<bool>());
+            QCOMPARE(fast.index({1, torch::indexing::Slice(3)}).abs().sum().item<double>(), 0.0);  // padding
+            QCOMPARE(fast.index({2}).abs().sum().item<double>(), 0.0);                          // no frame
+            const double expected = scaled ? (0.0 - shift[2].item<double>()) / scale[2].item<double>() : 0.0;
+            QVERIFY(std::fabs(fast.index({0, 1, 2}).item<double>() - expected) < 1e-6);  // NaN became 0
+            const double kept = scaled ? (features.index({0, 4, 5}).item<double>() - shift[5].item<double>()) / scale[5].item<double>()
+                                       : features.index({0, 4, 5}).item<double>();
+            QVERIFY(std::fabs(fast.index({0, 4, 5}).item<double>() - kept) < 1e-4);
+        }
     }
 
     void kanIsReachable()

@@ -1,6 +1,7 @@
 // The trainer (core/ml/trainer.h): same seed twice gives the same numbers, every architecture
 // learns a synthetic task whose label is a known function of its inputs, cancellation stops
 // within one step, and the schedule and record are what they claim.
+#include "core/ml/fused_adamw.h"
 #include "core/ml/model_factory.h"
 #include "core/ml/trainer.h"
 #include "tests/ml/architecture_rows.h"
@@ -194,6 +195,54 @@ private Q_SLOTS:
             evaluate(predict(*model, validation, BottleneckMode::Mean), validation,
                      MetricScale::Mosi);
         QCOMPARE(now.loss, losses[static_cast<std::size_t>(r.record.bestEpoch - 1)]);
+    }
+
+    void fusedAdamWFollowsLibTorchsAdamW()
+    {
+        // The trainer's optimizer computes AdamW's update in one pass per parameter; over many
+        // steps, with weight decay, two groups with their own learning rates, a parameter
+        // without gradient and sizes that are not a multiple of the vector width, it must track
+        // LibTorch's own AdamW to float rounding.
+        torch::manual_seed(8);
+        const std::vector<torch::Tensor> start = {torch::randn({7, 5}), torch::randn({13}), torch::randn({3})};
+        std::vector<torch::Tensor> fusedParams, stockParams;
+        for (const torch::Tensor &t : start) {
+            fusedParams.push_back(t.clone().requires_grad_(true));
+            stockParams.push_back(t.clone().requires_grad_(true));
+        }
+        const auto groupsOf = [](const std::vector<torch::Tensor> &p) {
+            std::vector<torch::optim::OptimizerParamGroup> groups;
+            groups.emplace_back(std::vector<torch::Tensor>{p[0], p[2]},
+                                std::make_unique<torch::optim::AdamWOptions>(torch::optim::AdamWOptions(0.01).weight_decay(0.1)));
+            groups.emplace_back(std::vector<torch::Tensor>{p[1]},
+                                std::make_unique<torch::optim::AdamWOptions>(torch::optim::AdamWOptions(0.003).weight_decay(0.0)));
+            return groups;
+        };
+        FusedAdamW fused(groupsOf(fusedParams));
+        torch::optim::AdamW stock(groupsOf(stockParams));
+        for (int step = 0; step < 50; ++step) {
+            const torch::Tensor g0 = torch::randn({7, 5}), g1 = torch::randn({13}) * 1e-3;
+            fusedParams[0].mutable_grad() = g0.clone();
+            stockParams[0].mutable_grad() = g0.clone();
+            fusedParams[1].mutable_grad() = g1.clone();
+            stockParams[1].mutable_grad() = g1.clone();  // p[2] never gets a gradient
+            fused.step();
+            stock.step();
+        }
+        for (std::size_t i = 0; i < start.size(); ++i)
+            QVERIFY2(torch::allclose(fusedParams[i], stockParams[i], 1e-5, 1e-6), qPrintable(QString::number(i)));
+        QVERIFY(!torch::allclose(fusedParams[0], start[0]));  // it did move
+        QVERIFY(torch::equal(fusedParams[2], start[2]));      // no gradient: untouched, no decay
+        // A double parameter is not fused: LibTorch's own step runs, with the same result.
+        torch::Tensor d1 = torch::randn({4}, torch::kFloat64).requires_grad_(true);
+        torch::Tensor d2 = d1.detach().clone().requires_grad_(true);
+        FusedAdamW fusedDouble(std::vector<torch::Tensor>{d1});
+        torch::optim::AdamW stockDouble(std::vector<torch::Tensor>{d2});
+        d1.mutable_grad() = torch::ones({4}, torch::kFloat64);
+        d2.mutable_grad() = torch::ones({4}, torch::kFloat64);
+        fusedDouble.step();
+        stockDouble.step();
+        QVERIFY(torch::equal(d1, d2));
     }
 
     void scheduleAndRecord()
