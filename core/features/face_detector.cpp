@@ -44,7 +44,7 @@ std::optional<cv::Rect> FaceDetector::detectScaled(const cv::Mat &region, double
     cv::equalizeHist(m_scaled, m_scaled);
     std::vector<cv::Rect> faces;
     std::vector<int> hits;
-    m_cascade.detectMultiScale(m_scaled, faces, hits, step, m_config.minNeighbours, 0, minSize, maxSize);
+    m_cascade.detectMultiScale(m_scaled, faces, hits, step, m_config.minNeighbours, minSize, maxSize);
     if (faces.empty())
         return std::nullopt;
     // The face with the most supporting hits: false detections (a helmet, a patterned shirt) are

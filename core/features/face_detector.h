@@ -39,7 +39,7 @@ private:
     std::optional<cv::Rect> detectScaled(const cv::Mat &region, double scale, double step, cv::Size minSize, cv::Size maxSize);
 
     FaceDetectorConfig m_config;
-    cv::CascadeClassifier m_cascade;
+    HaarCascade m_cascade;
     std::optional<cv::Rect> m_previous;
     int m_framesSinceSearch = 0;
     cv::Mat m_scaled;

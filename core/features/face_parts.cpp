@@ -59,7 +59,7 @@ void FacePartsAnalyser::findEyes(const cv::Mat &face, FaceParts &parts)
 {
     std::vector<cv::Rect> found;
     // Eyes of a frontal face are 1/5 to 1/3 of its width: only those sizes are tried.
-    m_eyes.detectMultiScale(face(kEyeBand), found, kPartStep, 3, 0, cv::Size(kFaceSize / 5, kFaceSize / 5),
+    m_eyes.detectMultiScale(face(kEyeBand), found, kPartStep, 3, cv::Size(kFaceSize / 5, kFaceSize / 5),
                             cv::Size(kFaceSize / 3, kFaceSize / 3));
     std::sort(found.begin(), found.end(), [](const cv::Rect &a, const cv::Rect &b) { return a.area() > b.area(); });
     // The two largest detections that do not overlap: one eye often fires twice at two scales.
@@ -87,7 +87,7 @@ void FacePartsAnalyser::findSmile(const cv::Mat &face, FaceParts &parts)
     std::vector<cv::Rect> smiles;
     std::vector<int> hits;
     // A mouth is 1/3 to 2/3 of the face's width (the cascade's window is 36 x 18).
-    m_smile.detectMultiScale(face(kSmileBand), smiles, hits, kPartStep, 1, 0, cv::Size(36, 18),
+    m_smile.detectMultiScale(face(kSmileBand), smiles, hits, kPartStep, 1, cv::Size(36, 18),
                              cv::Size(kFaceSize * 2 / 3, kFaceSize / 3));
     const int strongest = hits.empty() ? 0 : *std::max_element(hits.begin(), hits.end());
     parts.smiling = strongest >= m_smileMinNeighbours;

@@ -33,8 +33,8 @@ private:
     void findEyes(const cv::Mat &face, FaceParts &parts);
     void findSmile(const cv::Mat &face, FaceParts &parts);
 
-    cv::CascadeClassifier m_eyes;
-    cv::CascadeClassifier m_smile;
+    HaarCascade m_eyes;
+    HaarCascade m_smile;
     int m_smileMinNeighbours;
     cv::Mat m_equalised;
 };
