@@ -134,8 +134,9 @@ TrainOutcome trainOnProject(store::Project &project, const TrainRequest &request
         outcome.meanPredictorMae[split] = (set.data.labels - trainMean).abs().mean().item<double>();
     }
 
-    const QString stamp = QDateTime::currentDateTimeUtc().toString(QStringLiteral("yyyyMMdd-HHmmss"));
-    const QString relative = QStringLiteral("models/%1-%2.slmodel").arg(request.architecture, stamp);
+    const QDateTime finished = QDateTime::currentDateTimeUtc();
+    const QString stamp = finished.toString(QStringLiteral("yyyyMMdd-HHmmss"));
+    const QString relative = newModelFilePath(project, request.architecture, finished);
     outcome.modelFile = project.absolutePath(relative);
     QDir().mkpath(QFileInfo(outcome.modelFile).absolutePath());
     ml::ModelDescription description;
@@ -162,6 +163,15 @@ TrainOutcome trainOnProject(store::Project &project, const TrainRequest &request
     project.models().setActive(outcome.modelId);
     predictOnProject(project, outcome.modelId);
     return outcome;
+}
+
+QString newModelFilePath(const store::Project &project, const QString &architecture, const QDateTime &when)
+{
+    const QString stem = QStringLiteral("models/%1-%2").arg(architecture, when.toString(QStringLiteral("yyyyMMdd-HHmmss")));
+    QString relative = stem + QStringLiteral(".slmodel");
+    for (int n = 2; QFileInfo::exists(project.absolutePath(relative)); ++n)
+        relative = QStringLiteral("%1-%2.slmodel").arg(stem).arg(n);
+    return relative;
 }
 
 ml::LoadedModel loadProjectModel(const store::Project &project, qint64 &modelId, const ml::FeatureContract &features)

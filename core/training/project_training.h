@@ -10,6 +10,7 @@
 #include "core/training/training_job.h"
 #include "core/store/model_repository.h"
 
+#include <QDateTime>
 #include <QString>
 #include <atomic>
 #include <map>
@@ -44,6 +45,11 @@ struct TrainOutcome {
     std::map<QString, double> meanPredictorMae;
     bool cancelled = false;
 };
+
+// The project-relative path ("models/ARCH-yyyyMMdd-HHmmss.slmodel") for a model trained at `when`,
+// with "-2", "-3", ... added when a file of that name exists already: two trainings of one
+// architecture within the same second must not overwrite each other's model file.
+QString newModelFilePath(const store::Project &project, const QString &architecture, const QDateTime &when);
 
 // Throws sl::Error for project problems (no features, no labels) and std::invalid_argument for
 // bad settings; nothing is registered when training is cancelled.

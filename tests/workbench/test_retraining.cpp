@@ -109,6 +109,30 @@ private slots:
         QCOMPARE(flagged, 5);
     }
 
+    void modelFilesOfTheSameSecondDoNotOverwriteEachOther()
+    {
+        // Two trainings of one architecture that finish within the same second (a tiny model on
+        // a fast machine) once wrote the same file, so the first registered model silently
+        // became the second.
+        auto project = store::Project::open(m_projectPath);
+        const QDateTime when(QDate(2026, 11, 25), QTime(17, 1, 2), Qt::UTC);
+        const QString first = training::newModelFilePath(*project, QStringLiteral("camib"), when);
+        QCOMPARE(first, QStringLiteral("models/camib-20261125-170102.slmodel"));
+        QVERIFY(QDir().mkpath(project->absolutePath(QStringLiteral("models"))));
+        QStringList taken;
+        for (int i = 0; i < 3; ++i) {
+            const QString next = training::newModelFilePath(*project, QStringLiteral("camib"), when);
+            QVERIFY2(!taken.contains(next), qPrintable(next));
+            QFile file(project->absolutePath(next));
+            QVERIFY(file.open(QIODevice::WriteOnly));
+            taken << next;
+        }
+        QCOMPARE(taken, QStringList({first, QStringLiteral("models/camib-20261125-170102-2.slmodel"),
+                                     QStringLiteral("models/camib-20261125-170102-3.slmodel")}));
+        for (const QString &path : taken)
+            QFile::remove(project->absolutePath(path));
+    }
+
     void aggregatesAndTargetChoiceReachTheLineage()
     {
         auto project = store::Project::open(m_projectPath);
