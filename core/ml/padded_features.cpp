@@ -1,5 +1,7 @@
 #include "core/ml/padded_features.h"
 
+#include "core/ml/model.h"
+
 #include <ATen/Parallel.h>
 
 #include <cmath>
@@ -9,19 +11,13 @@ namespace sl::ml {
 
 namespace {
 
-torch::Tensor timeMaskOf(const torch::Tensor &lengths, std::int64_t time)
-{
-    return (torch::arange(time, lengths.options()).unsqueeze(0) < lengths.unsqueeze(1))
-        .to(torch::kFloat32);
-}
-
 torch::Tensor cleanWithTensorOps(const torch::Tensor &features, const torch::Tensor &lengths,
                                  const torch::Tensor &shift, const torch::Tensor &scale)
 {
     torch::Tensor x = torch::nan_to_num(features, 0.0, 0.0, 0.0);
     if (shift.defined())
         x = (x - shift) / scale;
-    return x * timeMaskOf(lengths, features.size(1)).unsqueeze(-1);
+    return x * timeMask(lengths, features.size(1)).unsqueeze(-1);
 }
 
 // x when finite, else 0; written as a comparison (false for NaN and both infinities) that the
