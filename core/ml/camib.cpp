@@ -1,22 +1,34 @@
 // CaMIB, the causal multimodal information bottleneck (Jiang, Jiang, Hu, Mai; arXiv 2509.21805).
-// No code is public: this follows the paper's description as summarised in models.md section 5,
-// and every part whose exact form is unverified is a setting.
+// No code is public and the paper's equations could not be read here (only its abstract and
+// reviews of the full text): this follows the description summarised in models.md section 5, and
+// every part whose exact form is unverified is a setting. Where the description leaves the model
+// degenerate, SentiLens adds documented terms of its own (marked "SentiLens").
 //  1. Per modality an encoder and a bottleneck (prior N(0, I), weight beta) with its own
 //     prediction; the three z's are fused by Linear + ReLU into Z (batch, fused).
 //  2. A mask generator (MLP, sigmoid) gives a per-sample soft mask over Z's dimensions:
 //     causal Z_c = mask * Z, shortcut Z_s = (1 - mask) * Z. The prediction is made from Z_c.
+//     SentiLens: a budget term (mean_j mask_j - mask_budget)^2 per sample, weight mask_weight.
+//     Without it the mask can sit at 1 everywhere at no cost (Z_s = 0 makes the shortcut and
+//     backdoor terms trivial), and the mask view then shows nothing.
 //  3. An instrumental variable V: self-attention over the frames of all three modalities
 //     together (padding and absent modalities masked), pooled over valid frames, projected to the
-//     size of Z. Alignment loss mean ||Z_c - V||^2 (the L2 form a reviewer cites), weight lambda1.
-//  4. A shortcut head on Z_s is pushed towards an uninformative prediction. For regression we
-//     read "uniform" as the batch's mean label (the best constant guess): loss mean (s - mean y)^2,
-//     weight lambda2.
+//     size of Z. The paper aligns Z_c with V by mean ||Z_c - V||^2 (weight lambda1). SentiLens
+//     reads the constraint as two-stage least squares, with gradients stopped so that each side
+//     has one job: first stage ||V - sg(Z_c)||^2 (V learns what of Z_c the inputs' global
+//     attention explains), alignment ||Z_c - sg(V)||^2 (the paper's pull of Z_c towards it), and
+//     second stage L1(predictor(sg(V)), y) (the predictor must work on the instrumented part).
+//     Joint, unstopped, V only regressed Z_c and never served as an instrument.
+//  4. The shortcut branch is pushed towards an uninformative prediction. For regression
+//     "uniform" is read as the batch's mean label (the best constant guess). SentiLens: the
+//     shortcut head is a probe fitted to y on sg(Z_s) (L1, weight lambda2), and Z_s is pushed
+//     through the probe's frozen weights towards the mean label ((s - mean y)^2, weight lambda2).
+//     Trained jointly as one head, it met the target with its bias alone and hid nothing.
 //  5. Backdoor adjustment (training only): the causal part of each sample is combined with the
 //     shortcut part of another sample of the batch (a random permutation) and must still predict
 //     the sample's label: L1, weight backdoor_weight.
 // Settings: hidden (64), bottleneck_hidden (256), latent (32), fused (64), mask_hidden (64),
-// beta (1e-3), lambda1 (0.1), lambda2 (0.1), backdoor_weight (0.5), unimodal_weight (1),
-// weight_<modality> (1); choice encoder ("lstm" | "mean").
+// beta (1e-3), lambda1 (0.1), lambda2 (0.1), backdoor_weight (0.5), mask_budget (0.5),
+// mask_weight (1), unimodal_weight (1), weight_<modality> (1); choice encoder ("lstm" | "mean").
 // Internals: "<modality>.mean"/".std", "camib.fused", "camib.mask", "camib.causal",
 // "camib.shortcut", "camib.instrument", "camib.shortcut_prediction", and "camib.token_attention"
 // (batch, frames of T, A, V in that order): the attention each frame receives, averaged over the
@@ -26,9 +38,11 @@
 #include "core/ml/modality_blocks.h"
 
 #include <torch/nn/modules/activation.h>
+#include <torch/nn/functional/linear.h>
 #include <torch/nn/modules/container/sequential.h>
 
 #include <cmath>
+#include <stdexcept>
 
 namespace sl::ml {
 
@@ -40,7 +54,7 @@ public:
     {
         requireSettings(config, architecture(),
                         {"hidden", "bottleneck_hidden", "latent", "fused", "mask_hidden", "beta",
-                         "lambda1", "lambda2", "backdoor_weight"},
+                         "lambda1", "lambda2", "backdoor_weight", "mask_budget", "mask_weight"},
                         {"encoder"});
         const std::int64_t hidden = config.integer("hidden", 64);
         const std::int64_t latent = config.integer("latent", 32);
@@ -50,6 +64,10 @@ public:
         lambda1_ = config.number("lambda1", 0.1);
         lambda2_ = config.number("lambda2", 0.1);
         backdoorWeight_ = config.number("backdoor_weight", 0.5);
+        maskBudget_ = config.number("mask_budget", 0.5);
+        maskWeight_ = config.number("mask_weight", 1.0);
+        if (maskBudget_ < 0 || maskBudget_ > 1)
+            throw std::invalid_argument("camib: mask_budget must be in [0, 1]");
 
         encoders_ = registerEncoders(*this, config, hidden);
         bottlenecks_ = registerBottlenecks(*this, {hidden, hidden, hidden},
@@ -102,14 +120,24 @@ protected:
 
         const torch::Tensor &y = batch.targets->multimodal;
         addLoss(out, kLossMultimodal, torch::l1_loss(out.prediction, y), 1.0);
+        addLoss(out, "mask_budget", (mask.mean(1) - maskBudget_).pow(2).mean(), maskWeight_);
         // Samples with no modality at all have nothing to align.
         const torch::Tensor anyPresent =
             ((batch[Modality::Text].present + batch[Modality::Audio].present +
               batch[Modality::Visual].present) > 0).to(torch::kFloat32);
-        addLoss(out, "instrument", maskedMean((causal - instrument).pow(2).mean(1), anyPresent),
-                lambda1_);
-        addLoss(out, "shortcut_uniform",
-                (shortcutPrediction - y.mean().detach()).pow(2).mean(), lambda2_);
+        addLoss(out, "instrument_first_stage",
+                maskedMean((instrument - causal.detach()).pow(2).mean(1), anyPresent), lambda1_);
+        addLoss(out, "instrument",
+                maskedMean((causal - instrument.detach()).pow(2).mean(1), anyPresent), lambda1_);
+        addLoss(out, "instrument_second_stage",
+                torch::l1_loss(predictor_->forward(instrument.detach()).squeeze(1), y), lambda1_);
+        addLoss(out, "shortcut_probe",
+                torch::l1_loss(shortcutHead_->forward(shortcut.detach()).squeeze(1), y), lambda2_);
+        const torch::Tensor throughFrozenProbe =
+            torch::nn::functional::linear(shortcut, shortcutHead_->weight.detach(),
+                                          shortcutHead_->bias.detach()).squeeze(1);
+        addLoss(out, "shortcut_uniform", (throughFrozenProbe - y.mean().detach()).pow(2).mean(),
+                lambda2_);
         if (is_training()) {
             const torch::Tensor permutation = torch::randperm(
                 batch.size, torch::TensorOptions(y.device()).dtype(torch::kInt64));
@@ -146,7 +174,7 @@ private:
         return (context * valid.unsqueeze(2)).sum(1) / count;
     }
 
-    double beta_, lambda1_, lambda2_, backdoorWeight_;
+    double beta_, lambda1_, lambda2_, backdoorWeight_, maskBudget_, maskWeight_;
     ModalityEncoders encoders_{nullptr, nullptr, nullptr};
     ModalityBottlenecks bottlenecks_{nullptr, nullptr, nullptr};
     std::array<torch::nn::Linear, kModalityCount> tokenProjections_{nullptr, nullptr, nullptr};

@@ -23,11 +23,17 @@ FusionImpl::FusionImpl(std::int64_t size, FusionKind kind) : size_(size), kind_(
 void FusionImpl::reset()
 {
     linear_ = nullptr;
-    if (kind_ == FusionKind::Concat)
+    dropout_ = nullptr;
+    second_ = third_ = nullptr;
+    if (kind_ == FusionKind::Concat) {
         linear_ = register_module("linear", torch::nn::Linear(3 * size_, size_));
-    else if (kind_ == FusionKind::Tensor)
+    } else if (kind_ == FusionKind::Tensor) {
+        dropout_ = register_module("dropout", torch::nn::Dropout(0.5));
         linear_ = register_module("linear",
                                   torch::nn::Linear((size_ + 1) * (size_ + 1) * (size_ + 1), size_));
+        second_ = register_module("linear2", torch::nn::Linear(size_, size_));
+        third_ = register_module("linear3", torch::nn::Linear(size_, size_));
+    }
 }
 
 torch::Tensor FusionImpl::forward(const std::array<torch::Tensor, 3> &v,
@@ -54,7 +60,8 @@ torch::Tensor FusionImpl::forward(const std::array<torch::Tensor, 3> &v,
         const torch::Tensor ta = torch::einsum("bi,bj->bij", {withOne(v[0]), withOne(v[1])});
         const torch::Tensor tav =
             torch::einsum("bij,bk->bijk", {ta, withOne(v[2])}).reshape({batch, -1});
-        return linear_->forward(tav);
+        const torch::Tensor first = linear_->forward(dropout_->forward(tav));
+        return torch::relu(third_->forward(torch::tanh(second_->forward(first))));
     }
     }
     throw std::logic_error("FusionImpl: unhandled kind");

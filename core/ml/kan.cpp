@@ -21,6 +21,16 @@ void KanImpl::reset()
     }
 }
 
+void KanImpl::updateGridsFromSamples(const torch::Tensor &x)
+{
+    torch::NoGradGuard noGrad;
+    torch::Tensor input = x;
+    for (std::size_t l = 0; l < layerCount(); ++l) {
+        layer(l).updateGridFromSamples(input);
+        input = layer(l).forward(input).output;
+    }
+}
+
 KanLayerImpl &KanImpl::layer(std::size_t index)
 {
     return *act_fun_->ptr<KanLayerImpl>(index);

@@ -33,6 +33,10 @@ public:
 
     const KanOptions &options() const { return options_; }
     std::size_t layerCount() const { return act_fun_->size(); }
+    // Every layer's grid follows its own inputs on the samples x (batch, widths.front()), first
+    // layer first, each next layer seeing the previous one's refitted outputs.
+    void updateGridsFromSamples(const torch::Tensor &x);
+
     KanLayerImpl &layer(std::size_t index);
     const KanLayerImpl &layer(std::size_t index) const;
 

@@ -35,8 +35,8 @@ void KanLayerImpl::reset()
     scale_base_ = register_parameter(
         "scale_base", spline.scale_base_mu() / rootIn +
                           spline.scale_base_sigma() * (torch::rand({in, out}) * 2 - 1) / rootIn);
-    scale_sp_ = register_parameter(
-        "scale_sp", torch::ones({in, out}) * spline.scale_sp() / rootIn * mask_);
+    // KAN-MCP's pykan copy: scale_sp * mask, not divided by sqrt(inputs) as upstream pykan does.
+    scale_sp_ = register_parameter("scale_sp", torch::ones({in, out}) * spline.scale_sp() * mask_);
     subnode_scale_ = register_buffer("subnode_scale", torch::ones({out}));
     subnode_bias_ = register_buffer("subnode_bias", torch::zeros({out}));
     node_scale_ = register_buffer("node_scale", torch::ones({out}));
@@ -54,6 +54,44 @@ KanLayerOutput KanLayerImpl::forward(const torch::Tensor &x) const
     const torch::Tensor sums = edges.sum(1);                                      // (b, out)
     const torch::Tensor output = node_scale_ * (subnode_scale_ * sums + subnode_bias_) + node_bias_;
     return {output, x, edges.permute({0, 2, 1}), splines.permute({0, 2, 1}), sums};
+}
+
+void KanLayerImpl::updateGridFromSamples(const torch::Tensor &x)
+{
+    TORCH_CHECK(x.dim() == 2 && x.size(1) == inputs() && x.size(0) >= 2,
+                "KanLayer: grid update needs samples (batch >= 2, ", inputs(), "), got ", x.sizes());
+    torch::NoGradGuard noGrad;
+    const std::int64_t k = order();
+    const std::int64_t intervals = grid_.size(1) - 1 - 2 * k;
+    const torch::Tensor sorted = std::get<0>(x.detach().to(grid_.dtype()).sort(0));  // (batch, in)
+    // The splines' current values at the samples, to be kept by the new coefficients.
+    const torch::Tensor values = torch::einsum("bic,ioc->bio", {bsplineBasis(sorted, grid_, k), coef_});
+    const std::int64_t batch = sorted.size(0);
+    std::vector<std::int64_t> rows;
+    for (std::int64_t i = 0; i < intervals; ++i)
+        rows.push_back(batch * i / intervals);
+    rows.push_back(batch - 1);
+    const torch::Tensor adaptive =
+        sorted.index_select(0, torch::tensor(rows, torch::kInt64).to(sorted.device())).t();  // (in, G+1)
+    const torch::Tensor low = adaptive.slice(1, 0, 1), high = adaptive.slice(1, intervals);
+    const torch::Tensor uniform =
+        low + (high - low) / double(intervals) *
+                  torch::arange(intervals + 1, adaptive.options()).unsqueeze(0);
+    const double eps = options_.spline().grid_eps();
+    torch::Tensor grid = eps * uniform + (1.0 - eps) * adaptive;
+    // A constant input gives a zero-width grid, on which no spline is defined: keep a unit width.
+    const torch::Tensor width = grid.slice(1, intervals) - grid.slice(1, 0, 1);
+    grid = torch::where(width > 1e-6, grid,
+                        grid.slice(1, 0, 1) +
+                            torch::linspace(-0.5, 0.5, intervals + 1, adaptive.options()).unsqueeze(0));
+    // Extended by k knots of the grid's mean spacing on each side, as pykan's extend_grid.
+    const torch::Tensor step = (grid.slice(1, intervals) - grid.slice(1, 0, 1)) / double(intervals);
+    for (std::int64_t i = 0; i < k; ++i) {
+        grid = torch::cat({grid.slice(1, 0, 1) - step, grid}, 1);
+        grid = torch::cat({grid, grid.slice(1, -1) + step}, 1);
+    }
+    grid_.copy_(grid);
+    coef_.copy_(fitSplineCoefficients(sorted, values, grid_, k));
 }
 
 void KanLayerImpl::setEdgeEnabled(std::int64_t input, std::int64_t output, bool enabled)

@@ -18,7 +18,8 @@
 namespace sl::ml {
 
 // How edge functions are built; one set serves every layer of a network. Defaults are those of
-// MultKAN as KAN-MCP constructs it.
+// MultKAN as KAN-MCP constructs it, from the copy of pykan that KAN-MCP vendors (current upstream
+// pykan divides the initial scale_sp by sqrt(inputs); KAN-MCP's copy does not).
 struct KanSplineOptions {
     TORCH_ARG(std::int64_t, grid_intervals) = 3;  // G
     TORCH_ARG(std::int64_t, order) = 3;           // k: cubic splines
@@ -28,7 +29,10 @@ struct KanSplineOptions {
     // scale_base starts at (mu + sigma * U(-1, 1)) / sqrt(inputs).
     TORCH_ARG(double, scale_base_mu) = 0.0;
     TORCH_ARG(double, scale_base_sigma) = 1.0;
-    TORCH_ARG(double, scale_sp) = 1.0;           // scale_sp starts at scale_sp / sqrt(inputs)
+    TORCH_ARG(double, scale_sp) = 1.0;           // scale_sp starts at this value on every edge
+    // Share of the uniform grid in a grid adapted to samples (pykan's grid_eps); the rest follows
+    // the samples' quantiles.
+    TORCH_ARG(double, grid_eps) = 0.02;
 };
 
 struct KanLayerOptions {
@@ -69,6 +73,13 @@ public:
     const torch::Tensor &scaleBase() const { return scale_base_; }   // (inputs, outputs)
     const torch::Tensor &scaleSpline() const { return scale_sp_; }   // (inputs, outputs)
     const torch::Tensor &mask() const { return mask_; }              // (inputs, outputs), 0 or 1
+
+    // pykan's update_grid_from_samples: each input's grid is moved to where x (batch, inputs) lies
+    // (G + 1 knots at the samples' quantiles, blended with a uniform grid over their range by
+    // grid_eps, then extended by k knots on each side), and the coefficients are refitted so that
+    // every spline keeps, in the least-squares sense, its values at the samples. Without it the
+    // fixed grid of [-1, 1] leaves inputs that drift outside to the SiLU base alone.
+    void updateGridFromSamples(const torch::Tensor &x);
 
     // Switches edge input -> output off (pruning) or back on.
     void setEdgeEnabled(std::int64_t input, std::int64_t output, bool enabled);

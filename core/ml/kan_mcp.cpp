@@ -13,7 +13,10 @@
 // Inference uses the bottleneck mean unless sampling is asked for (the reference samples).
 //
 // Settings: bottleneck_hidden (1024 = MOSI's m_dim), latent (3), kan_hidden (4), beta (1e-3),
-// unimodal_weight (0.1 = weight1), weight_<modality> (1), grid_intervals (3), spline_order (3).
+// unimodal_weight (0.1 = weight1), weight_<modality> (1), grid_intervals (3), spline_order (3);
+// choice grid_update ("epochs": before every training epoch the KAN's grids are adapted to the
+// training split's latents, as pykan's update_grid_from_samples; "off": the fixed grid on
+// [-1, 1]). The grids are buffers, so a model file carries the ones it was trained with.
 // Loss: MSE(prediction, y) + unimodal_weight * sum_m (L1(p_m, y_m) + beta KL_m).
 // Internals: "<modality>.mean"/".std", "latent" (batch, 9), and per KAN layer l "kan.<l>.input",
 // "kan.<l>.edges" (batch, out, in), "kan.<l>.splines", "kan.<l>.node_sums".
@@ -34,13 +37,17 @@ public:
         requireSettings(config, architecture(),
                         {"bottleneck_hidden", "latent", "kan_hidden", "beta", "grid_intervals",
                          "spline_order"},
-                        {"pooling", "minmax"});
+                        {"pooling", "minmax", "grid_update"});
         const std::string pooling = config.choice("pooling", "valid");
         const std::string minmax = config.choice("minmax", "off");
         if (pooling != "valid" && pooling != "padded")
             throw std::invalid_argument("kan-mcp: pooling must be valid or padded");
         if (minmax != "off" && minmax != "batch")
             throw std::invalid_argument("kan-mcp: minmax must be off or batch");
+        const std::string gridUpdate = config.choice("grid_update", "epochs");
+        if (gridUpdate != "epochs" && gridUpdate != "off")
+            throw std::invalid_argument("kan-mcp: grid_update must be epochs or off");
+        updatesGrid_ = gridUpdate == "epochs";
         paddedMean_ = pooling == "padded";
         batchMinMax_ = minmax == "batch";
         beta_ = config.number("beta", 1e-3);
@@ -69,6 +76,25 @@ public:
         for (Modality m : kModalities)
             groups[index(m)] = bottleneckEncoderParameters(*bottlenecks_[index(m)]);
         return groups;
+    }
+
+    // The KAN's grids follow its inputs on the training split (pykan's update_grid_from_samples,
+    // which MultKAN.fit runs on a schedule): without it the latents drift off the fixed [-1, 1]
+    // grid and the edges there are their SiLU base alone.
+    void adaptToSamples(const ModelInput &samples) override
+    {
+        if (!updatesGrid_)
+            return;
+        const bool training = is_training();
+        eval();
+        torch::Tensor latent;
+        {
+            torch::NoGradGuard noGrad;
+            latent = forward(samples, BottleneckMode::Mean).internals.at("latent");
+        }
+        if (latent.size(0) >= 2)
+            kan_->updateGridsFromSamples(latent);
+        train(training);
     }
 
 protected:
@@ -107,6 +133,7 @@ protected:
     }
 
 private:
+    bool updatesGrid_ = true;
     bool paddedMean_ = false;
     bool batchMinMax_ = false;
     double beta_ = 1e-3;

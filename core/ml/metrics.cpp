@@ -68,6 +68,15 @@ std::vector<bool> nonZero(const std::vector<double> &labels)
 }
 
 bool atLeastZero(double v) { return v >= 0.0; }
+
+// MMSA's eval functions end with Python's round(value, 4) on every entry.
+MetricList roundedAsAsked(MetricList metrics, MetricRounding rounding)
+{
+    if (rounding == MetricRounding::AsMmsa)
+        for (auto &entry : metrics)
+            entry.second = roundToDecimals(entry.second, 4);
+    return metrics;
+}
 bool aboveZero(double v) { return v > 0.0; }
 
 }  // namespace
@@ -93,14 +102,11 @@ MetricList mmsaMosiMetrics(const std::vector<double> &predictions,
         {"MAE", meanAbsoluteError(p, y, Precision::Float32)},
         {"Corr", pearson(p, y)},
     };
-    if (rounding == MetricRounding::AsMmsa)
-        for (auto &entry : metrics)
-            entry.second = roundToDecimals(entry.second, 4);
-    return metrics;
+    return roundedAsAsked(std::move(metrics), rounding);
 }
 
 MetricList mmsaSimsMetrics(const std::vector<double> &predictions,
-                           const std::vector<double> &labels)
+                           const std::vector<double> &labels, MetricRounding rounding)
 {
     const auto tensors = asTensors(predictions, labels, "mmsaSimsMetrics");
     const std::vector<double> p = clipped(tensors.predictions, -1.0, 1.0);
@@ -112,7 +118,7 @@ MetricList mmsaSimsMetrics(const std::vector<double> &predictions,
     const std::vector<int> truth2 = binned(y, edges2);
     const std::vector<int> pred2 = binned(p, edges2);
 
-    return {
+    MetricList metrics{
         {"Mult_acc_2", accuracy(truth2, pred2)},
         {"Mult_acc_3", accuracy(binned(y, edges3), binned(p, edges3))},
         {"Mult_acc_5", accuracy(binned(y, edges5), binned(p, edges5))},
@@ -120,6 +126,7 @@ MetricList mmsaSimsMetrics(const std::vector<double> &predictions,
         {"MAE", meanAbsoluteError(p, y, Precision::Float32)},
         {"Corr", pearson(p, y)},
     };
+    return roundedAsAsked(std::move(metrics), rounding);
 }
 
 MetricList mmsaMetrics(MetricScale scale, const std::vector<double> &predictions,

@@ -19,7 +19,8 @@ using MetricList = std::vector<std::pair<std::string, double>>;
 // Which label scale the numbers follow: MOSI/MOSEI (-3..3) or CH-SIMS (-1..1).
 enum class MetricScale { Mosi, Sims };
 
-// MMSA reports MOSI/MOSEI numbers after Python's round(x, 4); Exact keeps the unrounded value.
+// MMSA reports every metric after Python's round(x, 4) (for CH-SIMS too, since its 2022
+// metricsTop.py); Exact keeps the unrounded value.
 enum class MetricRounding { AsMmsa, Exact };
 
 // MMSA, MOSI and MOSEI: Has0_acc_2, Has0_F1_score, Non0_acc_2, Non0_F1_score, Mult_acc_5,
@@ -30,9 +31,10 @@ MetricList mmsaMosiMetrics(const std::vector<double> &predictions,
                            MetricRounding rounding = MetricRounding::AsMmsa);
 
 // MMSA, CH-SIMS and CH-SIMS v2: Mult_acc_2, Mult_acc_3, Mult_acc_5, F1_score, MAE, Corr, all on
-// values clipped to [-1, 1]. MMSA does not round these.
+// values clipped to [-1, 1], rounded to 4 decimals as MMSA's current metricsTop.py does.
 MetricList mmsaSimsMetrics(const std::vector<double> &predictions,
-                           const std::vector<double> &labels);
+                           const std::vector<double> &labels,
+                           MetricRounding rounding = MetricRounding::AsMmsa);
 
 // MMSA's set for the given scale.
 MetricList mmsaMetrics(MetricScale scale, const std::vector<double> &predictions,

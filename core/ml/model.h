@@ -100,6 +100,10 @@ public:
     // MCPareto: per modality the parameters that both the multimodal loss and that modality's
     // own loss train. Empty arrays: the architecture does not support MCPareto.
     virtual std::array<std::vector<torch::Tensor>, kModalityCount> paretoGroups() { return {}; }
+    // Called by the trainer before every epoch with (a subsample of) the training split, after the
+    // input scaling is fitted: layers that must follow where the data lies (KAN grids) adapt to
+    // it. Most architectures have none.
+    virtual void adaptToSamples(const ModelInput &) {}
     // False for imported TorchScript models, which can only predict.
     virtual bool trainable() const { return true; }
     // Where inputs are moved before run(): that of the first parameter, else the CPU.

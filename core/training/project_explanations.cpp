@@ -1,5 +1,6 @@
 #include "core/training/project_explanations.h"
 
+#include "core/training/model_guard.h"
 #include "core/training/project_data.h"
 #include "core/training/project_training.h"
 
@@ -29,7 +30,7 @@ constexpr qsizetype kClipsPerPass = 64;
 constexpr std::int64_t kMaxDatasetClips = 512;
 
 // Bumped when the payload's meaning changes, so stored rows of an older version are recomputed.
-constexpr const char *kPayloadVersion = "explain-1";
+constexpr const char *kPayloadVersion = "explain-2";
 const std::array<QString, ml::kModalityCount> kCodes = {QStringLiteral("T"), QStringLiteral("A"), QStringLiteral("V")};
 const std::array<Target, 4> kLabelTargets = {Target::M, Target::T, Target::A, Target::V};
 
@@ -157,7 +158,9 @@ QString clipExplanationKind(ml::explain::BaselineKind baseline, int steps)
     return QStringLiteral("clip/%1/%2").arg(QString::fromStdString(ml::explain::baselineName(baseline))).arg(steps);
 }
 
-ExplanationSet explainClips(store::Project &project, const ExplainRequest &request)
+namespace {
+
+ExplanationSet explainClipsUnguarded(store::Project &project, const ExplainRequest &request)
 {
     if (request.steps < 1)
         throw Error(QStringLiteral("%1: integrated gradients need at least one step").arg(project.databasePath()));
@@ -247,6 +250,7 @@ ExplanationSet explainClips(store::Project &project, const ExplainRequest &reque
     const store::FeatureSet *textSet = features.sets[0] ? &*features.sets[0] : nullptr;
     ml::explain::IntegratedGradientsOptions igOptions;
     igOptions.steps = request.steps;
+    igOptions.maxSteps = std::max(igOptions.maxSteps, request.steps);
     for (qsizetype first = 0; first < stale.size(); first += kClipsPerPass) {
         const QList<qint64> chunk = stale.mid(first, kClipsPerPass);
         const ml::ModelInput clips = rowsInput(all, row, chunk);
@@ -272,6 +276,17 @@ ExplanationSet explainClips(store::Project &project, const ExplainRequest &reque
         }
     }
     return set;
+}
+
+}  // namespace
+
+ExplanationSet explainClips(store::Project &project, const ExplainRequest &request)
+{
+    // Explanations run the model forward and backward many times: whatever it throws (no
+    // gradient through its output, wrong shapes) becomes an error naming its file.
+    const auto record = project.models().find(request.modelId != 0 ? request.modelId : project.models().activeModelId());
+    const QString file = record ? project.absolutePath(record->filePath) : project.databasePath();
+    return guardModel(file, [&] { return explainClipsUnguarded(project, request); });
 }
 
 // --- Dataset level -------------------------------------------------------------------------------
@@ -402,6 +417,9 @@ QJsonObject toJson(const ClipExplanation &clip)
                                {QStringLiteral("f_baseline"), clip.saliency.fBaseline},
                                {QStringLiteral("attribution_sum"), clip.saliency.attributionSum},
                                {QStringLiteral("completeness_error"), clip.saliency.completenessError},
+                               {QStringLiteral("relative_error"), clip.saliency.relativeError},
+                               {QStringLiteral("steps"), clip.saliency.stepsUsed},
+                               {QStringLiteral("reliable"), clip.saliency.reliable},
                                {QStringLiteral("modalities"), modalities}};
     QJsonObject object{{QStringLiteral("clip_id"), clip.clipId},
                        {QStringLiteral("name"), clip.name},
@@ -425,7 +443,9 @@ QJsonObject toJson(const ClipExplanation &clip)
                                                           {QStringLiteral("mask_share"), perModality(mask.maskShare)},
                                                           {QStringLiteral("prediction"), mask.prediction},
                                                           {QStringLiteral("backdoor_mean"), mask.backdoorMean},
-                                                          {QStringLiteral("backdoor_max_shift"), mask.backdoorMaxShift}});
+                                                          {QStringLiteral("backdoor_max_shift"), mask.backdoorMaxShift},
+                                                          {QStringLiteral("without_causal_shift"), mask.withoutCausalShift},
+                                                          {QStringLiteral("without_shortcut_shift"), mask.withoutShortcutShift}});
     }
     return object;
 }
@@ -457,6 +477,12 @@ ClipExplanation clipExplanationFromJson(const QJsonObject &object, const QString
     clip.saliency.fBaseline = saliency.value(QStringLiteral("f_baseline")).toDouble();
     clip.saliency.attributionSum = saliency.value(QStringLiteral("attribution_sum")).toDouble();
     clip.saliency.completenessError = saliency.value(QStringLiteral("completeness_error")).toDouble();
+    // Explanations stored before steps were chosen per clip have no relative error: recomputed
+    // from the endpoints, with the same floor as integratedGradients.
+    const double explained = std::max(std::fabs(clip.saliency.fInput - clip.saliency.fBaseline), 0.01);
+    clip.saliency.relativeError = saliency.value(QStringLiteral("relative_error")).toDouble(clip.saliency.completenessError / explained);
+    clip.saliency.stepsUsed = saliency.value(QStringLiteral("steps")).toInt(0);
+    clip.saliency.reliable = saliency.value(QStringLiteral("reliable")).toBool(clip.saliency.relativeError <= 0.05);
     const QJsonObject modalities = saliency.value(QStringLiteral("modalities")).toObject();
     for (ml::Modality m : ml::kModalities) {
         const QJsonObject entry = modalities.value(kCodes[ml::index(m)]).toObject();
@@ -496,6 +522,8 @@ QJsonObject toJson(const ml::explain::KanCurves &kan)
                                  {QStringLiteral("output_name"), QString::fromStdString(kan.nodeNames[size_t(e.layer) + 1][size_t(e.output)])},
                                  {QStringLiteral("importance"), e.importance},
                                  {QStringLiteral("enabled"), e.enabled},
+                                 {QStringLiteral("support"), QJsonArray{e.supportLow, e.supportHigh}},
+                                 {QStringLiteral("inside_support"), e.insideSupport},
                                  {QStringLiteral("x"), array(e.x)},
                                  {QStringLiteral("base"), array(e.base)},
                                  {QStringLiteral("spline"), array(e.spline)},
@@ -518,7 +546,12 @@ QJsonObject toJson(const ml::explain::CausalMasks &masks)
             {QStringLiteral("clips"), int(masks.clips.size())},
             {QStringLiteral("mean_mask"), array(masks.meanMask)},
             {QStringLiteral("mask_variance"), array(masks.maskVariance)},
-            {QStringLiteral("backdoor_mean_shift"), masks.backdoorMeanShift}};
+            {QStringLiteral("backdoor_mean_shift"), masks.backdoorMeanShift},
+            {QStringLiteral("without_causal_mean_shift"), masks.withoutCausalMeanShift},
+            {QStringLiteral("without_shortcut_mean_shift"), masks.withoutShortcutMeanShift},
+            {QStringLiteral("mask_share_below_0_1"), masks.maskShareLow},
+            {QStringLiteral("mask_share_above_0_9"), masks.maskShareHigh},
+            {QStringLiteral("mask_deciles"), array(masks.maskDeciles)}};
 }
 
 QJsonObject toJson(const ExplanationSummary &summary)

@@ -125,7 +125,8 @@ private Q_SLOTS:
         // Solved in double precision, the fit needs no large coefficients (a float32 solve, as in
         // pykan, produces some of size ~1 that wiggle between the grid points).
         QVERIFY(layer->coefficients().abs().max().item<double>() < 0.5);
-        QVERIFY(allClose(layer->scaleSpline(), torch::full({3, 2}, 1.0 / std::sqrt(3.0)), 1e-7));
+        // KAN-MCP's pykan copy starts scale_sp at 1 (upstream pykan: 1 / sqrt(inputs)).
+        QVERIFY(allClose(layer->scaleSpline(), torch::ones({3, 2}), 1e-7));
         QVERIFY(layer->scaleBase().abs().max().item<double>() <= 1.0 / std::sqrt(3.0));
         QCOMPARE(layer->mask().sum().item<double>(), 6.0);
     }
@@ -258,13 +259,55 @@ private Q_SLOTS:
         QVERIFY(scores.featureScores()[0].item<double>() > 0.0);
     }
 
-    void attributionOfOneSample()
+    void oneSampleHasNoBatchScore()
     {
-        // A single clip: spreads fall back to absolute values instead of NaN.
+        // pykan's spreads are undefined for one sample (torch.std gives NaN): refused, not faked.
         Kan kan(KanOptions({9, 4, 1}));
-        const KanAttribution scores = attribute(kan->forward(torch::randn({1, 9})));
-        QVERIFY(torch::isfinite(scores.featureScores()).all().item<bool>());
-        QCOMPARE(scores.featureScores().size(0), std::int64_t(9));
+        QVERIFY_THROWS_EXCEPTION(std::invalid_argument, attribute(kan->forward(torch::randn({1, 9}))));
+    }
+
+    void clipScoresBoundedWhenEdgesCancel()
+    {
+        // [2, 1, 1]: the two first-layer edges are pure bases of opposite sign, so at nearly equal
+        // inputs the hidden node's sum is ~1e-5 while each edge is ~0.48. The second layer is a
+        // spline equal to 1 on its grid, so the hidden node carries the whole output.
+        Kan kan(KanOptions({2, 1, 1}));
+        {
+            torch::NoGradGuard noGrad;
+            torch::Tensor coef0 = kan->layer(0).coefficients(), base0 = kan->layer(0).scaleBase();
+            coef0.zero_();
+            base0.copy_(torch::tensor({{1.0f}, {-1.0f}}));
+            torch::Tensor coef1 = kan->layer(1).coefficients(), base1 = kan->layer(1).scaleBase();
+            coef1.fill_(1.0);
+            base1.zero_();
+        }
+        const double x0 = 0.7, x1 = 0.70002;
+        const KanOutput pass = kan->forward(torch::tensor({{float(x0), float(x1)}}));
+        QVERIFY(std::fabs(pass.layers[0].nodeSums.item<double>()) < 1e-4);
+
+        // By hand: silu(x) = x / (1 + e^-x); each edge's share of |flow| into the hidden node.
+        const auto silu = [](double x) { return x / (1.0 + std::exp(-x)); };
+        const double e0 = silu(double(float(x0))), e1 = silu(double(float(x1)));
+        const KanAttribution scores = clipScores(pass);
+        QVERIFY(std::fabs(scores.featureScores()[0].item<double>() - e0 / (e0 + e1)) < 1e-5);
+        QVERIFY(std::fabs(scores.featureScores()[1].item<double>() - e1 / (e0 + e1)) < 1e-5);
+        QVERIFY(std::fabs(scores.nodeScores[1].item<double>() - 1.0) < 1e-6);
+        // pykan's one-sample ratio |phi| / (|node sum| + 1e-4) would exceed 1000 here.
+        QVERIFY(scores.edgeScores[0].max().item<double>() <= 1.0);
+    }
+
+    void clipScoresAreShares()
+    {
+        Kan kan(KanOptions({9, 4, 1}));
+        randomiseCoefficients(kan->layer(0));
+        for (int trial = 0; trial < 20; ++trial) {
+            const KanAttribution scores = clipScores(kan->forward(torch::randn({1, 9}) * 3));
+            const torch::Tensor features = scores.featureScores();
+            QVERIFY(features.min().item<double>() >= 0.0);
+            QVERIFY(features.max().item<double>() <= 1.0 + 1e-6);
+            QVERIFY(std::fabs(features.sum().item<double>() - 1.0) < 1e-5);
+        }
+        QVERIFY_THROWS_EXCEPTION(std::invalid_argument, clipScores(kan->forward(torch::randn({2, 9}))));
     }
 };
 

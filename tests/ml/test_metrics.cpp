@@ -174,7 +174,8 @@ private Q_SLOTS:
     {
         // Clipped: p -1 -0.7 -0.69 0 0.1 0.11 0.7 0.71 1; y -1 -0.8 -0.6 0 0.2 0 0.6 0.8 1.
         const MetricList m = mmsaSimsMetrics({-1.5, -0.7, -0.69, 0.0, 0.1, 0.11, 0.7, 0.71, 1.2},
-                                             {-1.0, -0.8, -0.6, 0.0, 0.2, 0.0, 0.6, 0.8, 1.0});
+                                             {-1.0, -0.8, -0.6, 0.0, 0.2, 0.0, 0.6, 0.8, 1.0},
+                                             MetricRounding::Exact);
         const QString mismatch = compare(m, {
             // Two bins (zero is negative): p 0 0 0 0 1 1 1 1 1, y 0 0 0 0 1 0 1 1 1.
             {"Mult_acc_2", 8.0 / 9.0},
@@ -189,6 +190,18 @@ private Q_SLOTS:
             {"Corr", 0.9927629163},
         });
         QVERIFY2(mismatch.isEmpty(), qPrintable(mismatch));
+    }
+
+    void simsMetricsRoundedAsMmsa()
+    {
+        // MMSA's metricsTop.py ends __eval_sims_regression with round(x, 4): 8/9 -> 0.8889,
+        // 0.59/9 = 0.065555... -> 0.0656, r = 0.99276... -> 0.9928.
+        const MetricList m = mmsaSimsMetrics({-1.5, -0.7, -0.69, 0.0, 0.1, 0.11, 0.7, 0.71, 1.2},
+                                             {-1.0, -0.8, -0.6, 0.0, 0.2, 0.0, 0.6, 0.8, 1.0});
+        QCOMPARE(metricValue(m, "Mult_acc_2"), 0.8889);
+        QCOMPARE(metricValue(m, "Mult_acc_3"), 0.7778);
+        QCOMPARE(metricValue(m, "MAE"), 0.0656);
+        QCOMPARE(metricValue(m, "Corr"), 0.9928);
     }
 
     void simsBinsCompareInFloat32()

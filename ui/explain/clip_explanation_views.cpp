@@ -64,8 +64,12 @@ SaliencyView::SaliencyView(QWidget *parent)
 
 void SaliencyView::showClip(const plots::ClipPlots &clip)
 {
-    plots::drawSaliency(m_plot, clip.saliency,
-                        tr("Saliency over time: %1 (completeness error %2)").arg(clip.name).arg(clip.saliency.completenessError, 0, 'g', 2));
+    // Completeness (attributions adding up to f(x) - f(baseline)) is the check integrated
+    // gradients offer; a clip that misses it after refinement is flagged, not silently drawn.
+    const QString completeness = clip.saliency.reliable
+        ? tr("completeness error %1%, %2 steps").arg(100.0 * clip.saliency.relativeError, 0, 'f', 1).arg(clip.saliency.steps)
+        : tr("UNRELIABLE: attributions miss f(x) - f(baseline) by %1% after %2 steps").arg(100.0 * clip.saliency.relativeError, 0, 'f', 0).arg(clip.saliency.steps);
+    plots::drawSaliency(m_plot, clip.saliency, tr("Saliency over time: %1 (%2)").arg(clip.name, completeness));
     m_words->setHtml(plots::weightedWordsHtml(clip.saliency.words, clip.saliency.wordWeights));
 }
 

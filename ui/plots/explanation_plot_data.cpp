@@ -71,6 +71,9 @@ ClipPlots clipPlots(const training::ClipExplanation &clip, const training::Expla
     s.words = clip.textTokens;
     s.wordWeights = s.values[0].mid(0, s.words.size());
     s.completenessError = clip.saliency.completenessError;
+    s.relativeError = clip.saliency.relativeError;
+    s.steps = clip.saliency.stepsUsed;
+    s.reliable = clip.saliency.reliable;
     plots.kan = kanData(set.kan, clip.kan);
     MaskData &mask = plots.mask;
     mask.available = set.masks.available && clip.mask.has_value();

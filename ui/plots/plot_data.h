@@ -32,6 +32,9 @@ struct SaliencyData {
     QStringList words;            // the text steps' tokens (empty strings where unknown)
     QVector<double> wordWeights;  // their attributions, same length as words
     double completenessError = 0;
+    double relativeError = 0;     // completeness error relative to |f(x) - f(baseline)|
+    int steps = 0;                // integration steps used for this clip
+    bool reliable = true;         // relative error within the 5% tolerance
 };
 
 struct KanEdgeData {

@@ -96,6 +96,13 @@ CausalMasks causalMasks(SentimentModel &model, const ModelInput &clips, const Mo
                                       .detach().to(torch::kCPU, torch::kFloat64).view({n, count});
     const torch::Tensor shift = (swapped - prediction.unsqueeze(1)).abs();
     result.backdoorMeanShift = n > 0 ? shift.mean().item<double>() : 0.0;
+    const auto predicted = [&](const torch::Tensor &c, const torch::Tensor &s) {
+        return predictor->predictFromParts(c, s).detach().to(torch::kCPU, torch::kFloat64);
+    };
+    const torch::Tensor shortcutOwn = out.internals.at("camib.shortcut").detach();
+    const torch::Tensor both = predicted(causalOnDevice, shortcutOwn);
+    const torch::Tensor withoutCausal = (both - predicted(torch::zeros_like(causalOnDevice), shortcutOwn)).abs();
+    const torch::Tensor withoutShortcut = (both - predicted(causalOnDevice, torch::zeros_like(shortcutOwn))).abs();
 
     for (std::int64_t i = 0; i < n; ++i) {
         ClipMask clip;
@@ -106,10 +113,15 @@ CausalMasks causalMasks(SentimentModel &model, const ModelInput &clips, const Mo
         clip.prediction = prediction[i].item<double>();
         clip.backdoorMean = swapped[i].mean().item<double>();
         clip.backdoorMaxShift = shift[i].max().item<double>();
+        clip.withoutCausalShift = withoutCausal[i].item<double>();
+        clip.withoutShortcutShift = withoutShortcut[i].item<double>();
         if (shares.defined()) {
             clip.dimModalityShare = toVector(shares[i]);
-            const torch::Tensor massPerModality = (mask[i].unsqueeze(1) * shares[i]).sum(0);
-            const double total = mask[i].sum().item<double>();
+            // Mask mass counts where the fused dim carries something: mask_j * |Z_j|, so dims that
+            // ReLU set to 0 add nothing whatever their mask.
+            const torch::Tensor weight = mask[i] * fused[i].abs();
+            const torch::Tensor massPerModality = (weight.unsqueeze(1) * shares[i]).sum(0);
+            const double total = weight.sum().item<double>();
             for (Modality m : kModalities)
                 clip.maskShare[index(m)] = total > 0 ? massPerModality[std::int64_t(index(m))].item<double>() / total : 0.0;
         }
@@ -118,6 +130,12 @@ CausalMasks causalMasks(SentimentModel &model, const ModelInput &clips, const Mo
     if (n > 0) {
         result.meanMask = toVector(mask.mean(0));
         result.maskVariance = toVector(n > 1 ? mask.var(0, true) : torch::zeros({fusedDims}, torch::kFloat64));
+        result.withoutCausalMeanShift = withoutCausal.mean().item<double>();
+        result.withoutShortcutMeanShift = withoutShortcut.mean().item<double>();
+        const torch::Tensor values = mask.detach().to(torch::kCPU, torch::kFloat64).flatten();
+        result.maskShareLow = (values < 0.1).to(torch::kFloat64).mean().item<double>();
+        result.maskShareHigh = (values > 0.9).to(torch::kFloat64).mean().item<double>();
+        result.maskDeciles = toVector(torch::quantile(values, torch::linspace(0.1, 0.9, 9, torch::kFloat64)));
     }
     return result;
 }

@@ -53,32 +53,32 @@ private:
 
 }  // namespace
 
-std::vector<SaliencyResult> integratedGradients(SentimentModel &model, const ModelInput &clips,
-                                                const Baseline &baseline,
-                                                const IntegratedGradientsOptions &options)
-{
-    if (options.steps < 1)
-        throw std::invalid_argument("integrated gradients need at least one step");
-    model.eval();
-    const std::int64_t n = clipCount(clips);
-    if (n == 0)
-        return {};
-    std::array<torch::Tensor, kModalityCount> base;  // (n, time, dims) where present
-    for (Modality m : kModalities)
-        if (clips[m].present && clips[m].features.defined())
-            base[index(m)] = baselineFeatures(clips[m].features.to(torch::kFloat32), clips[m].lengths,
-                                              baseline.values[index(m)]);
-    const auto [fInput, fBaseline] = endpoints(model, clips, base, n);
+namespace {
 
-    const std::int64_t steps = options.steps;
+ModelInput selectClips(const ModelInput &clips, const torch::Tensor &rows)
+{
+    ModelInput subset = clips;
+    for (Modality m : kModalities) {
+        if (!clips[m].features.defined())
+            continue;
+        subset[m].features = clips[m].features.index_select(0, rows.to(clips[m].features.device()));
+        subset[m].lengths = clips[m].lengths.index_select(0, rows.to(clips[m].lengths.device()));
+    }
+    return subset;
+}
+
+// Attributions (n, time) per present modality of `clips` against `base`, with `steps` midpoints.
+std::array<torch::Tensor, kModalityCount> attributionsAt(SentimentModel &model, const ModelInput &clips,
+                                                         const std::array<torch::Tensor, kModalityCount> &base,
+                                                         std::int64_t n, std::int64_t steps, int maxRowsPerPass)
+{
     // Midpoint rule: alpha_k = (k + 1/2) / steps.
     const torch::Tensor alphas = (torch::arange(steps, torch::kFloat32) + 0.5) / double(steps);
-    const std::int64_t clipsPerPass = std::max<std::int64_t>(1, options.maxRowsPerPass / steps);
+    const std::int64_t clipsPerPass = std::max<std::int64_t>(1, maxRowsPerPass / steps);
     std::array<torch::Tensor, kModalityCount> attributions;  // (n, time) each
     for (Modality m : kModalities)
         if (base[index(m)].defined())
             attributions[index(m)] = torch::zeros({n, clips[m].features.size(1)}, torch::kFloat64);
-
     const CudnnOff cudnnOff;
     for (std::int64_t first = 0; first < n; first += clipsPerPass) {
         const std::int64_t count = std::min(clipsPerPass, n - first);
@@ -123,6 +123,58 @@ std::vector<SaliencyResult> integratedGradients(SentimentModel &model, const Mod
         }
     }
 
+    return attributions;
+}
+
+}  // namespace
+
+std::vector<SaliencyResult> integratedGradients(SentimentModel &model, const ModelInput &clips,
+                                                const Baseline &baseline,
+                                                const IntegratedGradientsOptions &options)
+{
+    if (options.steps < 1 || options.maxSteps < options.steps)
+        throw std::invalid_argument("integrated gradients need at least one step, and maxSteps >= steps");
+    model.eval();
+    const std::int64_t n = clipCount(clips);
+    if (n == 0)
+        return {};
+    std::array<torch::Tensor, kModalityCount> base;  // (n, time, dims) where present
+    for (Modality m : kModalities)
+        if (clips[m].present && clips[m].features.defined())
+            base[index(m)] = baselineFeatures(clips[m].features.to(torch::kFloat32), clips[m].lengths,
+                                              baseline.values[index(m)]);
+    const auto [fInput, fBaseline] = endpoints(model, clips, base, n);
+    const torch::Tensor explained = (fInput - fBaseline).abs().clamp_min(0.01);
+
+    std::array<torch::Tensor, kModalityCount> attributions =
+        attributionsAt(model, clips, base, n, options.steps, options.maxRowsPerPass);
+    std::vector<int> stepsUsed(static_cast<size_t>(n), options.steps);
+    const auto relativeErrors = [&]() {
+        torch::Tensor sum = torch::zeros({n}, torch::kFloat64);
+        for (const torch::Tensor &a : attributions)
+            if (a.defined())
+                sum += a.sum(1);  // padding frames hold exactly 0
+        return (sum - (fInput - fBaseline)).abs() / explained;
+    };
+    // Refine the clips over the tolerance with twice the steps, until they pass or reach maxSteps.
+    for (std::int64_t steps = 2 * std::int64_t(options.steps); steps <= options.maxSteps; steps *= 2) {
+        const torch::Tensor failing = (relativeErrors() > options.tolerance).nonzero().view({-1});
+        if (failing.numel() == 0)
+            break;
+        std::array<torch::Tensor, kModalityCount> subBase;
+        for (Modality m : kModalities)
+            if (base[index(m)].defined())
+                subBase[index(m)] = base[index(m)].index_select(0, failing.to(base[index(m)].device()));
+        const auto refined = attributionsAt(model, selectClips(clips, failing), subBase, failing.numel(),
+                                            steps, options.maxRowsPerPass);
+        for (Modality m : kModalities)
+            if (attributions[index(m)].defined())
+                attributions[index(m)].index_copy_(0, failing, refined[index(m)]);
+        for (std::int64_t k = 0; k < failing.numel(); ++k)
+            stepsUsed[size_t(failing[k].item<std::int64_t>())] = int(steps);
+    }
+    const torch::Tensor relative = relativeErrors();
+
     std::vector<SaliencyResult> results(static_cast<size_t>(n));
     for (std::int64_t i = 0; i < n; ++i) {
         SaliencyResult &r = results[size_t(i)];
@@ -141,6 +193,9 @@ std::vector<SaliencyResult> integratedGradients(SentimentModel &model, const Mod
             r.attributionSum += r.modalityTotal[index(m)];
         }
         r.completenessError = std::fabs(r.attributionSum - (r.fInput - r.fBaseline));
+        r.relativeError = relative[i].item<double>();
+        r.stepsUsed = stepsUsed[size_t(i)];
+        r.reliable = r.relativeError <= options.tolerance;
     }
     return results;
 }

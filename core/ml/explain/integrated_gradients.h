@@ -13,7 +13,9 @@
 namespace sl::ml::explain {
 
 struct IntegratedGradientsOptions {
-    int steps = 32;
+    int steps = 32;          // the first try for every clip
+    int maxSteps = 512;      // the most a clip is refined to
+    double tolerance = 0.05; // relative completeness error a clip must stay under
     // Most (clip, step) rows per forward/backward pass: clips x steps are batched together up to
     // this, to bound memory on long sequences.
     int maxRowsPerPass = 512;
@@ -27,6 +29,11 @@ struct SaliencyResult {
     double fBaseline = 0;           // f(baseline)
     double attributionSum = 0;      // sum of every attribution
     double completenessError = 0;   // |attributionSum - (fInput - fBaseline)|
+    // completenessError / max(|fInput - fBaseline|, 0.01): relative to the change explained, with
+    // a floor of 0.01 label units so that a clip the baseline barely moves is not judged by noise.
+    double relativeError = 0;
+    int stepsUsed = 0;              // the steps of the reported integration
+    bool reliable = true;           // relativeError <= tolerance
 };
 
 // One result per clip of `clips`. Puts the model in eval mode; needs a model whose layers have

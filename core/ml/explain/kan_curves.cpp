@@ -85,7 +85,8 @@ KanCurves kanCurves(SentimentModel &model, const ModelInput &dataset, const KanC
     const torch::Tensor latent = kanInput(model, dataset);
     torch::NoGradGuard noGrad;
     const KanOutput pass = kan->forward(latent);
-    const KanAttribution attribution = attribute(pass);
+    // pykan's batch scores need two samples; a one-clip dataset gets the per-clip score.
+    const KanAttribution attribution = latent.size(0) > 1 ? attribute(pass) : clipScores(pass);
     const std::vector<std::int64_t> &widths = kan->options().widths();
     curves.nodeNames.push_back(inputNames(widths.front()));
     for (size_t level = 1; level < widths.size(); ++level) {
@@ -131,6 +132,9 @@ KanCurves kanCurves(SentimentModel &model, const ModelInput &dataset, const KanC
         const torch::Tensor dataEdges = pass.layers[l].edges.detach().cpu().index_select(0, sample);
         const torch::Tensor dataInputs = data.index_select(0, sample);
         const torch::Tensor scores = attribution.edgeScores[l].detach().cpu();
+        const torch::Tensor supportLow = grid.select(1, 0), supportHigh = grid.select(1, grid.size(1) - 1);
+        const torch::Tensor inside =
+            ((data >= supportLow.unsqueeze(0)) & (data <= supportHigh.unsqueeze(0))).to(torch::kFloat64).mean(0);
         for (std::int64_t j = 0; j < layer.outputs(); ++j) {
             for (std::int64_t i = 0; i < layer.inputs(); ++i) {
                 KanEdgeCurve edge;
@@ -144,6 +148,9 @@ KanCurves kanCurves(SentimentModel &model, const ModelInput &dataset, const KanC
                 edge.datasetX = toVector(dataInputs.select(1, i));
                 edge.datasetY = toVector(dataEdges.select(1, j).select(1, i));
                 edge.importance = scores[j][i].item<double>();
+                edge.supportLow = supportLow[i].item<double>();
+                edge.supportHigh = supportHigh[i].item<double>();
+                edge.insideSupport = inside[i].item<double>();
                 edge.enabled = mask[j][i].item<double>() != 0.0;
                 curves.edges.push_back(std::move(edge));
             }
@@ -161,7 +168,7 @@ std::vector<KanClipView> kanClipViews(SentimentModel &model, const ModelInput &c
     torch::NoGradGuard noGrad;
     std::vector<KanClipView> views;
     for (std::int64_t c = 0; c < latent.size(0); ++c) {
-        // Each clip on its own: pykan's scores are about the batch they are computed on.
+        // Each clip on its own: its scores are its shares of the absolute flow (clipScores).
         const KanOutput pass = kan->forward(latent.narrow(0, c, 1));
         KanClipView view;
         for (const KanLayerOutput &layer : pass.layers) {
@@ -172,7 +179,7 @@ std::vector<KanClipView> kanClipViews(SentimentModel &model, const ModelInput &c
                     view.edgeY.push_back(y[j][i].item<double>());
                 }
         }
-        view.featureScores = toVector(attribute(pass).featureScores());
+        view.featureScores = toVector(clipScores(pass).featureScores());
         view.modalityScores = perModality(view.featureScores);
         views.push_back(std::move(view));
     }

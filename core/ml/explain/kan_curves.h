@@ -5,7 +5,8 @@
 // spline part (scale_sp * spline) and their sum. The samples come from the layer's own forward
 // pass on the grid, so they are the model's values. Beside the curves: where the dataset sits on
 // each edge, pykan's edge importance (kan_attribution.h, measured on the dataset's pass), names
-// for every node, and per clip its operating points and its own pykan input scores.
+// for every node, and per clip its operating points and its own input scores (SentiLens's
+// per-clip score, kan_attribution.h's clipScores: pykan has none for a single sample).
 #include "core/ml/explain/baseline.h"
 
 #include <array>
@@ -19,6 +20,10 @@ struct KanEdgeCurve {
     std::vector<double> x, base, spline, total;  // the sampled function
     std::vector<double> datasetX, datasetY;      // the dataset's operating points
     double importance = 0;                       // pykan edge score (averaged over outputs)
+    // The spline's support on this edge's input (the extended grid's first and last knot; outside
+    // it the edge is its SiLU base alone) and the share of the dataset's operating points (all
+    // of them, not only the drawn subsample) that lie inside it.
+    double supportLow = 0, supportHigh = 0, insideSupport = 0;
     bool enabled = true;                         // false when pruned (mask 0)
 };
 
@@ -35,8 +40,9 @@ struct KanCurves {
     std::array<double, kModalityCount> modalityScores{};
 };
 
-// One clip on the KAN: its point on every edge (same order as KanCurves::edges) and pykan's input
-// scores for that clip alone (single-sample scores use |activation|, see kan_attribution.h).
+// One clip on the KAN: its point on every edge (same order as KanCurves::edges) and its input
+// scores: shares of the absolute flow through the KAN, each in [0, 1], adding up to 1 per output
+// (clipScores in kan_attribution.h).
 struct KanClipView {
     std::vector<double> edgeX, edgeY;
     std::vector<double> featureScores;
