@@ -68,5 +68,7 @@ int runTrain(const QStringList &args);
 int runEvaluate(const QStringList &args);
 int runPredict(const QStringList &args);
 int runExplain(const QStringList &args);
+int runAgreement(const QStringList &args);
+int runAdjudicate(const QStringList &args);
 
 }  // namespace sl::cli

@@ -24,6 +24,8 @@ Commands:
   evaluate PROJECT        MMSA metrics of a model on a split (--model ID, --split test)
   predict PROJECT         predictions of a model for every clip (--out FILE.csv)
   explain PROJECT         Shapley values, saliency, KAN curves and masks (--clip ID | --split S, --plots DIR)
+  agreement PROJECT       inter-annotator agreement per target (--target T, --annotators A,B)
+  adjudicate PROJECT      settle a clip's label (--clip ID --target T --value X | --from-annotator NAME)
   device                  show the compute device that models would run on
 
 Each command has --help. Exit codes: 0 success, 1 input problems (nothing changed),
@@ -59,6 +61,7 @@ int main(int argc, char *argv[])
         {QStringLiteral("train"), sl::cli::runTrain},     {QStringLiteral("evaluate"), sl::cli::runEvaluate},
         {QStringLiteral("predict"), sl::cli::runPredict}, {QStringLiteral("probe"), sl::cli::runProbe},
         {QStringLiteral("explain"), sl::cli::runExplain},
+        {QStringLiteral("agreement"), sl::cli::runAgreement}, {QStringLiteral("adjudicate"), sl::cli::runAdjudicate},
     };
     QStringList args = app->arguments().mid(1);
     if (args.isEmpty() || args.first() == QLatin1String("--help") || args.first() == QLatin1String("-h")) {
