@@ -175,6 +175,15 @@ int FeatureRepository::clipCount(qint64 setId) const
     return scalar(m_db, QStringLiteral("SELECT count(*) FROM clip_features WHERE feature_set_id = ?"), {setId}).toInt();
 }
 
+QHash<qint64, int> FeatureRepository::frameCounts(qint64 setId) const
+{
+    QSqlQuery query = run(m_db, QStringLiteral("SELECT clip_id, frames FROM clip_features WHERE feature_set_id = ?"), {setId});
+    QHash<qint64, int> frames;
+    while (query.next())
+        frames.insert(query.value(0).toLongLong(), query.value(1).toInt());
+    return frames;
+}
+
 void FeatureRepository::recordProblem(const ClipProblem &problem)
 {
     run(m_db, QStringLiteral("INSERT INTO clip_problems(clip_id, stage, message, recorded_at) VALUES (?, ?, ?, ?) "

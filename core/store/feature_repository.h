@@ -2,6 +2,7 @@
 // Cached feature sequences per clip and feature set. A feature set is one extractor (name and
 // version) with one configuration (its hash); changing a setting makes a new set, so only what is
 // stale gets extracted again. Matrices are stored as little-endian float32 blobs.
+#include <QHash>
 #include <QList>
 #include <QSqlDatabase>
 #include <QString>
@@ -55,6 +56,9 @@ public:
     // Clip ids (all clips of the project) that have no features in this set yet.
     QList<qint64> clipsWithout(qint64 setId) const;
     int clipCount(qint64 setId) const;
+    // Stored frames per clip id of this set, without reading the feature data (an export sizes
+    // its padded arrays from it before streaming them).
+    QHash<qint64, int> frameCounts(qint64 setId) const;
 
     void recordProblem(const ClipProblem &problem);
     void clearProblem(qint64 clipId, const QString &stage);
