@@ -506,7 +506,10 @@ void MainWindow::showClip(qint64 clipId)
     }
     m_transcript->showTranscript(overview->transcript, overview->transcriptSource, cues);
     const QString mediaFile = m_session->project().absolutePath(overview->mediaPath);
-    m_player->setClip(mediaFile);
+    if (mediaFile.isEmpty())
+        m_player->setClipWithoutMedia();
+    else
+        m_player->setClip(mediaFile);
     showTimeline(clipId, mediaFile);
 }
 

@@ -74,6 +74,7 @@ TrainDialog *MainWindow::openTrainDialog()
         m_trainDialog = new TrainDialog(project.folder(), annotators, store::importAnnotator(project),
                                         project.models().activeModelId(),
                                         int(project.clips().list(QStringLiteral("train")).size()), this);
+        m_trainDialog->setLabelScale(project.labelScale().name());
         m_trainDialog->setAttribute(Qt::WA_DeleteOnClose);
         connect(m_trainDialog, &TrainDialog::modelTrained, this, [this](qint64 modelId) {
             statusBar()->showMessage(tr("Model %1 trained and made active").arg(modelId), 15000);

@@ -8,8 +8,14 @@
 
 namespace sl::cli {
 
+// --features writes an MMSA feature pickle instead (command_export_features.cpp).
+bool isFeatureExport(const QStringList &args);
+int runExportFeatures(const QStringList &args);
+
 int runExport(const QStringList &args)
 {
+    if (isFeatureExport(args))
+        return runExportFeatures(args);
     Command command(QStringLiteral("export"), QStringLiteral("Write the labels of PROJECT as an MMSA label.csv."), args);
     command.parser().addPositionalArgument(QStringLiteral("PROJECT"), QStringLiteral("Project folder."));
     command.parser().addOption({QStringLiteral("out"), QStringLiteral("The label.csv to write."), QStringLiteral("FILE")});

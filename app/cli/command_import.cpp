@@ -48,8 +48,14 @@ void removeProjectFiles(const QString &folder)
 
 }  // namespace
 
+// MMSA feature pickles have their own command (command_import_pickle.cpp).
+bool isFeaturePickle(const QStringList &args);
+int runImportPickle(const QStringList &args);
+
 int runImport(const QStringList &args)
 {
+    if (isFeaturePickle(args))
+        return runImportPickle(args);
     Command command(QStringLiteral("import"),
                     QStringLiteral("Import clips and labels into PROJECT from SOURCE: an MMSA dataset folder "
                                    "(label.csv and Raw/<video_id>/<clip_id>.mp4), its label.csv, or a folder of video "

@@ -2,15 +2,16 @@
 // LibTorch headers (through project_training.h) come before any Qt header.
 #include "core/ml/model_factory.h"
 #include "core/training/project_training.h"
+#include "core/training/training_recipe.h"
 
 #include "app/cli/cli_support.h"
 #include "core/common/error.h"
+#include "core/store/atomic_file.h"
 #include "core/store/project.h"
 
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonObject>
-#include <QSaveFile>
 
 namespace sl::cli {
 
@@ -55,6 +56,9 @@ int runTrain(const QStringList &args)
     command.parser().addOption({QStringLiteral("arch"), QStringLiteral("Architecture (see above)."), QStringLiteral("NAME"), QStringLiteral("late-fusion")});
     // Without an option, each setting takes the architecture's recommended value, the same the
     // train dialog starts from, so a model trained from the CLI matches one trained in the window.
+    command.parser().addOption({QStringLiteral("recipe"), QStringLiteral("sentilens (the app's defaults) or paper (the paper's optimiser, "
+                                                                         "learning rates per group, batch, epochs and selection rule; "
+                                                                         "E/L/C-MIB and KAN-MCP)."), QStringLiteral("RECIPE"), QStringLiteral("sentilens")});
     command.parser().addOption({QStringLiteral("epochs"), QStringLiteral("Most epochs (default: the architecture's recommended value)."), QStringLiteral("N")});
     command.parser().addOption({QStringLiteral("batch"), QStringLiteral("Batch size (default: recommended)."), QStringLiteral("N")});
     command.parser().addOption({QStringLiteral("lr"), QStringLiteral("Learning rate (default: recommended)."), QStringLiteral("RATE")});
@@ -88,9 +92,10 @@ int runTrain(const QStringList &args)
         override(QStringLiteral("seed"), settings.seed, [](const QString &text, bool *ok) { return text.toULongLong(ok); }, 0ULL);
         return valid;
     };
+    const QString recipe = command.parser().value(QStringLiteral("recipe"));
     training::TrainingSettings settings;
     try {
-        settings = training::recommendedSettings(request.architecture);
+        settings = training::recipeSettings(recipe, request.architecture, 0, QStringLiteral("mosi"));
     } catch (const std::invalid_argument &error) {
         return command.fail(UsageError, QString::fromUtf8(error.what()));
     }
@@ -102,7 +107,8 @@ int runTrain(const QStringList &args)
     if (!project)
         return command.exitCode();
     // The recommendation depends on the size of the train split (the batch shrinks for small ones).
-    settings = training::recommendedSettings(request.architecture, int(project->clips().list(QStringLiteral("train")).size()));
+    settings = training::recipeSettings(recipe, request.architecture, int(project->clips().list(QStringLiteral("train")).size()),
+                                        project->labelScale().name());
     applyOptions(settings);
     settings.name = request.name;
     settings.labels.annotator = request.annotator;
@@ -118,10 +124,10 @@ int runTrain(const QStringList &args)
     training::TrainOutcome outcome;
     try {
         outcome = training::trainOnProject(*project, request, progress);
-    } catch (const Error &error) {
-        return command.fail(InputProblems, error.message());
     } catch (const std::invalid_argument &error) {
         return command.fail(UsageError, QString::fromUtf8(error.what()));
+    } catch (const std::exception &error) {
+        return command.fail(error, InputProblems);
     }
     QJsonObject splits;
     for (const auto &[split, evaluation] : outcome.evaluations) {
@@ -162,8 +168,11 @@ int runEvaluate(const QStringList &args)
     const QString split = command.parser().value(QStringLiteral("split"));
     if (!store::isValidSplit(split))
         return command.fail(UsageError, QStringLiteral("unknown split '%1' (expected train, valid or test)").arg(split));
+    // A project that cannot be opened (missing, locked, read-only) is exit code 3, not 1.
+    std::unique_ptr<store::Project> project = command.openProject();
+    if (!project)
+        return command.exitCode();
     try {
-        auto project = store::Project::open(command.positional(0));
         int samples = 0;
         const ml::Evaluation evaluation = training::evaluateOnProject(
             *project, command.parser().value(QStringLiteral("model")).toLongLong(), split,
@@ -172,8 +181,8 @@ int runEvaluate(const QStringList &args)
         command.emitJson({{QStringLiteral("split"), split}, {QStringLiteral("clips"), samples},
                           {QStringLiteral("metrics"), evaluationObject(evaluation)}});
         return Success;
-    } catch (const Error &error) {
-        return command.fail(InputProblems, error.message());
+    } catch (const std::exception &error) {
+        return command.fail(error, InputProblems);
     }
 }
 
@@ -188,8 +197,10 @@ int runPredict(const QStringList &args)
     command.parser().addOption({QStringLiteral("out"), QStringLiteral("Write the CSV to FILE instead of stdout."), QStringLiteral("FILE")});
     if (!command.parse(1))
         return command.exitCode();
+    std::unique_ptr<store::Project> project = command.openProject();
+    if (!project)
+        return command.exitCode();
     try {
-        auto project = store::Project::open(command.positional(0));
         const QList<store::PredictionRecord> predictions =
             training::predictOnProject(*project, command.parser().value(QStringLiteral("model")).toLongLong());
         QMap<qint64, QMap<Target, double>> byClip;
@@ -211,9 +222,7 @@ int runPredict(const QStringList &args)
         }
         const QString out = command.parser().value(QStringLiteral("out"));
         if (!out.isEmpty()) {
-            QSaveFile file(out);
-            if (!file.open(QIODevice::WriteOnly) || file.write(csv.toUtf8()) < 0 || !file.commit())
-                return command.fail(InputProblems, QStringLiteral("%1: cannot be written (%2)").arg(out, file.errorString()));
+            store::writeFileAtomically(out, csv.toUtf8());  // complete or not there, never cut short
             command.say(QStringLiteral("Wrote %1 predictions to %2").arg(rows.size()).arg(out));
         } else if (!command.json()) {
             cli::out() << csv;
@@ -221,8 +230,8 @@ int runPredict(const QStringList &args)
         }
         command.emitJson({{QStringLiteral("predictions"), rows}});
         return Success;
-    } catch (const Error &error) {
-        return command.fail(InputProblems, error.message());
+    } catch (const std::exception &error) {
+        return command.fail(error, InputProblems);
     }
 }
 

@@ -62,10 +62,14 @@ Evaluation evaluate(const Predictions &predictions, const Dataset &data, MetricS
         throw std::invalid_argument("evaluate: predictions and labels differ in number");
     Evaluation result;
     result.multimodal = mmsaMetrics(scale, predictions.multimodal, labels);
-    double sum = 0;
-    for (std::size_t i = 0; i < labels.size(); ++i)
-        sum += std::abs(predictions.multimodal[i] - labels[i]);
+    double sum = 0, squares = 0;
+    for (std::size_t i = 0; i < labels.size(); ++i) {
+        const double error = predictions.multimodal[i] - labels[i];
+        sum += std::abs(error);
+        squares += error * error;
+    }
     result.loss = labels.empty() ? 0.0 : sum / static_cast<double>(labels.size());
+    result.squaredError = labels.empty() ? 0.0 : squares / static_cast<double>(labels.size());
     for (Modality m : kModalities) {
         const torch::Tensor &own = data.unimodalLabels[index(m)];
         if (own.defined() && !predictions.unimodal[index(m)].empty())

@@ -28,6 +28,7 @@ struct Evaluation {
     MetricList multimodal;
     std::array<MetricList, kModalityCount> unimodal;  // empty without head or labels
     double loss = 0;  // multimodal MAE: the selection key (MMSA's KeyEval "Loss", an L1)
+    double squaredError = 0;  // multimodal MSE: the selection key of the MIB and KAN-MCP scripts
 };
 
 Evaluation evaluate(const Predictions &predictions, const Dataset &data, MetricScale scale);

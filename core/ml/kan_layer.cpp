@@ -73,17 +73,22 @@ void KanLayerImpl::updateGridFromSamples(const torch::Tensor &x)
     rows.push_back(batch - 1);
     const torch::Tensor adaptive =
         sorted.index_select(0, torch::tensor(rows, torch::kInt64).to(sorted.device())).t();  // (in, G+1)
-    const torch::Tensor low = adaptive.slice(1, 0, 1), high = adaptive.slice(1, intervals);
-    const torch::Tensor uniform =
-        low + (high - low) / double(intervals) *
-                  torch::arange(intervals + 1, adaptive.options()).unsqueeze(0);
+    // The range covered: the samples', widened symmetrically to at least the initial grid's width
+    // (grid_high - grid_low). Latents bunched into a narrow range early in training otherwise get
+    // a grid so fine that the splines' slopes explode.
+    const double minWidth = options_.spline().grid_high() - options_.spline().grid_low();
+    const torch::Tensor centre = (adaptive.slice(1, 0, 1) + adaptive.slice(1, intervals)) / 2;
+    const torch::Tensor halfWidth =
+        ((adaptive.slice(1, intervals) - adaptive.slice(1, 0, 1)) / 2).clamp_min(minWidth / 2);
+    const torch::Tensor low = torch::minimum(adaptive.slice(1, 0, 1), centre - halfWidth);
+    const torch::Tensor high = torch::maximum(adaptive.slice(1, intervals), centre + halfWidth);
+    const torch::Tensor unit = torch::arange(intervals + 1, adaptive.options()).unsqueeze(0) / double(intervals);
+    const torch::Tensor uniform = low + (high - low) * unit;
+    // Quantile knots, clamped into the widened range at its ends.
+    const torch::Tensor quantiles = torch::cat(
+        {low, adaptive.slice(1, 1, intervals), high}, 1);
     const double eps = options_.spline().grid_eps();
-    torch::Tensor grid = eps * uniform + (1.0 - eps) * adaptive;
-    // A constant input gives a zero-width grid, on which no spline is defined: keep a unit width.
-    const torch::Tensor width = grid.slice(1, intervals) - grid.slice(1, 0, 1);
-    grid = torch::where(width > 1e-6, grid,
-                        grid.slice(1, 0, 1) +
-                            torch::linspace(-0.5, 0.5, intervals + 1, adaptive.options()).unsqueeze(0));
+    torch::Tensor grid = eps * uniform + (1.0 - eps) * quantiles;
     // Extended by k knots of the grid's mean spacing on each side, as pykan's extend_grid.
     const torch::Tensor step = (grid.slice(1, intervals) - grid.slice(1, 0, 1)) / double(intervals);
     for (std::int64_t i = 0; i < k; ++i) {
@@ -91,7 +96,10 @@ void KanLayerImpl::updateGridFromSamples(const torch::Tensor &x)
         grid = torch::cat({grid, grid.slice(1, -1) + step}, 1);
     }
     grid_.copy_(grid);
-    coef_.copy_(fitSplineCoefficients(sorted, values, grid_, k));
+    // A ridge that grows with the samples: the outer basis functions of the extended grid touch
+    // the samples only with their tails, and pykan's 1e-8 leaves them free to take huge values
+    // that the next epoch's slopes feed on (coefficients x30 in five updates on the demo).
+    coef_.copy_(fitSplineCoefficients(sorted, values, grid_, k, 1e-3 * double(batch)));
 }
 
 void KanLayerImpl::setEdgeEnabled(std::int64_t input, std::int64_t output, bool enabled)

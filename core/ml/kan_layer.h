@@ -31,8 +31,10 @@ struct KanSplineOptions {
     TORCH_ARG(double, scale_base_sigma) = 1.0;
     TORCH_ARG(double, scale_sp) = 1.0;           // scale_sp starts at this value on every edge
     // Share of the uniform grid in a grid adapted to samples (pykan's grid_eps); the rest follows
-    // the samples' quantiles.
-    TORCH_ARG(double, grid_eps) = 0.02;
+    // the samples' quantiles. pykan's default is 0.02; SentiLens uses 1, a uniform grid over the
+    // samples' range: with G = 3 quantile knots bunched where the latents bunch, and KAN-MCP
+    // training on the demo project diverged (loss above 1,000 by epoch 16).
+    TORCH_ARG(double, grid_eps) = 1.0;
 };
 
 struct KanLayerOptions {
@@ -75,10 +77,11 @@ public:
     const torch::Tensor &mask() const { return mask_; }              // (inputs, outputs), 0 or 1
 
     // pykan's update_grid_from_samples: each input's grid is moved to where x (batch, inputs) lies
-    // (G + 1 knots at the samples' quantiles, blended with a uniform grid over their range by
-    // grid_eps, then extended by k knots on each side), and the coefficients are refitted so that
+    // (G + 1 knots: a uniform grid over the samples' range blended by grid_eps with their
+    // quantiles, then extended by k knots on each side), and the coefficients are refitted so that
     // every spline keeps, in the least-squares sense, its values at the samples. Without it the
-    // fixed grid of [-1, 1] leaves inputs that drift outside to the SiLU base alone.
+    // fixed grid of [-1, 1] leaves inputs that drift outside to the SiLU base alone. SentiLens's
+    // own rule: the range is never narrower than the initial grid (grid_high - grid_low).
     void updateGridFromSamples(const torch::Tensor &x);
 
     // Switches edge input -> output off (pruning) or back on.

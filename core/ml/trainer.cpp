@@ -127,7 +127,8 @@ struct Run {
                     model.forward(training.batch(indices), options.trainingMode);
                 if (cancelled())
                     return stop(result, "cancelled", best);
-                const double factor = learningRateFactor(record.steps, total, warmup);
+                const double factor =
+                    options.constantRate ? 1.0 : learningRateFactor(record.steps, total, warmup);
                 for (std::size_t g = 0; g < baseRates.size(); ++g)
                     static_cast<torch::optim::AdamWOptions &>(
                         optimizer->param_groups()[g].options())
@@ -150,21 +151,22 @@ struct Run {
             TrainingProgress summary{TrainingProgress::Kind::Epoch, epoch, record.steps, total,
                                      lossSum / static_cast<double>(perEpoch),
                                      options.learningRate *
-                                         learningRateFactor(record.steps - 1, total, warmup),
+                                         (options.constantRate ? 1.0 : learningRateFactor(record.steps - 1, total, warmup)),
                                      0, {}, false};
             if (validation.size() > 0) {
                 const Evaluation eval = evaluate(
                     predict(model, validation, options.validationMode), validation, scale);
+                const double key = options.selectOnMse ? eval.squaredError : eval.loss;
                 summary.validationLoss = eval.loss;
                 summary.validationMetrics = eval.multimodal;
-                summary.improved = eval.loss < bestLoss;
+                summary.improved = key < bestLoss;
                 if (summary.improved) {
-                    bestLoss = eval.loss;
+                    bestLoss = key;
                     best = snapshot(model);
                     record.bestEpoch = epoch;
                     result.validation = eval;
                     sinceBest = 0;
-                } else if (record.steps > warmup) {
+                } else if (options.constantRate || record.steps > warmup) {
                     // Epochs still warming up do not count against patience: while the rate
                     // climbs, validation may well stall (KAN-MCP warms up for half its steps,
                     // which on a small project used to end training before the rate peaked).
@@ -196,6 +198,8 @@ struct Run {
 void checkOptions(const TrainerOptions &options, const Dataset &training,
                   const Dataset &validation)
 {
+    if (options.optimizerName == "Adam" && options.weightDecay != 0.0)
+        throw std::invalid_argument("trainer: Adam is run as AdamW with weight decay 0; a decay needs AdamW");
     if (options.epochs < 1 || options.batchSize < 1)
         throw std::invalid_argument("trainer: epochs and batch size must be at least 1");
     if (options.warmupFraction < 0 || options.warmupFraction > 1)
@@ -241,7 +245,11 @@ Json TrainerOptions::toJson() const
                            {"pareto_gamma", Json(paretoGamma)},
                            {"device", Json(device)},
                            {"training_mode", modeName(trainingMode)},
-                           {"validation_mode", modeName(validationMode)}});
+                           {"validation_mode", modeName(validationMode)},
+                           {"schedule", Json(constantRate ? "constant" : "warmup-linear")},
+                           {"selection", Json(selectOnMse ? "valid-mse" : "valid-mae")},
+                           {"recipe", Json(recipe)},
+                           {"optimizer", Json(optimizerName)}});
 }
 
 TrainingResult train(SentimentModel &model, const Dataset &training, const Dataset &validation,

@@ -1,9 +1,11 @@
 #pragma once
 // Trains a SentimentModel on an in-memory dataset: AdamW with parameter groups, a linear warm-up
-// then linear decay of the learning rate, early stopping on the validation set (lowest
-// multimodal MAE, MMSA's "Loss" key), MCPareto for models that support it, progress per step and
-// per epoch, and cancellation that takes effect before the next step (or between the forward and
-// backward pass of the current one).
+// then linear decay of the learning rate (or a constant rate), selection and early stopping on
+// the validation set (lowest multimodal MAE, MMSA's "Loss" key, or lowest MSE as the MIB and
+// KAN-MCP scripts select), MCPareto for models that support it, progress per step and per epoch,
+// and cancellation that takes effect before the next step (or between the forward and backward
+// pass of the current one). Adam without weight decay, the MIB scripts' optimiser, is AdamW with
+// weightDecay 0: the two updates are then the same.
 //
 // Reproducibility: the seed is given to LibTorch's global generator (bottleneck noise, dropout,
 // CaMIB's backdoor permutation) and to a separate generator for the data order, and the CPU
@@ -41,6 +43,10 @@ struct TrainerOptions {
     std::string device = "cpu";   // "auto", "cpu", "cuda", "cuda:N"
     BottleneckMode trainingMode = BottleneckMode::Sampled;
     BottleneckMode validationMode = BottleneckMode::Mean;
+    bool constantRate = false;    // true: no warm-up and no decay (the MIB scripts)
+    bool selectOnMse = false;     // true: the best epoch has the lowest validation MSE, not MAE
+    std::string recipe = "sentilens";  // recorded: "sentilens" or "paper" (training_recipe.h)
+    std::string optimizerName = "AdamW";  // recorded as the recipe names it ("Adam": decay 0)
 
     Json toJson() const;
 };

@@ -69,6 +69,14 @@ TrainRequest trainRequestFor(const TrainingSettings &settings)
     request.trainer.patience = settings.patience;
     request.trainer.seed = settings.seed;
     request.trainer.device = settings.device.toStdString();
+    request.trainer.recipe = settings.recipe.toStdString();
+    request.trainer.optimizerName = settings.optimizer.toStdString();
+    request.trainer.constantRate = settings.constantRate;
+    request.trainer.selectOnMse = settings.selectOnMse;
+    for (auto it = settings.groupLearningRates.begin(); it != settings.groupLearningRates.end(); ++it)
+        request.trainer.groupLearningRates[it.key().toStdString()] = it.value();
+    for (auto it = settings.modelSettings.begin(); it != settings.modelSettings.end(); ++it)
+        request.settings[it.key().toStdString()] = it.value();
     return request;
 }
 

@@ -5,6 +5,7 @@
 #include "core/store/label_source.h"
 
 #include <QList>
+#include <QMap>
 #include <QString>
 #include <array>
 #include <atomic>
@@ -33,6 +34,16 @@ struct TrainingSettings {
     std::uint64_t seed = 0;
     QString device;    // auto, cpu, cuda, cuda:N
     qint64 parentModelId = 0;
+    // What training_recipe.h sets beyond the common fields: the recipe's name, learning rates per
+    // parameter group ("text", "audio", "visual", "fusion"), a constant rate instead of warm-up
+    // and decay, selection on validation MSE instead of MAE, the optimiser's name as the paper
+    // gives it, and architecture settings (ModelConfig numbers).
+    QString recipe = QStringLiteral("sentilens");
+    QMap<QString, double> groupLearningRates;
+    bool constantRate = false;
+    bool selectOnMse = false;
+    QString optimizer = QStringLiteral("AdamW");
+    QMap<QString, double> modelSettings;
 };
 
 // The trainer's defaults, adjusted per architecture where docs/models.md reports the authors'

@@ -272,6 +272,19 @@ private slots:
         QCOMPARE(player.isAudioMuted(), muted);
     }
 
+    void clipWithoutMediaSaysSo()
+    {
+        PlayerWidget player;
+        auto *message = player.findChild<QLabel *>(QStringLiteral("playerMessage"));
+        player.setClipWithoutMedia();
+        QVERIFY2(message->text().contains(QStringLiteral("no media")), qPrintable(message->text()));
+        QVERIFY(!player.isVideoVisible());
+        player.play();
+        QVERIFY(!player.isPlaying());
+        player.setClip({});  // unloading again is "no clip", not "no media"
+        QVERIFY(!message->text().contains(QStringLiteral("no media")));
+    }
+
     void missingFileShowsItsName()
     {
         PlayerWidget player;

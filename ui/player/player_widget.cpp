@@ -107,9 +107,17 @@ void PlayerWidget::connectPlayer()
     connect(m_timeline, &TimelinePlot::seekRequested, this, &PlayerWidget::seekTo);
 }
 
+void PlayerWidget::setClipWithoutMedia()
+{
+    setClip({});
+    m_withoutMedia = true;
+    refreshVideoArea();
+}
+
 void PlayerWidget::setClip(const QString &mediaFile)
 {
     m_clip = mediaFile;
+    m_withoutMedia = false;
     m_error.clear();
     m_surface->clear();
     m_faces = {};
@@ -288,6 +296,9 @@ void PlayerWidget::refreshVideoArea()
         message = tr("Video and sound are hidden for text-only review.");
     else if (m_mode == ReviewMode::AudioOnly)
         message = tr("Video is hidden for audio-only review.");
+    else if (m_withoutMedia)
+        message = tr("This clip has no media: it was imported as features and labels only. "
+                     "Put MMSA's Raw/ folder beside the feature file before importing to play it.");
     else if (m_clip.isEmpty())
         message = tr("No clip selected.");
     m_message->setText(message);

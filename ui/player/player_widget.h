@@ -30,6 +30,9 @@ public:
     // belong to the previous clip: set the new clip's after this call.
     void setClip(const QString &mediaFile);
     QString clip() const { return m_clip; }
+    // A clip that exists only as features and labels (imported from an MMSA feature pickle):
+    // unloads, and says that the clip has no media instead of "No clip selected".
+    void setClipWithoutMedia();
 
     // Mono samples, e.g. the 16 kHz analysis audio; drawn as a min/max envelope.
     void setWaveform(std::vector<float> samples, int sampleRate);
@@ -92,6 +95,7 @@ private:
 
     QString m_clip;
     QString m_error;
+    bool m_withoutMedia = false;
     ReviewMode m_mode = ReviewMode::All;
     bool m_loop = false;
     bool m_userMuted = false;

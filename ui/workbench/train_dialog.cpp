@@ -1,5 +1,7 @@
 #include "ui/workbench/train_dialog.h"
 
+#include "core/training/training_recipe.h"
+
 #include "ui/workbench/training_runner.h"
 
 #include <qcustomplot.h>
@@ -70,6 +72,11 @@ TrainDialog::TrainDialog(const QString &projectPath, const QStringList &annotato
         m_targets[i]->setChecked(true);  // unimodal labels, where there are any, teach their heads
         m_targets[i]->setToolTip(tr("Learn the %1 head from %1 labels (unchecked: from M)").arg(QString::fromLatin1(targetNames[i])));
     }
+    m_recipeBox = new QComboBox;
+    m_recipeBox->addItem(tr("SentiLens defaults"), QStringLiteral("sentilens"));
+    m_recipeBox->addItem(tr("As in the paper's code"), QStringLiteral("paper"));
+    m_recipeBox->setToolTip(tr("The paper recipe reproduces the authors' optimiser, learning rates per group, batch size, "
+                               "epochs and selection rule (E/L/C-MIB, KAN-MCP)."));
     m_epochs = wholeBox(1, 10000);
     m_batch = wholeBox(1, 4096);
     m_learningRate = numberBox(1e-6, 1.0, 6, 1e-4);
@@ -108,6 +115,7 @@ TrainDialog::TrainDialog(const QString &projectPath, const QStringList &annotato
     buildForm();
 
     connect(m_architecture, &QComboBox::currentIndexChanged, this, &TrainDialog::onArchitectureChanged);
+    connect(m_recipeBox, &QComboBox::currentIndexChanged, this, &TrainDialog::onArchitectureChanged);
     connect(m_train, &QPushButton::clicked, this, &TrainDialog::startTraining);
     connect(m_cancel, &QPushButton::clicked, m_runner, &TrainingRunner::cancel);
     connect(m_buttons, &QDialogButtonBox::rejected, this, &TrainDialog::reject);
@@ -121,6 +129,7 @@ void TrainDialog::buildForm()
 {
     auto *form = new QFormLayout;
     form->addRow(tr("&Architecture:"), m_architecture);
+    form->addRow(tr("&Recipe:"), m_recipeBox);
     form->addRow(tr("&Name:"), m_name);
     form->addRow(tr("&Labels:"), m_labels);
     auto *targets = new QHBoxLayout;
@@ -152,9 +161,26 @@ void TrainDialog::buildForm()
     layout->addWidget(m_buttons);
 }
 
+void TrainDialog::setLabelScale(const QString &labelScale)
+{
+    m_labelScale = labelScale;
+    onArchitectureChanged();
+}
+
 void TrainDialog::onArchitectureChanged()
 {
-    const training::TrainingSettings recommended = training::recommendedSettings(m_architecture->currentData().toString(), m_trainClips);
+    const QString architecture = m_architecture->currentData().toString();
+    training::TrainingSettings recommended;
+    try {
+        recommended = training::recipeSettings(m_recipeBox->currentData().toString(), architecture, m_trainClips, m_labelScale);
+    } catch (const std::invalid_argument &error) {
+        // No published recipe for this architecture: say so and fall back to the app's defaults.
+        m_status->setText(QString::fromUtf8(error.what()));
+        const QSignalBlocker blocker(m_recipeBox);
+        m_recipeBox->setCurrentIndex(0);
+        recommended = training::recipeSettings(QStringLiteral("sentilens"), architecture, m_trainClips, m_labelScale);
+    }
+    m_recipe = recommended;
     training::TrainingSettings current = settings();
     current.epochs = recommended.epochs;
     current.batchSize = recommended.batchSize;
@@ -192,6 +218,12 @@ training::TrainingSettings TrainDialog::settings() const
     s.seed = std::uint64_t(m_seed->value());
     s.device = m_device->currentText();
     s.parentModelId = m_parentModelId;
+    s.recipe = m_recipe.recipe;
+    s.groupLearningRates = m_recipe.groupLearningRates;
+    s.constantRate = m_recipe.constantRate;
+    s.selectOnMse = m_recipe.selectOnMse;
+    s.optimizer = m_recipe.optimizer;
+    s.modelSettings = m_recipe.modelSettings;
     return s;
 }
 

@@ -30,6 +30,8 @@ public:
     TrainDialog(const QString &projectPath, const QStringList &annotators, const QString &importAnnotator,
                 qint64 activeModelId, int trainClips, QWidget *parent = nullptr);
 
+    // The project's label scale ("mosi" or "sims"): the paper recipe of KAN-MCP depends on it.
+    void setLabelScale(const QString &labelScale);
     training::TrainingSettings settings() const;
     void applySettings(const training::TrainingSettings &settings);
     bool startTraining();  // false when one is running
@@ -44,7 +46,7 @@ signals:
 
 private:
     void buildForm();
-    void onArchitectureChanged();
+    void onArchitectureChanged();  // also when the recipe changes
     void onEpoch(const training::EpochReport &report);
     void onFinished(const training::TrainingJobResult &result);
     void setRunning(bool running);
@@ -52,7 +54,11 @@ private:
     QString m_projectPath;
     qint64 m_parentModelId = 0;
     int m_trainClips = 0;
+    QString m_labelScale = QStringLiteral("mosi");
+    // What the chosen recipe sets beyond the visible fields (rates per group, schedule, selection).
+    training::TrainingSettings m_recipe;
     QComboBox *m_architecture;
+    QComboBox *m_recipeBox;
     QLineEdit *m_name;
     QComboBox *m_labels;
     std::array<QCheckBox *, 3> m_targets{};
