@@ -2,6 +2,7 @@
 
 #include "core/common/error.h"
 #include "core/store/project.h"
+#include "core/store/write_error.h"
 
 #include <QJsonDocument>
 
@@ -79,6 +80,27 @@ int Command::fail(int code, const QString &message)
     err() << "sentilens-cli: " << message << '\n';
     err().flush();
     return code;
+}
+
+int Command::fail(const std::exception &error, int code) { return fail(exitCodeOf(error, code), describeException(error)); }
+
+QString describeException(const std::exception &error)
+{
+    if (const auto *own = dynamic_cast<const Error *>(&error))
+        return own->message();
+    // c10::Error::what() appends "Exception raised from ... (most recent call first):" and a
+    // stack trace; the sentence before it is what a user can act on. Found by text, so that the
+    // CLI's support code stays free of LibTorch headers.
+    QString text = QString::fromUtf8(error.what());
+    const qsizetype backtrace = text.indexOf(QLatin1String("Exception raised from "));
+    if (backtrace >= 0)
+        text.truncate(backtrace);
+    return text.trimmed();
+}
+
+int exitCodeOf(const std::exception &error, int otherwise)
+{
+    return dynamic_cast<const store::WriteError *>(&error) ? ProjectError : otherwise;
 }
 
 std::unique_ptr<store::Project> Command::openProject(int index)

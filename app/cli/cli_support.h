@@ -6,6 +6,7 @@
 #include <QString>
 #include <QStringList>
 #include <QTextStream>
+#include <exception>
 #include <memory>
 
 namespace sl::store {
@@ -41,6 +42,10 @@ public:
     void emitJson(const QJsonObject &object);
     // Prints an error on stderr and returns `code`.
     int fail(int code, const QString &message);
+    // Prints what `error` says and returns its exit code: ProjectError for a file that cannot be
+    // written (store::WriteError: locked, read-only, full disk), `code` for anything else. A
+    // LibTorch error's backtrace is left out (see describeException).
+    int fail(const std::exception &error, int code);
     // Opens the project folder named by positional argument `index`. When it cannot be opened
     // (missing, locked, newer, read-only), prints why and returns null with exitCode() = ProjectError.
     std::unique_ptr<store::Project> openProject(int index = 0);
@@ -51,6 +56,12 @@ private:
     QCommandLineParser m_parser;
     int m_exitCode = Success;
 };
+
+// The message of any exception, for people: an sl::Error's own message; LibTorch's c10::Error
+// without the 30 lines of C++ backtrace its what() carries.
+QString describeException(const std::exception &error);
+// The exit code of an exception that escaped a command (ProjectError for store::WriteError).
+int exitCodeOf(const std::exception &error, int otherwise);
 
 QTextStream &out();
 QTextStream &err();

@@ -65,8 +65,8 @@ int runDemo(const QStringList &args)
                           {QStringLiteral("generation_seconds"), result.generationSeconds},
                           {QStringLiteral("total_duration_s"), stats.totalDurationSeconds}});
         return Success;
-    } catch (const Error &error) {
-        return command.fail(ToolError, error.message());
+    } catch (const std::exception &error) {
+        return command.fail(error, ToolError);
     }
 }
 

@@ -225,8 +225,8 @@ int runExplain(const QStringList &args)
             result.insert(QStringLiteral("plots"), writePlots(command, *project, set, plotDir, plotOptions, clipArg.isEmpty()));
         command.emitJson(result);
         return Success;
-    } catch (const Error &error) {
-        return command.fail(InputProblems, error.message());
+    } catch (const std::exception &error) {
+        return command.fail(error, InputProblems);
     }
 }
 

@@ -59,8 +59,8 @@ int runExport(const QStringList &args)
                           {QStringLiteral("rows"), report.rows},
                           {QStringLiteral("clips_without_label"), report.clipsWithoutLabel}});
         return Success;
-    } catch (const Error &error) {
-        return command.fail(InputProblems, error.message());
+    } catch (const std::exception &error) {
+        return command.fail(error, InputProblems);
     }
 }
 

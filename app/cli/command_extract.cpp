@@ -89,8 +89,8 @@ int applyTextEncoderOptions(Command &command)
         setting.cased = parser.isSet(QStringLiteral("cased"));
         jobs::setTextEncoder(*project, setting);
         command.say(QStringLiteral("Text encoder: %1").arg(QFileInfo(setting.modelFile).fileName()));
-    } catch (const Error &error) {
-        return command.fail(InputProblems, error.message());
+    } catch (const std::exception &error) {
+        return command.fail(error, InputProblems);
     }
     return Success;
 }
@@ -121,6 +121,10 @@ int runExtract(const QStringList &args)
     command.parser().addOption({QStringLiteral("cased"), QStringLiteral("The encoder's vocabulary is cased: keep the text's case.")});
     command.parser().addOption({QStringLiteral("no-text-encoder"), QStringLiteral("Forget the project's text encoder: built-in text features only.")});
     if (!command.parse(1))
+        return command.exitCode();
+    // A project that cannot be opened is exit code 3 before anything else is tried; later
+    // failures to prepare (a bad text encoder or vocabulary) are input problems (1).
+    if (!command.openProject())
         return command.exitCode();
     if (const int code = applyTextEncoderOptions(command); code != Success)
         return code;
@@ -164,8 +168,8 @@ int runExtract(const QStringList &args)
         });
     } catch (const std::invalid_argument &) {
         return command.fail(UsageError, QStringLiteral("unknown acoustic preset '%1' (use default or ch-sims-33)").arg(plan.acousticPreset));
-    } catch (const Error &error) {
-        return command.fail(ProjectError, error.message());
+    } catch (const std::exception &error) {
+        return command.fail(error, InputProblems);
     }
     const language::TranscriptResolveReport &transcripts = prepared.transcripts;
     if (plan.text)
@@ -179,8 +183,8 @@ int runExtract(const QStringList &args)
     try {
         jobs::ExtractionJob job(command.positional(0), prepared.extractors, workers);
         report = job.run(command.json() ? std::function<void(const jobs::ExtractionProgress &)>() : drawProgress);
-    } catch (const Error &error) {
-        return command.fail(ProjectError, error.message());
+    } catch (const std::exception &error) {
+        return command.fail(error, ProjectError);
     }
     QJsonArray problems;
     for (const store::ClipProblem &problem : transcripts.problems + report.problems) {
@@ -200,8 +204,9 @@ int runExtract(const QStringList &args)
                       {QStringLiteral("failed"), report.failed},
                       {QStringLiteral("seconds"), report.seconds},
                       {QStringLiteral("problems"), problems}});
-    // Clips that could not be read are input problems; the others were extracted all the same.
-    return report.failed + transcripts.failed > 0 ? InputProblems : Success;
+    // Clips that could not be read are a failure of the media pipeline (4); the others were
+    // extracted and committed all the same, so 1 ("nothing was changed") would be untrue.
+    return report.failed + transcripts.failed > 0 ? ToolError : Success;
 }
 
 }  // namespace sl::cli

@@ -40,10 +40,14 @@ LabelScale detectScale(const QString &source)
     return sims;
 }
 
-void removeProjectFiles(const QString &folder)
+// Undoes the creation of a project whose import failed: its database files, and the folder too
+// when the import made it (rmdir removes it only when empty, so nothing of the user's goes).
+void removeProjectFiles(const QString &folder, bool removeFolder)
 {
     for (const char *suffix : {"", "-wal", "-shm"})
         QFile::remove(QDir(folder).filePath(QString::fromLatin1(store::Project::kDatabaseFileName) + QLatin1String(suffix)));
+    if (removeFolder)
+        QDir().rmdir(folder);
 }
 
 }  // namespace
@@ -86,37 +90,44 @@ int runImport(const QStringList &args)
     options.split = command.parser().value(QStringLiteral("split"));
 
     bool created = false;
+    const bool folderExisted = QFileInfo::exists(projectPath);
     std::unique_ptr<store::Project> project;
+    QString createdMessage;
+    std::optional<LabelScale> scale;
+    try {
+        if (!store::Project::existsAt(projectPath) && !command.parser().isSet(QStringLiteral("scale")))
+            scale = mmsa ? detectScale(source) : LabelScale();
+    } catch (const std::exception &error) {
+        return command.fail(error, InputProblems);  // label.csv unreadable: nothing was created
+    }
     try {
         if (store::Project::existsAt(projectPath)) {
             project = store::Project::open(projectPath);
         } else {
-            std::optional<LabelScale> scale;
             if (command.parser().isSet(QStringLiteral("scale"))) {
                 scale = LabelScale::fromName(command.parser().value(QStringLiteral("scale")));
                 if (!scale)
                     return command.fail(UsageError, QStringLiteral("unknown label scale '%1' (use mosi or sims)")
                                                         .arg(command.parser().value(QStringLiteral("scale"))));
-            } else {
-                scale = mmsa ? detectScale(source) : LabelScale();
             }
             project = store::Project::create(projectPath, QString(), *scale);
             created = true;
-            command.say(QStringLiteral("Created project at %1 (%2)").arg(project->databasePath(), scale->description()));
+            // Said once the import has succeeded: a failed one removes the project again.
+            createdMessage = QStringLiteral("Created project at %1 (%2)").arg(project->databasePath(), scale->description());
         }
-    } catch (const Error &error) {
-        return command.fail(ProjectError, error.message());
+    } catch (const std::exception &error) {
+        return command.fail(error, ProjectError);
     }
 
     io::ImportReport report;
     try {
         report = mmsa ? io::importMmsaDataset(*project, source, options) : io::importVideoFolder(*project, source, options);
-    } catch (const Error &error) {
+    } catch (const std::exception &error) {
         const QString folder = project->folder();
         project.reset();
         if (created)
-            removeProjectFiles(folder);
-        return command.fail(InputProblems, error.message() + QStringLiteral("\nNothing was imported."));
+            removeProjectFiles(folder, !folderExisted);
+        return command.fail(exitCodeOf(error, InputProblems), describeException(error) + QStringLiteral("\nNothing was imported."));
     }
     for (const Problem &problem : report.problems)
         err() << problem.toString() << '\n';
@@ -139,12 +150,14 @@ int runImport(const QStringList &args)
         const QString folder = project->folder();
         project.reset();
         if (created)
-            removeProjectFiles(folder);
+            removeProjectFiles(folder, !folderExisted);
         return command.fail(InputProblems, QStringLiteral("%1 problem(s) in %2; nothing was imported. "
                                                           "Fix them, or use --skip-bad to import the good rows.")
                                                .arg(report.problems.size())
                                                .arg(report.source));
     }
+    if (!createdMessage.isEmpty())
+        command.say(createdMessage);
     command.say(QStringLiteral("Imported %1 clip(s) and %2 label(s) from %3 as annotator '%4'")
                     .arg(report.clipsImported)
                     .arg(report.labelsImported)

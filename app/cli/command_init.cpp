@@ -31,8 +31,8 @@ int runInit(const QStringList &args)
                           {QStringLiteral("name"), project->name()},
                           {QStringLiteral("label_scale"), scale->name()}});
         return Success;
-    } catch (const Error &error) {
-        return command.fail(ProjectError, error.message());
+    } catch (const std::exception &error) {
+        return command.fail(error, ProjectError);
     }
 }
 

@@ -67,8 +67,8 @@ int runList(const QStringList &args)
         command.say(QStringLiteral("%1 clip(s)").arg(rows.size()));
         command.emitJson({{QStringLiteral("project"), project->folder()}, {QStringLiteral("clips"), rows}});
         return Success;
-    } catch (const Error &error) {
-        return command.fail(ProjectError, error.message());
+    } catch (const std::exception &error) {
+        return command.fail(error, ProjectError);
     }
 }
 

@@ -63,8 +63,8 @@ int runStats(const QStringList &args)
                             .arg(s.neutral)
                             .arg(s.positive));
         return Success;
-    } catch (const Error &error) {
-        return command.fail(ProjectError, error.message());
+    } catch (const std::exception &error) {
+        return command.fail(error, ProjectError);
     }
 }
 

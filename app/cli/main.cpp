@@ -78,5 +78,13 @@ int main(int argc, char *argv[])
         sl::cli::err() << "sentilens-cli: unknown command '" << name << "'\n" << kUsage;
         return sl::cli::UsageError;
     }
-    return command->second(args);
+    // The last net: each command reports its own errors, but whatever still escapes (a LibTorch
+    // error from a model, a bad_alloc) must become a message and an exit code, never SIGABRT.
+    try {
+        return command->second(args);
+    } catch (const std::exception &error) {
+        sl::cli::err() << "sentilens-cli: " << name << ": " << sl::cli::describeException(error) << '\n';
+        sl::cli::err().flush();
+        return sl::cli::exitCodeOf(error, sl::cli::InputProblems);
+    }
 }

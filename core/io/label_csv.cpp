@@ -5,9 +5,9 @@
 #include "core/io/file_error.h"
 #include "core/io/label_csv_checks.h"
 #include "core/io/text_decoding.h"
+#include "core/store/atomic_file.h"
 
 #include <QHash>
-#include <QSaveFile>
 #include <array>
 
 namespace sl::io {
@@ -217,12 +217,8 @@ void writeLabelCsv(const QString &path, const QStringList &header, const QList<L
         text += formatCsvRow(fields);
     }
 
-    // QSaveFile writes beside the target and renames at commit, so a failure midway leaves the
-    // previous file (or none) rather than a truncated one.
-    QSaveFile file(path);
-    const QByteArray bytes = text.toUtf8();
-    if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.commit())
-        throwFileError(path, 0, QStringLiteral("cannot be written (%1)").arg(file.errorString()));
+    // A failure midway (full disk) leaves the previous file (or none), never a truncated one.
+    store::writeFileAtomically(path, text.toUtf8());
 }
 
 }  // namespace sl::io

@@ -51,7 +51,8 @@ torch::Tensor hiddenStates(SharedModel &model, const std::vector<std::int64_t> &
     try {
         output = model.module.forward(args);
     } catch (const std::exception &error) {
-        throw Error(QStringLiteral("%1: the text encoder failed: %2").arg(model.file, QString::fromUtf8(error.what())));
+        throw Error(QStringLiteral("%1: the text encoder failed: %2")
+                        .arg(model.file, QString::fromUtf8(error.what()).section(QStringLiteral("Exception raised from"), 0, 0).trimmed()));
     }
     if (output.isTuple() && !output.toTupleRef().elements().empty())
         output = output.toTupleRef().elements()[0];
@@ -65,6 +66,10 @@ torch::Tensor hiddenStates(SharedModel &model, const std::vector<std::int64_t> &
     if (hidden.dim() != 2 || hidden.size(0) != n)
         throw Error(QStringLiteral("%1: the text encoder returned shape %2 for %3 pieces (expected [1, %3, d])")
                         .arg(model.file, QString::fromStdString(c10::str(hidden.sizes()))).arg(n));
+    // NaN or infinite hidden states would be stored as features and poison every model trained
+    // on them.
+    if (!torch::isfinite(hidden).all().item<bool>())
+        throw Error(QStringLiteral("%1: the text encoder returned NaN or infinite hidden states").arg(model.file));
     return hidden.contiguous();
 }
 
@@ -135,7 +140,12 @@ EncoderChoice torchScriptEncoder(const QString &modelFile, const QString &vocabF
                         .arg(modelFile, QString::fromUtf8(error.what()).section(QLatin1Char('\n'), 0, 0)));
     }
     model->module.eval();
-    const std::size_t arguments = model->module.get_method("forward").function().getSchema().arguments().size();
+    // A loadable archive without forward() (a SentiLens .slmodel, a bare module) is refused here;
+    // LibTorch's own error would have ended the program.
+    const auto forward = model->module.find_method("forward");
+    if (!forward)
+        throw Error(QStringLiteral("%1: not a text encoder (the TorchScript module has no forward() method)").arg(modelFile));
+    const std::size_t arguments = forward->function().getSchema().arguments().size();
     model->inputs = std::clamp<std::size_t>(arguments > 0 ? arguments - 1 : 1, 1, 3);  // the first is `self`
 
     c10::InferenceMode inference;

@@ -1,6 +1,7 @@
 #include "core/store/sql.h"
 
 #include "core/common/error.h"
+#include "core/store/write_error.h"
 
 #include <QSqlError>
 
@@ -17,15 +18,31 @@ QString describeSqlError(const QSqlDatabase &db, const QString &driverText)
         return QStringLiteral("%1: the project file is read-only (%2); nothing was changed")
             .arg(file, driverText);
     if (lower.contains(QLatin1String("disk is full")) || lower.contains(QLatin1String("disk i/o")))
-        return QStringLiteral("%1: the disk is full or failing (%2); nothing was changed").arg(file, driverText);
+        return QStringLiteral("%1: the disk is full or failing (%2); the change being written was not saved").arg(file, driverText);
     return QStringLiteral("%1: database error: %2").arg(file, driverText);
 }
+
+namespace {
+
+// A locked, read-only, full or failing database is a project that cannot be written (exit code 3
+// on the command line); anything else the driver says is a problem of the statement or data.
+[[noreturn]] void throwSqlError(const QSqlDatabase &db, const QString &driverText)
+{
+    const QString lower = driverText.toLower();
+    const QString message = describeSqlError(db, driverText);
+    for (const char *cause : {"database is locked", "database is busy", "readonly", "read-only", "disk is full", "disk i/o"})
+        if (lower.contains(QLatin1String(cause)))
+            throw WriteError(message);
+    throw Error(message);
+}
+
+}  // namespace
 
 QSqlQuery prepare(const QSqlDatabase &db, const QString &sql)
 {
     QSqlQuery query(db);
     if (!query.prepare(sql))
-        throw Error(describeSqlError(db, query.lastError().text()));
+        throwSqlError(db, query.lastError().text());
     return query;
 }
 
@@ -35,7 +52,7 @@ void exec(const QSqlDatabase &db, QSqlQuery &query, std::initializer_list<QVaria
     for (const QVariant &value : values)
         query.bindValue(index++, value);
     if (!query.exec())
-        throw Error(describeSqlError(db, query.lastError().text()));
+        throwSqlError(db, query.lastError().text());
 }
 
 QSqlQuery run(const QSqlDatabase &db, const QString &sql, std::initializer_list<QVariant> values)

@@ -255,6 +255,14 @@ ExplanationSet explainClipsUnguarded(store::Project &project, const ExplainReque
         const QList<qint64> chunk = stale.mid(first, kClipsPerPass);
         const ml::ModelInput clips = rowsInput(all, row, chunk);
         const auto shapley = ml::explain::shapleyValues(model, clips, baseline);
+        // Every coalition is a prediction of the model: a NaN or infinite one makes the whole
+        // explanation meaningless, so nothing of it is stored.
+        for (size_t k = 0; k < shapley.size(); ++k)
+            for (double value : shapley[k].coalition)
+                if (!std::isfinite(value))
+                    throw Error(QStringLiteral("%1: the model predicted %2 for clip id %3; no explanation was stored")
+                                    .arg(project.absolutePath(record.filePath), QString::number(value))
+                                    .arg(chunk[qsizetype(k)]));
         const auto saliency = ml::explain::integratedGradients(model, clips, baseline, igOptions);
         const auto kan = ml::explain::kanClipViews(model, clips);
         for (qsizetype k = 0; k < chunk.size(); ++k) {

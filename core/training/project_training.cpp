@@ -2,10 +2,13 @@
 
 #include "core/ml/model_factory.h"
 #include "core/ml/model_file.h"
+#include "core/training/model_guard.h"
+#include "core/training/model_saving.h"
 #include "core/training/project_data.h"
 
 #include "core/common/error.h"
 #include "core/store/project.h"
+#include "core/store/savepoint.h"
 
 #include <QCryptographicHash>
 #include <QDateTime>
@@ -89,6 +92,21 @@ QString lineageJson(const store::Project &project, const TrainRequest &request, 
     return QString::fromUtf8(QJsonDocument(lineage).toJson(QJsonDocument::Compact));
 }
 
+// One record per clip and target the model predicts.
+QList<store::PredictionRecord> predictionRecords(const QList<qint64> &clipIds, const ml::Predictions &predictions)
+{
+    QList<store::PredictionRecord> records;
+    for (int i = 0; i < clipIds.size(); ++i) {
+        records << store::PredictionRecord{clipIds[i], Target::M, predictions.multimodal[size_t(i)]};
+        for (ml::Modality m : ml::kModalities) {
+            const auto &values = predictions.unimodal[ml::index(m)];
+            if (size_t(i) < values.size())
+                records << store::PredictionRecord{clipIds[i], kUnimodalTargets[ml::index(m)], values[size_t(i)]};
+        }
+    }
+    return records;
+}
+
 }  // namespace
 
 TrainOutcome trainOnProject(store::Project &project, const TrainRequest &request, const ml::ProgressCallback &progress,
@@ -125,31 +143,36 @@ TrainOutcome trainOnProject(store::Project &project, const TrainRequest &request
         return outcome;
 
     const ml::MetricScale scale = ml::metricScale(options.labelScale);
+    const QString unsaved = QStringLiteral("%1: the trained %2 model").arg(project.databasePath(), request.architecture);
     for (const QString &split : {QStringLiteral("train"), QStringLiteral("valid"), QStringLiteral("test")}) {
         const ClipSet set = loadClips(project, features, clipsOfSplit(project, split), labels, true);
         if (set.data.size() == 0)
             continue;
-        outcome.evaluations[split] = ml::evaluate(ml::predict(*model, set.data, ml::BottleneckMode::Mean), set.data, scale);
+        const ml::Predictions predictions = ml::predict(*model, set.data, ml::BottleneckMode::Mean);
+        // A diverged training predicts NaN: refused here, before anything is saved or registered.
+        checkPredictions(unsaved, predictions, set.clipIds);
+        outcome.evaluations[split] = ml::evaluate(predictions, set.data, scale);
         const double trainMean = train.data.labels.mean().item<double>();
         outcome.meanPredictorMae[split] = (set.data.labels - trainMean).abs().mean().item<double>();
     }
+    // The predictions stored with the model, made by the model in memory: the file holds the same
+    // parameters, and having them before the file is written lets the registration be one
+    // transaction (see below).
+    const ClipSet everyClip = loadClips(project, features, clipsOfSplit(project, {}), QString(), false);
+    const ml::Predictions predictions = ml::predict(*model, everyClip.data, ml::BottleneckMode::Mean);
+    checkPredictions(unsaved, predictions, everyClip.clipIds);
 
     const QDateTime finished = QDateTime::currentDateTimeUtc();
     const QString stamp = finished.toString(QStringLiteral("yyyyMMdd-HHmmss"));
     const QString relative = newModelFilePath(project, request.architecture, finished);
     outcome.modelFile = project.absolutePath(relative);
-    QDir().mkpath(QFileInfo(outcome.modelFile).absolutePath());
     ml::ModelDescription description;
     description.contract = features.contract;
     description.labelScale = options.labelScale;
     description.training = outcome.result.record;
     for (const auto &[split, evaluation] : outcome.evaluations)
         description.metrics[split.toStdString()] = evaluation.multimodal;
-    try {
-        ml::saveModel(outcome.modelFile.toStdString(), *model, description);
-    } catch (const std::exception &error) {
-        throw Error(QStringLiteral("%1: %2").arg(outcome.modelFile, QString::fromUtf8(error.what())));
-    }
+    saveModelFile(outcome.modelFile, *model, description);
 
     store::ModelRecord record;
     record.name = request.name.isEmpty() ? QStringLiteral("%1 %2").arg(request.architecture, stamp) : request.name;
@@ -159,9 +182,19 @@ TrainOutcome trainOnProject(store::Project &project, const TrainRequest &request
     record.trainingJson = QString::fromStdString(outcome.result.record.toJson().dump());
     record.metricsJson = metricsJson(outcome.evaluations);
     record.lineageJson = lineageJson(project, request, labels, train, valid, features);
-    outcome.modelId = project.models().add(record);
-    project.models().setActive(outcome.modelId);
-    predictOnProject(project, outcome.modelId);
+    // The model, its being active and its predictions are committed together, so a kill or a
+    // lock never leaves an active model without predictions; when the registration fails, the
+    // file it would have named is removed, so no orphan model file stays behind either.
+    try {
+        store::Savepoint registration(project.db());
+        outcome.modelId = project.models().add(record);
+        project.models().setActive(outcome.modelId);
+        project.models().storePredictions(outcome.modelId, predictionRecords(everyClip.clipIds, predictions), true);
+        registration.commit();
+    } catch (...) {
+        QFile::remove(outcome.modelFile);
+        throw;
+    }
     return outcome;
 }
 
@@ -203,8 +236,12 @@ ml::Evaluation evaluateOnProject(const store::Project &project, qint64 modelId, 
         *samples = int(set.data.size());
     if (set.data.size() == 0)
         throw Error(QStringLiteral("%1: no labelled clips in split '%2'").arg(project.databasePath(), split));
-    return ml::evaluate(ml::predict(*loaded.model, set.data, ml::BottleneckMode::Mean), set.data,
-                        ml::metricScale(project.labelScale().name().toStdString()));
+    const QString file = project.absolutePath(project.models().find(modelId)->filePath);
+    return guardModel(file, [&] {
+        const ml::Predictions predictions = ml::predict(*loaded.model, set.data, ml::BottleneckMode::Mean);
+        checkPredictions(file, predictions, set.clipIds);
+        return ml::evaluate(predictions, set.data, ml::metricScale(project.labelScale().name().toStdString()));
+    });
 }
 
 QList<store::PredictionRecord> predictOnProject(store::Project &project, qint64 modelId)
@@ -212,16 +249,11 @@ QList<store::PredictionRecord> predictOnProject(store::Project &project, qint64 
     const ProjectFeatures features = projectFeatures(project);
     ml::LoadedModel loaded = loadProjectModel(project, modelId, features.contract);
     const ClipSet all = loadClips(project, features, clipsOfSplit(project, {}), QString(), false);
-    const ml::Predictions predictions = ml::predict(*loaded.model, all.data, ml::BottleneckMode::Mean);
-    QList<store::PredictionRecord> records;
-    for (int i = 0; i < all.clipIds.size(); ++i) {
-        records << store::PredictionRecord{all.clipIds[i], Target::M, predictions.multimodal[size_t(i)]};
-        for (ml::Modality m : ml::kModalities) {
-            const auto &values = predictions.unimodal[ml::index(m)];
-            if (size_t(i) < values.size())
-                records << store::PredictionRecord{all.clipIds[i], kUnimodalTargets[ml::index(m)], values[size_t(i)]};
-        }
-    }
+    const QString file = project.absolutePath(project.models().find(modelId)->filePath);
+    const ml::Predictions predictions =
+        guardModel(file, [&] { return ml::predict(*loaded.model, all.data, ml::BottleneckMode::Mean); });
+    checkPredictions(file, predictions, all.clipIds);
+    const QList<store::PredictionRecord> records = predictionRecords(all.clipIds, predictions);
     project.models().storePredictions(modelId, records, true);
     return records;
 }
