@@ -14,9 +14,11 @@ const char *kUsage = R"(Usage: sentilens-cli COMMAND PROJECT [ARGS] [--json]
 Commands:
   init PROJECT            create an empty project (--scale mosi|sims, --name NAME)
   import PROJECT SOURCE   import an MMSA dataset folder (label.csv + Raw/) or a folder of videos
+                          or an MMSA feature pickle (aligned_50.pkl, unaligned_50.pkl, MMSA-FET .pkl)
   list PROJECT            list the clips with their labels
   stats PROJECT           summary of clips, splits and labels
   export PROJECT --out F  write the labels as an MMSA label.csv
+  export PROJECT --features F.pkl  write features, lengths, labels and ids as an MMSA feature pickle
   demo PROJECT            generate the demo project (reproducible, under a minute)
   probe PROJECT           duration, streams, frame rate, sample rate and codecs of every clip
   extract PROJECT         extract and cache acoustic, visual and text features (--jobs N)
