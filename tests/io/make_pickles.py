@@ -148,6 +148,15 @@ def make_all(out):
     write(os.path.join(out, "fet_custom_p5.pkl"), data, 5)
     manifest["good"]["fet_custom_p5.pkl"] = {"aligned": False, "splits": oracle(data, lengths)}
 
+    # numpy 2 names its modules numpy._core: the same MOSI file with those names (protocol 2 spells
+    # globals as text lines, so they can be renamed in place; numpy 1 itself cannot load it).
+    with open(os.path.join(out, "mosi_unaligned_p2.pkl"), "rb") as f:
+        renamed = f.read().replace(b"cnumpy.core.multiarray\n", b"cnumpy._core.multiarray\n")
+    assert renamed.count(b"numpy._core.multiarray") > 0
+    with open(os.path.join(out, "numpy2_names_p2.pkl"), "wb") as f:
+        f.write(renamed)
+    manifest["good"]["numpy2_names_p2.pkl"] = manifest["good"]["mosi_unaligned_p2.pkl"]
+
     # Refusals. Each names what must appear in the message.
     good, _ = make_file(rng, (3, 1, 1), (4, 4, 4), (3, 2, 2), aligned=False, sims=False)
     bad = manifest["bad"]
@@ -167,6 +176,9 @@ def make_all(out):
     with open(os.path.join(out, "reduce_ndarray.pkl"), "wb") as f:  # an allowed global, called
         f.write(b"\x80\x04\x8c\x05numpy\x8c\x07ndarray\x93K\x02\x85\x85R.")
     bad["reduce_ndarray.pkl"] = "REDUCE on numpy.ndarray"
+    with open(os.path.join(out, "out_of_band_p5.pkl"), "wb") as f:  # buffers kept outside the file
+        pickle.dump(good, f, protocol=5, buffer_callback=lambda buffer: False)
+    bad["out_of_band_p5.pkl"] = "out-of-band buffers"
     long_audio = {k: dict(v) for k, v in good.items()}
     long_audio["train"]["audio_lengths"] = np.array([1, 5, 2], dtype=np.int64)  # 5 > 4 steps
     write(os.path.join(out, "lengths_too_long.pkl"), long_audio, 4)

@@ -69,7 +69,7 @@ private slots:
         QFile manifest(fixture(QStringLiteral("manifest.json")));
         QVERIFY(manifest.open(QIODevice::ReadOnly));
         m_manifest = QJsonDocument::fromJson(manifest.readAll()).object();
-        QCOMPARE(m_manifest.value(QStringLiteral("good")).toObject().size(), 4);
+        QCOMPARE(m_manifest.value(QStringLiteral("good")).toObject().size(), 5);
     }
 
     void readsEveryLayout_data()
@@ -91,8 +91,8 @@ private slots:
 
         QTemporaryDir dir;
         auto project = freshProject(dir, QStringLiteral("p"), io::detectScale(pkl));
-        QCOMPARE(project->labelScale().kind(), file.startsWith(QLatin1String("mosi")) ? LabelScale::Kind::Mosi
-                                                                                     : LabelScale::Kind::Sims);
+        const bool sims = file.startsWith(QLatin1String("sims")) || file.startsWith(QLatin1String("fet"));
+        QCOMPARE(project->labelScale().kind(), sims ? LabelScale::Kind::Sims : LabelScale::Kind::Mosi);
         int progressCalls = 0;
         io::PickleImportOptions options;
         options.progress = [&](const QString &, qint64, qint64) { ++progressCalls; };
@@ -230,7 +230,11 @@ private slots:
 
     void roundTripThroughPython_data()
     {
-        readsEveryLayout_data();
+        QTest::addColumn<QString>("file");
+        // numpy 1 cannot load the numpy-2-named file, so Python cannot be the oracle for it.
+        for (const QString &file : m_manifest.value(QStringLiteral("good")).toObject().keys())
+            if (!file.startsWith(QLatin1String("numpy2")))
+                QTest::newRow(qPrintable(file)) << file;
     }
     // Import, export, then Python's pickle.load with numpy reads the same ids, labels, lengths
     // and values as in the original file (make_pickles.py --compare).
