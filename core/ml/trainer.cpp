@@ -145,19 +145,20 @@ struct Run {
                 lossSum += loss;
                 if (progress)
                     progress({TrainingProgress::Kind::Step, epoch, record.steps, total, loss,
-                              options.learningRate * factor, 0, {}, false});
+                              options.learningRate * factor, 0, 0, {}, false});
             }
             record.epochsRun = epoch;
             TrainingProgress summary{TrainingProgress::Kind::Epoch, epoch, record.steps, total,
                                      lossSum / static_cast<double>(perEpoch),
                                      options.learningRate *
                                          (options.constantRate ? 1.0 : learningRateFactor(record.steps - 1, total, warmup)),
-                                     0, {}, false};
+                                     0, 0, {}, false};
             if (validation.size() > 0) {
                 const Evaluation eval = evaluate(
                     predict(model, validation, options.validationMode), validation, scale);
                 const double key = options.selectOnMse ? eval.squaredError : eval.loss;
                 summary.validationLoss = eval.loss;
+                summary.validationSquaredError = eval.squaredError;
                 summary.validationMetrics = eval.multimodal;
                 summary.improved = key < bestLoss;
                 if (summary.improved) {

@@ -60,7 +60,8 @@ struct TrainingProgress {
     double loss = 0;               // step: this batch's total; epoch: mean over the epoch
     double learningRate = 0;       // base rate after the schedule
     // Epoch only.
-    double validationLoss = 0;
+    double validationLoss = 0;        // multimodal MAE
+    double validationSquaredError = 0;  // multimodal MSE
     MetricList validationMetrics;
     bool improved = false;
 };

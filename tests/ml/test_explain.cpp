@@ -181,8 +181,8 @@ private slots:
                          clips[mod].lengths[std::int64_t(i)].item<std::int64_t>());
         }
         IntegratedGradientsOptions coarse, fine;
-        coarse.steps = 4;
-        fine.steps = 256;
+        coarse.steps = coarse.maxSteps = 4;  // no per-clip refinement: the fixed rule is compared
+        fine.steps = fine.maxSteps = 256;
         double coarseError = 0, fineError = 0;
         for (const SaliencyResult &r : integratedGradients(*m, clips, baseline, coarse))
             coarseError += r.completenessError;
