@@ -146,8 +146,8 @@ double unimodalTerms(const ModelOutput &out, const ModelInput &input, const Weig
     return total;
 }
 
-// The reference loss of `architecture` from the model's outputs. `backdoor`, when given, is the
-// training-mode term's value (checked separately).
+// The reference loss of `architecture` from the model's outputs, without CaMIB's training-only
+// backdoor term (camibBackdoorInTraining checks that one).
 double referenceLoss(const std::string &architecture, SentimentModel &model, const ModelOutput &out,
                      const ModelInput &input, const Weights &w)
 {
