@@ -1,6 +1,7 @@
 // sentilens-cli adjudicate PROJECT --clip VIDEO/CLIP --target T (--value X | --from-annotator NAME):
 // settles a disagreement by setting the label of the reserved annotator "adjudicated".
 #include "app/cli/cli_support.h"
+#include "app/cli/clip_argument.h"
 #include "core/agreement/adjudication.h"
 #include "core/common/error.h"
 #include "core/store/project.h"
@@ -29,11 +30,11 @@ int runAdjudicate(const QStringList &args)
 
     agreement::AdjudicationRequest request;
     const QString clip = command.parser().value(QStringLiteral("clip"));
-    const qsizetype slash = clip.lastIndexOf(QLatin1Char('/'));
-    if (slash <= 0 || slash == clip.size() - 1)
+    const std::optional<ClipKey> key = parseClipKey(clip);
+    if (!key)
         return command.fail(UsageError, QStringLiteral("--clip needs video_id/clip_id, not '%1'").arg(clip));
-    request.videoId = clip.left(slash);
-    request.clipId = clip.mid(slash + 1);
+    request.videoId = key->videoId;
+    request.clipId = key->clipId;
     const auto target = targetFromName(command.parser().value(QStringLiteral("target")));
     if (!target)
         return command.fail(UsageError, QStringLiteral("unknown target '%1' (use M, T, A or V)")

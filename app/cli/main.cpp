@@ -28,6 +28,8 @@ Commands:
   explain PROJECT         Shapley values, saliency, KAN curves and masks (--clip ID | --split S, --plots DIR)
   agreement PROJECT       inter-annotator agreement per target (--target T, --annotators A,B)
   adjudicate PROJECT      settle a clip's label (--clip ID --target T --value X | --from-annotator NAME)
+  elan-export PROJECT     clips as ELAN .eaf files: transcript and label tiers (--clip ID, --out PATH)
+  elan-import PROJECT F   an ELAN tier as a clip's transcript (--clip ID, --tier NAME)
   device                  show the compute device that models would run on
 
 Each command has --help. Exit codes: 0 success, 1 input problems (nothing changed),
@@ -64,6 +66,7 @@ int main(int argc, char *argv[])
         {QStringLiteral("predict"), sl::cli::runPredict}, {QStringLiteral("probe"), sl::cli::runProbe},
         {QStringLiteral("explain"), sl::cli::runExplain},
         {QStringLiteral("agreement"), sl::cli::runAgreement}, {QStringLiteral("adjudicate"), sl::cli::runAdjudicate},
+        {QStringLiteral("elan-export"), sl::cli::runElanExport}, {QStringLiteral("elan-import"), sl::cli::runElanImport},
     };
     QStringList args = app->arguments().mid(1);
     if (args.isEmpty() || args.first() == QLatin1String("--help") || args.first() == QLatin1String("-h")) {
