@@ -6,3 +6,6 @@ cd "$root"
 packaging/build.sh "$@"
 export QT_QPA_PLATFORM=offscreen QT_MEDIA_BACKEND=ffmpeg
 ctest --preset release -j "$(nproc)"
+# Then the Debian package: build it, install it with apt-get, run the installed programs outside
+# the source tree, validate desktop files and manual pages, lintian (about a minute).
+packaging/check-package.sh

@@ -1,5 +1,6 @@
 // sentilens-cli: the headless entry point. Every command works on a project folder.
 #include "app/cli/cli_support.h"
+#include "app/version/version_report.h"
 
 #include <QApplication>
 #include <cstring>
@@ -74,7 +75,7 @@ int main(int argc, char *argv[])
         return args.isEmpty() ? sl::cli::UsageError : sl::cli::Success;
     }
     if (args.first() == QLatin1String("--version")) {
-        sl::cli::out() << "sentilens-cli " << SENTILENS_VERSION << '\n';
+        sl::cli::out() << sl::app::versionReport(QStringLiteral("sentilens-cli"));
         return sl::cli::Success;
     }
     const QString name = args.takeFirst();

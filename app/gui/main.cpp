@@ -4,15 +4,20 @@
 #include "ui/language.h"
 #include "ui/main_window.h"
 #include "ui/present/presentation_view.h"
+#include "app/version/version_report.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QDir>
 #include <QDockWidget>
+#include <QIcon>
 #include <QScreen>
 #include <QSettings>
 #include <QPointer>
 #include <QTimer>
+
+#include <cstdio>
+#include <cstring>
 
 namespace {
 
@@ -35,10 +40,23 @@ std::optional<sl::ui::ReviewMode> parseMode(const QString &name)
     return std::nullopt;
 }
 
+// --version is answered before the QApplication exists: it then works without a display too.
+bool asksForVersion(int argc, char *argv[])
+{
+    for (int i = 1; i < argc; ++i)
+        if (std::strcmp(argv[i], "--version") == 0 || std::strcmp(argv[i], "-v") == 0)
+            return true;
+    return false;
+}
+
 }  // namespace
 
 int main(int argc, char *argv[])
 {
+    if (asksForVersion(argc, argv)) {
+        std::fputs(sl::app::versionReport(QStringLiteral("SentiLens")).toLocal8Bit().constData(), stdout);
+        return 0;
+    }
     // Qt 6.4 defaults to GStreamer, which cannot play MP4 here without extra plugins.
     if (qEnvironmentVariableIsEmpty("QT_MEDIA_BACKEND"))
         qputenv("QT_MEDIA_BACKEND", "ffmpeg");
@@ -46,6 +64,9 @@ int main(int argc, char *argv[])
     QApplication::setOrganizationName(QStringLiteral("SentiLens"));
     QApplication::setApplicationName(QStringLiteral("SentiLens"));
     QApplication::setApplicationVersion(QStringLiteral(SENTILENS_VERSION));
+    // Ties the windows to the installed desktop entry and icon (Wayland uses it for both).
+    QGuiApplication::setDesktopFileName(QStringLiteral("org.sentilens.sentilens"));
+    QApplication::setWindowIcon(QIcon::fromTheme(QStringLiteral("org.sentilens.sentilens")));
 
     sl::ui::installTranslations(app, qEnvironmentVariable("SENTILENS_LANGUAGE"));
 
