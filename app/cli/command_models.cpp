@@ -146,7 +146,11 @@ int runTrain(const QStringList &args)
                     .arg(outcome.result.record.epochsRun)
                     .arg(outcome.result.record.seconds, 0, 'f', 1)
                     .arg(QString::fromStdString(outcome.result.record.device)));
+    if (outcome.clipsWithoutFeatures > 0)
+        command.say(QStringLiteral("%1 clip(s) without all their features were left out; run 'sentilens-cli extract' to include them")
+                        .arg(outcome.clipsWithoutFeatures));
     command.emitJson({{QStringLiteral("model_id"), outcome.modelId},
+                      {QStringLiteral("clips_without_features"), outcome.clipsWithoutFeatures},
                       {QStringLiteral("file"), outcome.modelFile},
                       {QStringLiteral("architecture"), request.architecture},
                       {QStringLiteral("best_epoch"), outcome.result.record.bestEpoch},

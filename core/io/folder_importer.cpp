@@ -1,6 +1,7 @@
 #include "core/io/folder_importer.h"
 
 #include "core/io/dataset_importer.h"
+#include "core/io/label_csv_checks.h"
 #include "core/io/transcript.h"
 #include "core/store/project.h"
 #include "core/store/savepoint.h"
@@ -19,6 +20,46 @@ struct FoundClip {
     QString videoFile;
     QList<store::TranscriptCueRecord> cues;
 };
+
+// Links the folder walk does not follow, each a problem rather than a silent gap: dangling links
+// (their target is gone) and links to a folder that contains them (a loop).
+QList<Problem> unfollowedLinks(const QDir &root)
+{
+    QList<Problem> problems;
+    const QString rootPath = root.canonicalPath();
+    QDirIterator it(root.absolutePath(), QDir::AllEntries | QDir::System | QDir::Hidden | QDir::NoDotAndDotDot,
+                    QDirIterator::Subdirectories);
+    while (it.hasNext()) {
+        const QFileInfo info(it.next());
+        if (!info.isSymLink())
+            continue;
+        if (!info.exists()) {
+            problems << Problem{info.absoluteFilePath(), 0,
+                                QStringLiteral("is a dangling link (its target %1 does not exist)").arg(info.symLinkTarget())};
+            continue;
+        }
+        const QString target = info.canonicalFilePath();
+        const QString linkFolder = QFileInfo(info.absolutePath()).canonicalFilePath();
+        if (info.isDir() && (linkFolder == target || linkFolder.startsWith(target + QLatin1Char('/')) ||
+                             rootPath.startsWith(target + QLatin1Char('/')) || rootPath == target))
+            problems << Problem{info.absoluteFilePath(), 0,
+                                QStringLiteral("is a link to a folder that contains it (a loop); it is not followed")};
+    }
+    return problems;
+}
+
+// The ids become names in the project and, on export, file paths: the same rules as for an MMSA
+// label.csv (no separators, control characters such as a newline, '..', drive letters).
+QString checkIds(const store::Clip &clip)
+{
+    for (const QString &part : clip.videoId.split(QLatin1Char('/'))) {
+        const QString problem = checkDatasetId(part);
+        if (!problem.isEmpty())
+            return QStringLiteral("the folder name '%1' %2").arg(part, problem);
+    }
+    const QString problem = checkDatasetId(clip.clipId);
+    return problem.isEmpty() ? QString() : QStringLiteral("the file name '%1' %2").arg(clip.clipId, problem);
+}
 
 QString transcriptBeside(const QFileInfo &video)
 {
@@ -51,6 +92,7 @@ ImportReport importVideoFolder(store::Project &project, const QString &folder, c
 
     ImportReport report;
     report.source = root.absolutePath();
+    report.problems << unfollowedLinks(root);
     if (videoFiles.isEmpty())
         report.problems << Problem{root.absolutePath(), 0,
                                    QStringLiteral("no video files (%1) found").arg(videoExtensions().join(QStringLiteral(", ")))};
@@ -69,6 +111,8 @@ ImportReport importVideoFolder(store::Project &project, const QString &folder, c
         item.clip.transcriptSource = QStringLiteral("none");
         const QString key = item.clip.key();
         QStringList messages;
+        if (const QString idProblem = checkIds(item.clip); !idProblem.isEmpty())
+            messages << idProblem;
         if (seen.contains(key))
             messages << QStringLiteral("has the same ids (%1) as %2").arg(key, seen.value(key));
         else if (clips.findByKey(item.clip.videoId, item.clip.clipId))

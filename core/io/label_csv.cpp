@@ -90,9 +90,15 @@ public:
         const QString splitIssue = checkSplit(row.mode);
         if (!splitIssue.isEmpty())
             m_issues << splitIssue;
-        for (qsizetype i = 0; i < m_layout.columnAt.size(); ++i)
+        for (qsizetype i = 0; i < m_layout.columnAt.size(); ++i) {
             if (!m_layout.columnAt[i])
                 row.extraValues << m_record.fields[i];
+            // NUL is valid UTF-8 but never text: passed on to C interfaces it cuts the value short.
+            // (The ids have their own check above.)
+            const bool isId = m_layout.columnAt[i] == VideoId || m_layout.columnAt[i] == ClipId;
+            if (!isId && m_record.fields[i].contains(QChar(0)))
+                m_issues << QStringLiteral("field %1 contains a NUL character").arg(i + 1);
+        }
         return row;
     }
 
@@ -175,6 +181,11 @@ LabelCsvFile readLabelCsv(const QString &path)
     file.path = path;
     file.header = table.records[0].fields;
     file.problems = table.problems;
+    // An unnamed column is often a known column whose name was lost (its labels would silently
+    // go missing). The first column is let through: pandas writes its index there, unnamed.
+    for (qsizetype i = 1; i < file.header.size(); ++i)
+        if (file.header[i].trimmed().isEmpty())
+            throwFileError(path, table.records[0].line, QStringLiteral("column %1 of the header has no name").arg(i + 1));
     const ColumnLayout layout = layoutOf(file.header, path, table.records[0].line);
     for (qsizetype i = 0; i < file.header.size(); ++i)
         if (!layout.columnAt[i])

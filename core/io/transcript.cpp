@@ -27,6 +27,10 @@ Transcript readTranscriptFile(const QString &path)
                                     .arg(suffix.isEmpty() ? QStringLiteral("(no extension)")
                                                           : QStringLiteral("'.%1'").arg(QFileInfo(path).suffix())));
     const QString text = readUtf8File(path);
+    // NUL is valid UTF-8 but never text (UTF-16 without a byte order mark is full of them).
+    if (const qsizetype nul = text.indexOf(QChar(0)); nul >= 0)
+        throwFileError(path, int(text.left(nul).count(QLatin1Char('\n'))) + 1,
+                       QStringLiteral("contains a NUL character; a transcript must be UTF-8 text"));
     return parse ? parse(text, path) : parsePlainTranscript(text);
 }
 

@@ -16,6 +16,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QSet>
 
 namespace sl::training {
 
@@ -107,17 +108,52 @@ QList<store::PredictionRecord> predictionRecords(const QList<qint64> &clipIds, c
     return records;
 }
 
+// The clips that lack features in one of the current feature sets. Training on them would feed
+// the model zero-length inputs as if they were data (issue 18, defect 6). A current set with no
+// features at all (a text-encoder extraction that failed on every clip) is refused outright.
+QSet<qint64> clipsWithoutFeatures(const store::Project &project, const ProjectFeatures &features)
+{
+    QSet<qint64> missing;
+    const int clipCount = project.clips().count();
+    for (ml::Modality m : ml::kModalities) {
+        const auto &set = features.sets[ml::index(m)];
+        if (!set)
+            continue;
+        const QList<qint64> without = project.features().clipsWithout(set->id);
+        if (clipCount > 0 && without.size() == clipCount)
+            throw Error(QStringLiteral("%1: the current %2 feature set '%3' has features for none of the %4 clips "
+                                      "(a failed or interrupted extraction); run 'sentilens-cli extract' again")
+                            .arg(project.databasePath(), QString::fromStdString(ml::modalityName(m)), set->name)
+                            .arg(clipCount));
+        for (qint64 id : without)
+            missing.insert(id);
+    }
+    return missing;
+}
+
+QList<qint64> withFeatures(QList<qint64> clipIds, const QSet<qint64> &missing)
+{
+    clipIds.removeIf([&](qint64 id) { return missing.contains(id); });
+    return clipIds;
+}
+
 }  // namespace
 
 TrainOutcome trainOnProject(store::Project &project, const TrainRequest &request, const ml::ProgressCallback &progress,
                             const std::atomic<bool> *cancel)
 {
     const ProjectFeatures features = projectFeatures(project);
+    const QSet<qint64> incomplete = clipsWithoutFeatures(project, features);
+    const auto complete = [&](const QString &split) { return withFeatures(clipsOfSplit(project, split), incomplete); };
     LabelChoice labels;
     labels.source = {request.aggregate, request.annotator};
     labels.unimodal = request.unimodalTargets;
-    const ClipSet train = loadClips(project, features, clipsOfSplit(project, QStringLiteral("train")), labels, true);
-    const ClipSet valid = loadClips(project, features, clipsOfSplit(project, QStringLiteral("valid")), labels, true);
+    const ClipSet train = loadClips(project, features, complete(QStringLiteral("train")), labels, true);
+    const ClipSet valid = loadClips(project, features, complete(QStringLiteral("valid")), labels, true);
+    if (train.data.size() == 0 && !incomplete.isEmpty())
+        throw Error(QStringLiteral("%1: no labelled clip of the train split has all its features (%2 clip(s) lack some); "
+                                   "run 'sentilens-cli extract' first")
+                        .arg(project.databasePath()).arg(incomplete.size()));
     if (train.data.size() == 0)
         throw Error(QStringLiteral("%1: no labelled clips in the train split").arg(project.databasePath()));
 
@@ -145,7 +181,7 @@ TrainOutcome trainOnProject(store::Project &project, const TrainRequest &request
     const ml::MetricScale scale = ml::metricScale(options.labelScale);
     const QString unsaved = QStringLiteral("%1: the trained %2 model").arg(project.databasePath(), request.architecture);
     for (const QString &split : {QStringLiteral("train"), QStringLiteral("valid"), QStringLiteral("test")}) {
-        const ClipSet set = loadClips(project, features, clipsOfSplit(project, split), labels, true);
+        const ClipSet set = loadClips(project, features, complete(split), labels, true);
         if (set.data.size() == 0)
             continue;
         const ml::Predictions predictions = ml::predict(*model, set.data, ml::BottleneckMode::Mean);
@@ -158,7 +194,8 @@ TrainOutcome trainOnProject(store::Project &project, const TrainRequest &request
     // The predictions stored with the model, made by the model in memory: the file holds the same
     // parameters, and having them before the file is written lets the registration be one
     // transaction (see below).
-    const ClipSet everyClip = loadClips(project, features, clipsOfSplit(project, {}), QString(), false);
+    const ClipSet everyClip = loadClips(project, features, complete({}), QString(), false);
+    outcome.clipsWithoutFeatures = int(incomplete.size());
     const ml::Predictions predictions = ml::predict(*model, everyClip.data, ml::BottleneckMode::Mean);
     checkPredictions(unsaved, predictions, everyClip.clipIds);
 
@@ -219,11 +256,20 @@ ml::LoadedModel loadProjectModel(const store::Project &project, qint64 &modelId,
     ml::LoadOptions options;
     options.project = &features;
     options.device = "auto";
+    const QString file = project.absolutePath(record->filePath);
+    ml::LoadedModel loaded;
     try {
-        return ml::loadModel(project.absolutePath(record->filePath).toStdString(), options);
+        loaded = ml::loadModel(file.toStdString(), options);
     } catch (const std::exception &error) {
         throw Error(QString::fromStdString(error.what()));
     }
+    // Predictions on another scale (CH-SIMS's -1..1 read as MOSI's -3..3) would be stored and
+    // scored as if they fitted.
+    const QString scale = QString::fromStdString(loaded.description.labelScale);
+    if (!scale.isEmpty() && scale != project.labelScale().name())
+        throw Error(QStringLiteral("%1: the model predicts on the '%2' label scale, the project uses '%3'")
+                        .arg(file, scale, project.labelScale().name()));
+    return loaded;
 }
 
 ml::Evaluation evaluateOnProject(const store::Project &project, qint64 modelId, const QString &split,

@@ -44,6 +44,10 @@ struct TrainOutcome {
     // MAE on each split of always predicting the training labels' mean: the bar a model must clear.
     std::map<QString, double> meanPredictorMae;
     bool cancelled = false;
+    // Clips left out because a current feature set has no features for them (an interrupted or
+    // running extraction, a clip whose media failed): the model neither learned from nor
+    // predicted them.
+    int clipsWithoutFeatures = 0;
 };
 
 // The project-relative path ("models/ARCH-yyyyMMdd-HHmmss.slmodel") for a model trained at `when`,
@@ -51,8 +55,9 @@ struct TrainOutcome {
 // architecture within the same second must not overwrite each other's model file.
 QString newModelFilePath(const store::Project &project, const QString &architecture, const QDateTime &when);
 
-// Throws sl::Error for project problems (no features, no labels) and std::invalid_argument for
-// bad settings; nothing is registered when training is cancelled.
+// Throws sl::Error for project problems (no features, no labels, a current feature set with no
+// features at all) and std::invalid_argument for bad settings; nothing is registered when training
+// is cancelled. Clips missing from a current feature set are left out and counted.
 TrainOutcome trainOnProject(store::Project &project, const TrainRequest &request,
                             const ml::ProgressCallback &progress = {}, const std::atomic<bool> *cancel = nullptr);
 

@@ -3,7 +3,7 @@
 // cannot be opened or written (missing, locked, ...); 4 an external tool or the media pipeline
 // failed. Also: a train blocked by a lock registers nothing and leaves no model file (defect 9),
 // and a failed import into a new folder leaves no folder and never says it created a project
-// (defect 13).
+// (defect 13). Training leaves out clips without features and says how many (defect 6).
 #include "core/store/project.h"
 #include "core/store/sql.h"
 #include "tests/cli/cli_runner.h"
@@ -94,6 +94,40 @@ private Q_SLOTS:
         auto project2 = sl::store::Project::open(project);
         QCOMPARE(project2->models().list().size(), 1);
         QCOMPARE(project2->clips().count(), 24);  // the import added nothing
+    }
+
+    void trainingLeavesOutClipsWithoutFeatures()
+    {
+        // Defect 6: after an interrupted extraction three clips have no acoustic features; they
+        // used to reach the model as empty sequences. Now they are left out, and said so.
+        const QString project = sl::test::buildToyProject(dir_.filePath(QStringLiteral("incomplete")));
+        {
+            auto p = sl::store::Project::open(project);
+            const qint64 audio = p->features().currentSet(QStringLiteral("A"))->id;
+            sl::store::run(p->db(), QStringLiteral("DELETE FROM clip_features WHERE feature_set_id = ? AND clip_id IN "
+                                                   "(SELECT id FROM clips ORDER BY id LIMIT 3)"),
+                           {audio});
+        }
+        const CliResult train = cli({QStringLiteral("train"), project, QStringLiteral("--arch"), QStringLiteral("late-fusion"),
+                                     QStringLiteral("--epochs"), QStringLiteral("2")});
+        QVERIFY2(train.exitCode == 0, qPrintable(text(train)));
+        QVERIFY2(train.out.contains("3 clip(s) without all their features were left out"), train.out.constData());
+        {
+            auto p = sl::store::Project::open(project);
+            QCOMPARE(p->models().predictions(p->models().activeModelId()).size(), 21 * 4);  // M, T, A, V of 21 clips
+        }
+
+        // A text-encoder extraction that failed on every clip leaves an empty current text set:
+        // training refuses instead of going on without text.
+        {
+            auto p = sl::store::Project::open(project);
+            sl::store::FeatureSet empty = *p->features().currentSet(QStringLiteral("T"));
+            empty.configHash = QStringLiteral("encoder-that-failed");
+            p->features().ensureSet(empty);
+        }
+        const CliResult refused = cli({QStringLiteral("train"), project, QStringLiteral("--arch"), QStringLiteral("late-fusion"),
+                                       QStringLiteral("--epochs"), QStringLiteral("2")});
+        QVERIFY2(refused.exitCode == 1 && refused.err.contains("features for none of the 24 clips"), qPrintable(text(refused)));
     }
 
     void mediaFailuresAfterChangesAreFour()

@@ -54,6 +54,27 @@ private slots:
         QCOMPARE(c->transcriptSource, QStringLiteral("vtt"));
     }
 
+    void unsafeNamesAndUnfollowedLinksAreProblems()
+    {
+        // Issue 18, defect 12: a newline in a file name became a clip id (the MMSA import refuses
+        // it), and dangling links and link loops were skipped without a word.
+        QTemporaryDir dir;
+        test::writeFile(dir, QStringLiteral("clips/good.mp4"), kVideoBytes);
+        test::writeFile(dir, QStringLiteral("clips/two\nlines.mp4"), kVideoBytes);
+        QVERIFY(QFile::link(dir.filePath(QStringLiteral("clips/gone.mp4")), dir.filePath(QStringLiteral("clips/dangling.mp4"))));
+        QVERIFY(QFile::link(dir.filePath(QStringLiteral("clips")), dir.filePath(QStringLiteral("clips/loop"))));
+        auto project = newProject(dir);
+        const io::ImportReport report = io::importVideoFolder(*project, dir.filePath(QStringLiteral("clips")), {});
+        const QString problems = toStrings(report.problems).join('\n');
+        QVERIFY2(!report.committed, qPrintable(problems));
+        QCOMPARE(report.problems.size(), 3);
+        QVERIFY2(problems.contains(QStringLiteral("two\nlines.mp4: the file name 'two\nlines' contains the control character U+000A")),
+                 qPrintable(problems));
+        QVERIFY2(problems.contains(QStringLiteral("dangling.mp4: is a dangling link")), qPrintable(problems));
+        QVERIFY2(problems.contains(QStringLiteral("clips/loop: is a link to a folder that contains it")), qPrintable(problems));
+        QCOMPARE(project->clips().count(), 0);
+    }
+
     void badTranscriptsAreReportedByFileName()
     {
         QTemporaryDir dir;

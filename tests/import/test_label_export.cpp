@@ -69,6 +69,28 @@ private slots:
         QCOMPARE(exported, original);
     }
 
+    void unknownColumnsOfEveryImportAreExported()
+    {
+        // Issue 18, defect 7: the second import's unknown column used to vanish from the export.
+        QTemporaryDir dir;
+        auto project = importedProject(dir,
+                                       "video_id,clip_id,text,label,annotation,mode,speaker\n"
+                                       "a,1,first,1.0,Positive,train,s1\n",
+                                       {QStringLiteral("a/1")}, LabelScale::Kind::Mosi);
+        const QString second = test::makeDataset(dir, QStringLiteral("second"),
+                                                 "video_id,clip_id,text,label,annotation,mode,camera,speaker\n"
+                                                 "b,2,second,-1.0,Negative,test,cam2,s2\n",
+                                                 {QStringLiteral("b/2")});
+        QVERIFY(io::importMmsaDataset(*project, second, {}).committed);
+        const QString out = dir.filePath(QStringLiteral("both.csv"));
+        io::exportLabelCsv(*project, out, {});
+        // The first file's columns in its order, the second's new column after them; a clip
+        // without a value in a column gets an empty cell.
+        QCOMPARE(readAll(out), QByteArray("video_id,clip_id,text,label,annotation,mode,speaker,camera\n"
+                                          "a,1,first,1.0,Positive,train,s1,\n"
+                                          "b,2,second,-1.0,Negative,test,s2,cam2\n"));
+    }
+
     void correctionsShowInTheChosenSource()
     {
         QTemporaryDir dir;

@@ -151,6 +151,7 @@ private slots:
 
     void rowProblems()
     {
+        static const char kNulRow[] = "v1,0010,a\0b,0.2,,,,Neutral,test\n";
         const QByteArray bytes = kMmsaHeader
                                  + "v1,0001,ok,0.2,,,,Positive,train\n"  // line 2
                                    "v1,0002,short,0.2,,,\n"
@@ -162,7 +163,8 @@ private slots:
                                    "v1,0006,x,,,,,Neutral,test\n"
                                    "v1,0007,x,0.2,high,,,Neutral,test\n"
                                    ",0008,x,0.2,,,,Neutral,Train\n"
-                                   "v1,0009,\"never closed,0.2,,,,Neutral,test\n";
+                                 + QByteArray(kNulRow, sizeof(kNulRow) - 1)  // issue 18, defect 12
+                                 + "v1,0009,\"never closed,0.2,,,,Neutral,test\n";
         const QString path = sl::test::writeFile(m_dir, QStringLiteral("bad.csv"), bytes);
         const LabelCsvFile file = readLabelCsv(path);
         QCOMPARE(describe(file.rows), (QList<QStringList>{{"v1", "0001", "ok", "0.2", "<none>", "<none>", "<none>", "Positive", "train"}}));
@@ -177,7 +179,8 @@ private slots:
             "10: label_T 'high' is not a number",
             "11: empty video_id",
             "11: unknown split 'Train' (expected train, valid or test)",
-            "12: field 3 opens a quote that is never closed (missing closing quote)",
+            "12: field 3 contains a NUL character",
+            "13: field 3 opens a quote that is never closed (missing closing quote)",
         };
         for (QString &e : expected)
             e.prepend(path + u':');
@@ -234,6 +237,10 @@ private slots:
 
         const QString twice = sl::test::writeFile(m_dir, QStringLiteral("twice.csv"), "video_id,clip_id,label,mode,label\n");
         QCOMPARE(readError(twice), twice + QStringLiteral(":1: column 'label' appears more than once"));
+
+        // Issue 18, defect 12: label_T's name lost; its labels used to vanish without a word.
+        const QString unnamed = sl::test::writeFile(m_dir, QStringLiteral("unnamed.csv"), "video_id,clip_id,label,,mode\nv,1,1.0,0.5,train\n");
+        QCOMPARE(readError(unnamed), unnamed + QStringLiteral(":1: column 4 of the header has no name"));
 
         const QString brokenHeader = sl::test::writeFile(m_dir, QStringLiteral("header.csv"), "video_id,\"clip_id,label,mode\nv,1,1.0,train\n");
         QCOMPARE(readError(brokenHeader), brokenHeader + QStringLiteral(":1: field 2 opens a quote that is never closed (missing closing quote)"));

@@ -116,6 +116,10 @@ private slots:
         const QString latin = m_dir.filePath(QStringLiteral("l.srt"));
         QCOMPARE(readError(m_dir, QStringLiteral("l.srt"), "1\n00:00:01,000 --> 00:00:02,000\nd\xE9j\xE0\n"),
                  latin + QStringLiteral(": not UTF-8 text (invalid byte 0xE9 at line 3, offset 33); save the file as UTF-8"));
+        // Issue 18, defect 12: a NUL (here UTF-16 without a byte order mark) used to pass.
+        const QString nul = m_dir.filePath(QStringLiteral("n.txt"));
+        QCOMPARE(readError(m_dir, QStringLiteral("n.txt"), QByteArray("ok\nh\0i\0", 7)),
+                 nul + QStringLiteral(":2: contains a NUL character; a transcript must be UTF-8 text"));
         const QString missing = m_dir.filePath(QStringLiteral("missing.vtt"));
         try {
             readTranscriptFile(missing);

@@ -133,7 +133,7 @@ void PlayerWidget::setClip(const QString &mediaFile)
     m_player->stop();
     m_switchingClip = false;
     // An unplayable file may be reported from inside setSource(), through fail().
-    m_player->setSource(mediaFile.isEmpty() || missing ? QUrl() : QUrl::fromLocalFile(mediaFile));
+    m_player->setSource(missing ? QUrl() : m_source.urlFor(mediaFile));
     if (missing)
         fail(tr("The clip file “%1” does not exist.").arg(QDir::toNativeSeparators(mediaFile)));
     m_controls->setClipLoaded(!mediaFile.isEmpty() && m_error.isEmpty());

@@ -2,6 +2,7 @@
 // The annotator's player: video with the face box, transport controls and a timeline of the
 // waveform and feature curves. Keyboard shortcuts live in the main window, which calls the slots.
 #include "ui/player/face_box_track.h"
+#include "ui/player/playable_source.h"
 #include "ui/player/review_mode.h"
 #include "ui/player/timeline_curve.h"
 
@@ -94,6 +95,7 @@ private:
     FaceBoxTrack m_faces;
 
     QString m_clip;
+    PlayableSource m_source;  // non-ASCII paths reach FFmpeg through an ASCII link
     QString m_error;
     bool m_withoutMedia = false;
     ReviewMode m_mode = ReviewMode::All;
