@@ -118,3 +118,8 @@ The package holds the desktop application (sentilens) and the command line
 program (sentilens-cli), which imports and exports MMSA datasets, generates a
 demo project, extracts features, trains, evaluates and explains models.")
 include(CPack)
+
+# --version of both programs against the versions of the packages CMake found.
+add_test(NAME packaging_version
+  COMMAND sh ${packaging_dir}/tests/check-version.sh $<TARGET_FILE:sentilens-cli> $<TARGET_FILE:sentilens>
+          ${PROJECT_VERSION} ${Torch_VERSION} ${Qt6Core_VERSION} ${OpenCV_VERSION})
