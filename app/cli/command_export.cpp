@@ -23,7 +23,8 @@ int runExport(const QStringList &args)
                                 QStringLiteral("Export this annotator's labels (default: those of the first import)."),
                                 QStringLiteral("NAME")});
     command.parser().addOption({QStringLiteral("aggregate"),
-                                QStringLiteral("Combine all annotators instead: mean, or latest (the newest value wins)."),
+                                QStringLiteral("Combine all annotators instead: mean, latest (the newest value wins), or "
+                                               "adjudicated-else-mean (the adjudicated label where set)."),
                                 QStringLiteral("RULE")});
     command.parser().addOption({QStringLiteral("split"), QStringLiteral("Only clips of this split."), QStringLiteral("SPLIT")});
     if (!command.parse(1))
@@ -44,8 +45,11 @@ int runExport(const QStringList &args)
             options.source = io::ExportOptions::Source::Mean;
         else if (rule == QLatin1String("latest"))
             options.source = io::ExportOptions::Source::Latest;
+        else if (rule == QLatin1String("adjudicated-else-mean"))
+            options.source = io::ExportOptions::Source::AdjudicatedElseMean;
         else
-            return command.fail(UsageError, QStringLiteral("unknown aggregate '%1' (use mean or latest)").arg(rule));
+            return command.fail(UsageError, QStringLiteral("unknown aggregate '%1' (use mean, latest or "
+                                                           "adjudicated-else-mean)").arg(rule));
     }
     std::unique_ptr<store::Project> project = command.openProject();
     if (!project)

@@ -9,6 +9,7 @@
 // transaction that migrations run in; so the reserved annotator has kind "human" (a reviewer is a
 // person) and is told apart by its name.
 #include "core/common/label_scale.h"
+#include "core/store/label_source.h"
 
 #include <QString>
 #include <optional>
@@ -19,7 +20,7 @@ class Project;
 
 namespace sl::agreement {
 
-inline constexpr const char *kAdjudicatedAnnotator = "adjudicated";
+using store::kAdjudicatedAnnotator;
 
 struct AdjudicationRequest {
     QString videoId;

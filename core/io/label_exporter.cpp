@@ -31,6 +31,8 @@ QHash<qint64, TargetValues> valuesOf(const store::Project &project, const Export
         source.aggregate = store::LabelAggregate::Mean;
     else if (options.source == ExportOptions::Source::Latest)
         source.aggregate = store::LabelAggregate::Latest;
+    else if (options.source == ExportOptions::Source::AdjudicatedElseMean)
+        source.aggregate = store::LabelAggregate::AdjudicatedElseMean;
     return store::labelValues(project, source);
 }
 

@@ -10,7 +10,7 @@ namespace sl::io {
 
 struct ExportOptions {
     // Whose labels: one annotator by name, or an aggregate over all annotators.
-    enum class Source { Annotator, Mean, Latest };
+    enum class Source { Annotator, Mean, Latest, AdjudicatedElseMean };
     Source source = Source::Annotator;
     QString annotator;  // with Source::Annotator; empty = the annotator of the first import
     QString split;      // empty = all splits

@@ -19,6 +19,24 @@ double snapToScale(double value, const LabelScale &scale)
     return std::round((scale.minimum() + steps * scale.step()) * 10.0) / 10.0;
 }
 
+// The mean of every label per clip and target, leaving out one annotator (0: none).
+QHash<qint64, TargetLabels> meanLabels(const QList<Label> &all, const LabelScale &scale, qint64 leftOut)
+{
+    QHash<qint64, QHash<Target, std::pair<double, int>>> sums;
+    for (const Label &label : all) {
+        if (label.annotatorId == leftOut)
+            continue;
+        auto &sum = sums[label.clipId][label.target];
+        sum.first += label.value;
+        sum.second += 1;
+    }
+    QHash<qint64, TargetLabels> result;
+    for (auto clip = sums.cbegin(); clip != sums.cend(); ++clip)
+        for (auto target = clip->cbegin(); target != clip->cend(); ++target)
+            result[clip.key()][target.key()] = snapToScale(target->first / target->second, scale);
+    return result;
+}
+
 }  // namespace
 
 QString importAnnotator(const Project &project)
@@ -33,6 +51,8 @@ QString LabelSource::describe(const Project &project) const
         return QStringLiteral("mean");
     case LabelAggregate::Latest:
         return QStringLiteral("latest");
+    case LabelAggregate::AdjudicatedElseMean:
+        return QStringLiteral("adjudicated-else-mean");
     case LabelAggregate::None:
         break;
     }
@@ -64,15 +84,15 @@ QHash<qint64, TargetLabels> labelValues(const Project &project, const LabelSourc
         }
         return result;
     }
-    QHash<qint64, QHash<Target, std::pair<double, int>>> sums;
-    for (const Label &label : all) {
-        auto &sum = sums[label.clipId][label.target];
-        sum.first += label.value;
-        sum.second += 1;
-    }
-    for (auto clip = sums.cbegin(); clip != sums.cend(); ++clip)
-        for (auto target = clip->cbegin(); target != clip->cend(); ++target)
-            result[clip.key()][target.key()] = snapToScale(target->first / target->second, project.labelScale());
+    if (source.aggregate == LabelAggregate::Mean)
+        return meanLabels(all, project.labelScale(), 0);
+    // Adjudicated, else mean: the reviewer's decision where there is one, the others' mean elsewhere.
+    const auto adjudicated = project.annotators().find(QString::fromLatin1(kAdjudicatedAnnotator));
+    result = meanLabels(all, project.labelScale(), adjudicated ? adjudicated->id : 0);
+    if (adjudicated)
+        for (const Label &label : all)
+            if (label.annotatorId == adjudicated->id)
+                result[label.clipId][label.target] = label.value;
     return result;
 }
 

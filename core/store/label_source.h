@@ -1,6 +1,7 @@
 #pragma once
 // Whose labels a job reads: one annotator's, or an aggregate over every annotator (the mean, put
-// back on the scale's steps, or the most recent label). Export and training share this, so the
+// back on the scale's steps, or the most recent label, or the adjudicated label where a reviewer
+// set one and the mean of the others elsewhere). Export and training share this, so the
 // labels a model learned from are exactly the ones an export of the same source writes.
 #include "core/common/label_scale.h"
 
@@ -11,13 +12,17 @@ namespace sl::store {
 
 class Project;
 
-enum class LabelAggregate { None, Mean, Latest };
+// The reserved annotator whose labels settle disagreements (see core/agreement/adjudication.h).
+inline constexpr const char *kAdjudicatedAnnotator = "adjudicated";
+
+enum class LabelAggregate { None, Mean, Latest, AdjudicatedElseMean };
 
 struct LabelSource {
     LabelAggregate aggregate = LabelAggregate::None;
     QString annotator;  // with LabelAggregate::None; empty = the annotator of the first import
 
-    // "annotator:NAME" (the import annotator's name filled in), "mean" or "latest".
+    // "annotator:NAME" (the import annotator's name filled in), "mean", "latest" or
+    // "adjudicated-else-mean".
     QString describe(const Project &project) const;
 };
 

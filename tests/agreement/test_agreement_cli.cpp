@@ -7,6 +7,7 @@
 #include "tests/support/temp_project.h"
 
 #include <QFile>
+#include <QHash>
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QtTest>
@@ -172,6 +173,24 @@ private slots:
         QVERIFY(file.open(QIODevice::ReadOnly));
         const QByteArray csv = file.readAll();
         QVERIFY2(csv.contains("v1,0004,words,1.2,"), csv.constData());
+
+        // Adjudicated, else the mean of the others (numbers as the export writes them).
+        const QString combined = m_dir.filePath(QStringLiteral("combined.csv"));
+        const CliResult aggregate = cli({QStringLiteral("export"), m_project, QStringLiteral("--out"), combined,
+                                         QStringLiteral("--aggregate"), QStringLiteral("adjudicated-else-mean")});
+        QVERIFY2(aggregate.exitCode == 0, aggregate.err.constData());
+        QFile combinedFile(combined);
+        QVERIFY(combinedFile.open(QIODevice::ReadOnly));
+        QHash<QString, double> m;
+        for (const QByteArray &line : combinedFile.readAll().split('\n')) {
+            const QList<QByteArray> cells = line.split(',');
+            if (cells.size() > 3 && cells[0] == "v1")
+                m.insert(QString::fromLatin1(cells[1]), cells[3].toDouble());
+        }
+        QCOMPARE(m.size(), 6);
+        QVERIFY(near(m.value(QStringLiteral("0004")), 1.2));               // adjudicated
+        QVERIFY(near(m.value(QStringLiteral("0001")), (-2.0 - 2.4 - 1.8) / 3)); // dataset, bob, carol
+        QVERIFY(near(m.value(QStringLiteral("0005")), (2.0 + 1.6) / 2));       // carol did not label it
 
         // The adjudicated labels settle, they do not vote: agreement leaves them out by default.
         const CliResult result = cli({QStringLiteral("agreement"), m_project, QStringLiteral("--target"), QStringLiteral("M"), QStringLiteral("--json")});
