@@ -3,6 +3,7 @@ in float64 with numpy and scipy: nothing of SentiLens's C++ is used.
 
     per modality m: x_m = mean over valid steps of (step - input_shift_m) / input_scale_m
                     z_m = W_mean relu(W_enc x_m + b_enc) + b_mean   (the bottleneck mean; 0 if absent)
+                    p_m = W_dec z_m + b_dec                          (the modality's own prediction)
     KAN on [z_T, z_A, z_V]: phi_ij(x) = mask (scale_base silu(x) + scale_sp sum_c coef_c B_c(x)),
                     node_j = node_scale (subnode_scale sum_i phi_ij + subnode_bias) + node_bias
 B_c are the B-splines of the layer's order on the layer's own (extended) grid row, evaluated with
@@ -77,21 +78,31 @@ class KanMcpReference:
 
     def latent(self, steps):
         """steps: modality code -> (length, dims) float32 array of one clip. Returns z (9,)."""
-        parts = []
-        for code, name in MODALITY_NAMES.items():
-            x = np.asarray(steps[code], dtype=np.float64)
-            prefix = f"{name}_bottleneck."
-            if x.shape[0] == 0:
-                parts.append(np.zeros(self.t[prefix + "mean.weight"].shape[0]))
-                continue
+        return np.concatenate([self.bottleneck_mean(steps, code) for code in MODALITY_NAMES])
+
+    def unimodal(self, steps, code):
+        """The modality's own prediction: its bottleneck's decoder on the mean (present or not)."""
+        prefix = f"{MODALITY_NAMES[code]}_bottleneck."
+        z = self.bottleneck_mean(steps, code, zero_if_absent=False)
+        return float((self.t[prefix + "decoder.weight"] @ z + self.t[prefix + "decoder.bias"])[0])
+
+    def bottleneck_mean(self, steps, code, zero_if_absent=True):
+        """z_m of one modality; for fusion an absent modality's z is 0."""
+        name = MODALITY_NAMES[code]
+        x = np.asarray(steps[code], dtype=np.float64)
+        prefix = f"{name}_bottleneck."
+        if x.shape[0] == 0:
+            # An absent modality: zero features (a mean of nothing is 0), and z zeroed for fusion.
+            pooled = np.zeros(x.shape[1])
+        else:
             # The model standardises in float32; the rounding is far below the tolerance.
             x = np.where(np.isfinite(x), x, 0.0)
             if self.standardise:
                 x = (x - self.t[f"input_shift_{name}"]) / self.t[f"input_scale_{name}"]
             pooled = x.mean(axis=0)
-            h = np.maximum(self.t[prefix + "encoder.weight"] @ pooled + self.t[prefix + "encoder.bias"], 0.0)
-            parts.append(self.t[prefix + "mean.weight"] @ h + self.t[prefix + "mean.bias"])
-        return np.concatenate(parts)
+        h = np.maximum(self.t[prefix + "encoder.weight"] @ pooled + self.t[prefix + "encoder.bias"], 0.0)
+        z = self.t[prefix + "mean.weight"] @ h + self.t[prefix + "mean.bias"]
+        return np.zeros_like(z) if (zero_if_absent and x.shape[0] == 0) else z
 
     def edge(self, layer, i, j, x):
         """(base, spline, total) of edge input i -> output j of `layer` at the points x."""

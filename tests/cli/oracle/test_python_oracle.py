@@ -1,7 +1,7 @@
 """The independent check from outside the app (issue 13): a KAN-MCP model trained by sentilens-cli on
 a tiny generated demo project is loaded with PyTorch for Python (torch.jit.load), and its
 predictions f(all), f(none), the 8 Shapley coalition values per clip and the KAN edge functions are
-computed again in Python (kan_mcp_reference.py, project_reader.py) and compared with
+computed again in Python, with the unimodal heads' predictions, (kan_mcp_reference.py, project_reader.py) and compared with
 `sentilens-cli explain --json`.
 
 Run by CTest with $SENTILENS_CLI set; needs Debian's python3-torch, -numpy and -scipy.
@@ -82,6 +82,8 @@ def main():
                 result.check(f"clip {clip_id} coalition {c}", shapley["coalitions"][c], coalitions[c])
             result.check(f"clip {clip_id} f(all)", shapley["f_all"], coalitions[7])
             result.check(f"clip {clip_id} f(none)", shapley["f_none"], coalitions[0])
+            for code in MODALITIES:
+                result.check(f"clip {clip_id} unimodal {code}", clip["unimodal"][code], reference.unimodal(steps, code))
             # The clip's operating points on the KAN: every edge's input and value.
             _, trace = reference.kan(reference.latent(steps))
             edge_x, edge_y = clip["kan"]["edge_x"], clip["kan"]["edge_y"]
