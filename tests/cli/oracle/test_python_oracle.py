@@ -1,8 +1,8 @@
 """The independent check from outside the app (issue 13): a KAN-MCP model trained by sentilens-cli on
-a tiny generated demo project is loaded with PyTorch for Python (torch.jit.load), and its
-predictions f(all), f(none), the 8 Shapley coalition values per clip and the KAN edge functions are
-computed again in Python, with the unimodal heads' predictions, (kan_mcp_reference.py, project_reader.py) and compared with
-`sentilens-cli explain --json`.
+a tiny generated demo project is loaded with PyTorch for Python (torch.jit.load); its predictions
+f(all), f(none), the 8 Shapley coalition values per clip, the unimodal heads' predictions and the KAN
+edge functions are computed again in Python (kan_mcp_reference.py, project_reader.py) and compared
+with `sentilens-cli explain --json`.
 
 Run by CTest with $SENTILENS_CLI set; needs Debian's python3-torch, -numpy and -scipy.
 Exit status 0 when everything agrees, 1 with a message per disagreement otherwise.
