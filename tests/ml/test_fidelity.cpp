@@ -10,6 +10,7 @@
 #include "core/ml/explain/causal_masks.h"
 #include "core/ml/explain/integrated_gradients.h"
 #include "core/ml/explain/kan_curves.h"
+#include "core/ml/fusion.h"
 #include "core/ml/model_factory.h"
 #include "core/ml/trainer.h"
 #include "tests/ml/synthetic_data.h"
@@ -18,6 +19,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <map>
 
 using namespace sl::ml;
 using namespace sl::ml::explain;
@@ -240,6 +242,37 @@ private slots:
             after += results[i].relativeError;
         }
         QVERIFY(after < before);
+    }
+
+    void tensorFusionIsTheReferenceHead()
+    {
+        // MIB's TFN head, written out here: [t;1] x [a;1] x [v;1] -> dropout 0.5 -> Linear ->
+        // tanh(Linear) -> ReLU(Linear); in eval mode the dropout is the identity.
+        torch::manual_seed(5);
+        Fusion fusion(3, FusionKind::Tensor);
+        fusion->eval();
+        const std::array<torch::Tensor, 3> v{torch::randn({4, 3}), torch::randn({4, 3}), torch::randn({4, 3})};
+        const std::array<torch::Tensor, 3> present{torch::ones({4}), torch::ones({4}), torch::ones({4})};
+        std::map<std::string, torch::Tensor> p;
+        for (const auto &item : fusion->named_parameters())
+            p[item.key()] = item.value().detach();
+        QCOMPARE(p.size(), size_t(6));  // three Linear layers: weights and biases
+        const auto one = [](const torch::Tensor &x) { return torch::cat({x, torch::ones({4, 1})}, 1); };
+        torch::Tensor outer = torch::zeros({4, 64});
+        for (int b = 0; b < 4; ++b)
+            for (int i = 0; i < 4; ++i)
+                for (int j = 0; j < 4; ++j)
+                    for (int k = 0; k < 4; ++k)
+                        outer[b][i * 16 + j * 4 + k] = one(v[0])[b][i] * one(v[1])[b][j] * one(v[2])[b][k];
+        const auto linear = [&](const std::string &name, const torch::Tensor &x) {
+            return x.matmul(p.at(name + ".weight").t()) + p.at(name + ".bias");
+        };
+        const torch::Tensor expected =
+            torch::relu(linear("linear3", torch::tanh(linear("linear2", linear("linear", outer)))));
+        QVERIFY(torch::allclose(fusion->forward(v, present), expected, 1e-5, 1e-6));
+        // In training the dropout acts: half the products are dropped on average.
+        fusion->train();
+        QVERIFY(!torch::allclose(fusion->forward(v, present), expected, 1e-5, 1e-6));
     }
 
     void constantRateAndMseSelection()
