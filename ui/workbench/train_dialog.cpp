@@ -181,6 +181,16 @@ void TrainDialog::onArchitectureChanged()
         recommended = training::recipeSettings(QStringLiteral("sentilens"), architecture, m_trainClips, m_labelScale);
     }
     m_recipe = recommended;
+    if (recommended.recipe == QLatin1String("paper")) {
+        // What the form does not show: the recipe's per-group rates, schedule and selection rule.
+        QStringList groups;
+        for (auto it = recommended.groupLearningRates.begin(); it != recommended.groupLearningRates.end(); ++it)
+            groups << tr("%1 group %2").arg(it.key()).arg(it.value(), 0, 'g', 3);
+        m_status->setText(tr("Paper recipe: %1, %2, %3 rate, best epoch by validation %4.")
+                              .arg(recommended.optimizer, groups.join(QStringLiteral(", ")),
+                                   recommended.constantRate ? tr("constant") : tr("warm-up then linear decay"),
+                                   recommended.selectOnMse ? QStringLiteral("MSE") : QStringLiteral("MAE")));
+    }
     training::TrainingSettings current = settings();
     current.epochs = recommended.epochs;
     current.batchSize = recommended.batchSize;
