@@ -35,6 +35,7 @@
 #include <QPushButton>
 #include <QtConcurrent/QtConcurrentRun>
 #include <QSettings>
+#include <QTimer>
 #include <QStatusBar>
 #include <QStyle>
 #include <QTableView>
@@ -75,6 +76,18 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
     const QSettings settings;
     restoreGeometry(settings.value(kGeometryKey).toByteArray());
     restoreState(settings.value(kStateKey).toByteArray(), kStateVersion);
+    // The layout is saved as it changes, a second after the last move, and not only on a clean
+    // quit: a crash or a kill used to lose it (issue 18, defect 4).
+    m_layoutSaver = new QTimer(this);
+    m_layoutSaver->setSingleShot(true);
+    m_layoutSaver->setInterval(1000);
+    connect(m_layoutSaver, &QTimer::timeout, this, &MainWindow::saveLayout);
+    for (QDockWidget *dock : findChildren<QDockWidget *>()) {
+        const auto changed = [this] { m_layoutSaver->start(); };
+        connect(dock, &QDockWidget::dockLocationChanged, this, changed);
+        connect(dock, &QDockWidget::topLevelChanged, this, changed);
+        connect(dock, &QDockWidget::visibilityChanged, this, changed);
+    }
     setTheme(themeFromName(settings.value(kThemeKey).toString()));
     updateTitle();
     updateRecentMenu();
@@ -726,6 +739,16 @@ void MainWindow::updateRecentMenu()
     m_recentMenu->setEnabled(!recent.isEmpty());
 }
 
+void MainWindow::saveLayout()
+{
+    if (isPresenting())
+        return;
+    QSettings settings;
+    settings.setValue(kGeometryKey, saveGeometry());
+    settings.setValue(kStateKey, saveState(kStateVersion));
+    settings.sync();
+}
+
 void MainWindow::closeEvent(QCloseEvent *event)
 {
     // Labels are already in the database (each edit is written at once); only the layout is left.
@@ -744,6 +767,8 @@ void MainWindow::closeEvent(QCloseEvent *event)
 void MainWindow::resizeEvent(QResizeEvent *event)
 {
     QMainWindow::resizeEvent(event);
+    if (m_layoutSaver)
+        m_layoutSaver->start();
     if (m_help && m_help->isVisible())
         m_help->setGeometry(rect());
 }

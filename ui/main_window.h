@@ -22,6 +22,7 @@ class QMenu;
 class QProgressBar;
 class QUndoStack;
 class QUndoView;
+class QTimer;
 
 namespace sl::session {
 class LabelingSession;
@@ -132,6 +133,9 @@ protected:
     void resizeEvent(QResizeEvent *event) override;
 
 private:
+    // Writes the window's geometry and dock layout to the settings (not while presenting, whose
+    // full-screen layout is temporary).
+    void saveLayout();
     void createDocks();
     void createActions();
     void createMenus();
@@ -192,6 +196,7 @@ private:
     QPointer<TrainDialog> m_trainDialog;
     present::PresentationView *m_presentation = nullptr;
     QByteArray m_presentState, m_presentGeometry;  // the layout to come back to
+    QTimer *m_layoutSaver = nullptr;  // saves the layout a moment after it last changed
     QList<QAction *> m_pausedActions;  // window shortcuts switched off while presenting
     ExplanationController *m_explanations = nullptr;
     ContributionsView *m_contributionsView = nullptr;

@@ -33,7 +33,7 @@ for target in label_csv transcript model_json pickle; do
     # but not leaks.
     leaks=1
     [ "$target" = pickle ] && leaks=0
-    if "$build/fuzz_$target" -detect_leaks="$leaks" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -max_len=65536 \
+    if ASAN_OPTIONS="$ASAN_OPTIONS:detect_leaks=$leaks" "$build/fuzz_$target" -detect_leaks="$leaks" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -max_len=65536 \
         -artifact_prefix="$work/$target-" -print_final_stats=1 "$corpus" >"$log" 2>&1; then
         runs=$(grep -o 'stat::number_of_executed_units: *[0-9]*' "$log" | grep -o '[0-9]*$' || echo '?')
         echo "fuzz_$target: ${runs} executions in ${seconds} s, no crash"

@@ -25,6 +25,7 @@
 #include <QStandardPaths>
 #include <QTableView>
 #include <QUndoStack>
+#include <QSettings>
 #include <QtTest>
 
 using namespace sl;
@@ -237,6 +238,21 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(!m_window->isPredicting(), 60000);
         QTRY_VERIFY(m_window->clipModel()->index(0, ClipTableModel::ModelColumn).data().isValid());
         QVERIFY2(m_window->lastError().isEmpty(), qPrintable(m_window->lastError()));
+    }
+
+    void theLayoutIsSavedAsItChanges()
+    {
+        // Issue 18, defect 4: the layout was saved only on a clean quit, so a crash lost it.
+        auto *history = m_window->findChild<QDockWidget *>(QStringLiteral("historyDock"));
+        QVERIFY(history);
+        const QByteArray before = QSettings().value(QStringLiteral("window/state")).toByteArray();
+        history->setVisible(!history->isVisible());
+        const bool shown = history->isVisible();
+        QTRY_VERIFY_WITH_TIMEOUT(QSettings().value(QStringLiteral("window/state")).toByteArray() != before, 5000);
+        // A window made now (as after a crash of this one) comes up with the changed layout.
+        MainWindow again;
+        QCOMPARE(!again.findChild<QDockWidget *>(QStringLiteral("historyDock"))->isHidden(), shown);
+        history->setVisible(!shown);
     }
 
     void aProjectThatCannotOpenKeepsTheWindowWorking()
