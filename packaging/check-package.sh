@@ -56,7 +56,7 @@ cp -r "$work/run/screenshot.png" "$work/run/plots" "$kept/"
 # lintian: no errors; every warning must be one that packaging/README.md explains.
 echo
 echo "== lintian"
-lintian_out=$(lintian --info --tag-display-limit 0 "$deb" 2>&1 | grep -v "running with root privileges") || true
+lintian_out=$(lintian --display-info --tag-display-limit 0 "$deb" 2>&1 | grep -v "running with root privileges") || true
 echo "${lintian_out:-(no remarks)}"
 if grep -q '^E: ' <<<"$lintian_out"; then fail "lintian reports errors"; fi
 for tag in $(grep '^W: ' <<<"$lintian_out" | awk '{ print $3 }' | sort -u); do

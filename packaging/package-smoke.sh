@@ -104,4 +104,16 @@ if [[ -f /usr/share/mime/globs2 ]]; then
         fail "the MIME database does not know project.sqlite (update-mime-database did not run?)"
     echo "MIME database: project.sqlite is application/x-sentilens-project"
 fi
+if command -v gio > /dev/null; then
+    # GLib's view, as file managers see it: the project's database and a copy under another name.
+    sentilens-cli init "$work/mime-check" > /dev/null
+    cp "$work/mime-check/project.sqlite" "$work/mime-check/other.sqlite"
+    type=$(gio info -a standard::content-type "$work/mime-check/project.sqlite" | awk '/content-type/ { print $2 }')
+    other=$(gio info -a standard::content-type "$work/mime-check/other.sqlite" | awk '/content-type/ { print $2 }')
+    [[ $type == application/x-sentilens-project && $other == application/vnd.sqlite3 ]] ||
+        fail "gio sees project.sqlite as '$type' and other.sqlite as '$other'"
+    gio mime application/x-sentilens-project | grep -q "^Default application.*org.sentilens.sentilens.desktop" ||
+        fail "SentiLens is not the default application of its project files"
+    echo "gio: project.sqlite is $type (opened by SentiLens), other SQLite files stay $other"
+fi
 echo "package-smoke: all checks passed"
