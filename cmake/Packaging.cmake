@@ -123,3 +123,13 @@ include(CPack)
 add_test(NAME packaging_version
   COMMAND sh ${packaging_dir}/tests/check-version.sh $<TARGET_FILE:sentilens-cli> $<TARGET_FILE:sentilens>
           ${PROJECT_VERSION} ${Torch_VERSION} ${Qt6Core_VERSION} ${OpenCV_VERSION})
+
+# The generated manual pages and bash completion against the program's help (man, bash-completion).
+add_test(NAME packaging_docs
+  COMMAND bash ${packaging_dir}/tests/check-docs.sh $<TARGET_FILE:sentilens-cli> ${packaging_out}/man/sentilens-cli.1.gz
+          ${packaging_out}/man/sentilens.1.gz ${completion})
+
+# The desktop entry and the AppStream metadata as built (validators: desktop-file-utils, appstream).
+add_test(NAME packaging_metadata
+  COMMAND sh -c "desktop-file-validate \"$0\" && appstreamcli validate --no-net --pedantic \"$1\""
+          ${PROJECT_SOURCE_DIR}/resources/desktop/${SENTILENS_APP_ID}.desktop ${packaging_out}/${SENTILENS_APP_ID}.metainfo.xml)

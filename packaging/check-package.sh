@@ -37,7 +37,7 @@ fi
 
 # Run the installed programs with the source tree (and the build folder inside it) hidden under an
 # empty folder, where the system allows a private mount namespace; otherwise just from $work.
-cp "$root/packaging/package-smoke.sh" "$work/"
+cp "$root/packaging/package-smoke.sh" "$root/packaging/tests/check-docs.sh" "$work/"
 mkdir -m 755 "$work/run"
 if "${sudo_cmd[@]}" unshare --mount true 2>/dev/null; then
     echo "check-package: the source tree $root is hidden from the installed programs"

@@ -2,8 +2,8 @@
 # Runs the INSTALLED SentiLens (from the Debian package) the way a user would, in WORK (a fresh
 # folder outside the source tree), and checks what the package promises:
 #   package-smoke.sh WORK VERSION
-# check-package.sh copies this file out of the source tree and runs it with the source tree
-# hidden, so anything that still reached into the source or build folders would fail here.
+# check-package.sh copies this file and tests/check-docs.sh out of the source tree and runs it
+# with the source tree hidden, so anything that still reached into the source or build folders would fail here.
 # Per-user state: HOME and the XDG base directories are fresh folders; at the end HOME must still
 # be empty (everything per-user went where the XDG variables point).
 set -euo pipefail
@@ -64,31 +64,11 @@ leftovers=$(find "$HOME" -mindepth 1)
 [[ -z $leftovers ]] || fail "files written straight into HOME instead of the XDG folders: $leftovers"
 echo "settings in $settings; HOME untouched"
 
-step "manual pages"
-for page in sentilens sentilens-cli; do
-    file=$(man -w "$page") || fail "no manual page for $page"
-    warnings=$(LC_ALL=C.UTF-8 MANROFFSEQ='' MANWIDTH=80 man --warnings -E UTF-8 -l "$file" 2>&1 >/dev/null)
-    [[ -z $warnings ]] || fail "man warns about $file: $warnings"
-done
-# Every command of the program has its section in the page, every option of `train` is there.
-for command in $(sentilens-cli --help | awk '/^Commands:$/ { l = 1; next } l && /^  [a-z]/ && !seen[$1]++ { print $1 } /^$/ { l = 0 }'); do
-    zcat "$(man -w sentilens-cli)" | grep -qx -- "\.SS ${command//-/\\\\-}" || fail "sentilens-cli(1) has no section for '$command'"
-done
-for option in $(sentilens-cli train --help | grep -Eo '^  --[a-z-]+'); do
-    zcat "$(man -w sentilens-cli)" | grep -qF -- "$(sed 's/-/\\-/g' <<<"$option")" || fail "sentilens-cli(1) lacks train's $option"
-done
-echo "both pages present, no warnings, every command and train option listed"
-
-step "bash completion"
-bash -c '
-    source /usr/share/bash-completion/bash_completion
-    source /usr/share/bash-completion/completions/sentilens-cli
-    complete_words() { COMP_WORDS=("$@"); COMP_CWORD=$((${#COMP_WORDS[@]} - 1)); COMP_LINE="$*"; COMP_POINT=${#COMP_LINE}; COMPREPLY=(); _sentilens_cli; echo "${COMPREPLY[*]}"; }
-    [[ $(complete_words sentilens-cli ex) == "export extract explain" ]] || { echo "commands: $(complete_words sentilens-cli ex)"; exit 1; }
-    [[ $(complete_words sentilens-cli train P --arch c) == "c-mib camib" ]] || { echo "train --arch: $(complete_words sentilens-cli train P --arch c)"; exit 1; }
-    [[ $(complete_words sentilens-cli extract P --no-) == "--no-asr --no-text-encoder" ]] || { echo "extract options: $(complete_words sentilens-cli extract P --no-)"; exit 1; }
-' || fail "bash completion"
-echo "commands, options and option values complete"
+step "manual pages and bash completion"
+cli_page=$(man -w sentilens-cli) || fail "no manual page for sentilens-cli"
+gui_page=$(man -w sentilens) || fail "no manual page for sentilens"
+bash "$(dirname "$0")/check-docs.sh" /usr/bin/sentilens-cli "$cli_page" "$gui_page" \
+    /usr/share/bash-completion/completions/sentilens-cli || fail "manual pages or completion"
 
 step "desktop entry, MIME type and AppStream metadata"
 desktop-file-validate /usr/share/applications/org.sentilens.sentilens.desktop || fail "desktop-file-validate"
