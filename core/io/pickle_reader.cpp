@@ -45,6 +45,8 @@ public:
     }
 
     ValuePtr run();
+    // Empties every container made, which frees reference cycles; for a read that failed.
+    void breakCycles();
 
 private:
     [[noreturn]] void fail(const QString &message) const
@@ -91,7 +93,13 @@ private:
         return line;
     }
 
-    void push(ValuePtr v) { m_stack.push_back(std::move(v)); }
+    void push(ValuePtr v)
+    {
+        if (v->kind == Kind::List || v->kind == Kind::Tuple || v->kind == Kind::Dict || v->kind == Kind::Array)
+            m_containers.push_back(v);
+        m_stack.push_back(std::move(v));
+    }
+    bool hasCycle() const;
     ValuePtr pop(const char *what)
     {
         if (m_stack.size() <= (m_marks.empty() ? 0 : m_marks.back()))
@@ -153,8 +161,73 @@ private:
     std::vector<ValuePtr> m_stack;
     std::vector<std::size_t> m_marks;
     std::unordered_map<std::uint64_t, ValuePtr> m_memo;
+    // Every container made, so that reference cycles (a list appended to itself through the memo)
+    // can be found and broken: shared ownership would otherwise keep them alive for ever.
+    std::vector<std::weak_ptr<Value>> m_containers;
     bool m_stopped = false;
 };
+
+// The containers a value refers to directly.
+template <typename F>
+void forEachChild(const Value &v, F &&visit)
+{
+    for (const ValuePtr &item : v.items)
+        visit(item);
+    for (const auto &[key, value] : v.entries) {
+        visit(key);
+        visit(value);
+    }
+    if (v.array)
+        for (const ValuePtr &object : v.array->objects)
+            visit(object);
+}
+
+bool Reader::hasCycle() const
+{
+    // Iterative depth-first search with three colours; a grey node met again closes a cycle.
+    enum Colour { White, Grey, Black };
+    std::unordered_map<const Value *, Colour> colour;
+    for (const std::weak_ptr<Value> &weak : m_containers) {
+        const ValuePtr start = weak.lock();
+        if (!start || colour[start.get()] != White)
+            continue;
+        std::vector<std::pair<const Value *, bool>> work{{start.get(), false}};  // (node, children done)
+        while (!work.empty()) {
+            const auto [node, done] = work.back();
+            work.pop_back();
+            if (done) {
+                colour[node] = Black;
+                continue;
+            }
+            if (colour[node] == Black)
+                continue;
+            colour[node] = Grey;
+            work.emplace_back(node, true);
+            bool cycle = false;
+            forEachChild(*node, [&](const ValuePtr &child) {
+                const Colour c = colour[child.get()];
+                if (c == Grey)
+                    cycle = true;
+                else if (c == White)
+                    work.emplace_back(child.get(), false);
+            });
+            if (cycle)
+                return true;
+        }
+    }
+    return false;
+}
+
+void Reader::breakCycles()
+{
+    for (const std::weak_ptr<Value> &weak : m_containers)
+        if (const ValuePtr v = weak.lock()) {
+            v->items.clear();
+            v->entries.clear();
+            if (v->array)
+                v->array->objects.clear();
+        }
+}
 
 ValuePtr Reader::run()
 {
@@ -172,6 +245,8 @@ ValuePtr Reader::run()
     if (m_stack.size() != 1 || !m_marks.empty())
         fail(QStringLiteral("STOP leaves %1 values and %2 marks on the stack instead of one value; the file is damaged")
                  .arg(m_stack.size()).arg(m_marks.size()));
+    if (hasCycle())
+        fail(QStringLiteral("the pickle holds a container that contains itself (a reference cycle); feature files have none"));
     if (m_progress)
         m_progress(qint64(m_size), qint64(m_size));
     return m_stack.back();
@@ -592,7 +667,13 @@ const std::vector<std::string> &allowedGlobals()
 ValuePtr readPickleBytes(const char *data, std::size_t size, const QString &name, std::shared_ptr<const void> owner,
                          const std::function<void(qint64, qint64)> &progress)
 {
-    return Reader(data, size, name, std::move(owner), progress).run();
+    Reader reader(data, size, name, std::move(owner), progress);
+    try {
+        return reader.run();
+    } catch (...) {
+        reader.breakCycles();  // whatever was built is dropped; cycles in it would never be freed
+        throw;
+    }
 }
 
 ValuePtr readPickleFile(const QString &path, const std::function<void(qint64, qint64)> &progress)

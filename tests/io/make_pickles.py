@@ -179,6 +179,10 @@ def make_all(out):
     with open(os.path.join(out, "out_of_band_p5.pkl"), "wb") as f:  # buffers kept outside the file
         pickle.dump(good, f, protocol=5, buffer_callback=lambda buffer: False)
     bad["out_of_band_p5.pkl"] = "out-of-band buffers"
+    loop = []
+    loop.append(loop)  # a list that holds itself: shared ownership alone would never free it
+    write(os.path.join(out, "self_reference.pkl"), {"train": {"id": loop}}, 4)
+    bad["self_reference.pkl"] = "reference cycle"
     long_audio = {k: dict(v) for k, v in good.items()}
     long_audio["train"]["audio_lengths"] = np.array([1, 5, 2], dtype=np.int64)  # 5 > 4 steps
     write(os.path.join(out, "lengths_too_long.pkl"), long_audio, 4)
