@@ -63,7 +63,7 @@ void KanLayerImpl::updateGridFromSamples(const torch::Tensor &x)
     torch::NoGradGuard noGrad;
     const std::int64_t k = order();
     const std::int64_t intervals = grid_.size(1) - 1 - 2 * k;
-    const torch::Tensor sorted = std::get<0>(x.detach().to(grid_.dtype()).sort(0));  // (batch, in)
+    const torch::Tensor sorted = std::get<0>(x.detach().to(grid_.device(), grid_.dtype()).sort(0));  // (batch, in)
     // The splines' current values at the samples, to be kept by the new coefficients.
     const torch::Tensor values = torch::einsum("bic,ioc->bio", {bsplineBasis(sorted, grid_, k), coef_});
     const std::int64_t batch = sorted.size(0);

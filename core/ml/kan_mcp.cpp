@@ -85,16 +85,22 @@ public:
     {
         if (!updatesGrid_)
             return;
-        const bool training = is_training();
-        eval();
+        // The latents the last epoch's training steps produced cost nothing more; before the first
+        // epoch there are none, and one pass over the samples provides them.
         torch::Tensor latent;
-        {
+        if (observedRows_ >= 2) {
+            latent = torch::cat(observed_, 0);
+        } else {
+            const bool training = is_training();
+            eval();
             torch::NoGradGuard noGrad;
             latent = forward(samples, BottleneckMode::Mean).internals.at("latent");
+            train(training);
         }
+        observed_.clear();
+        observedRows_ = 0;
         if (latent.size(0) >= 2)
             kan_->updateGridsFromSamples(latent);
-        train(training);
     }
 
 protected:
@@ -115,6 +121,8 @@ protected:
         const torch::Tensor latent =
             torch::cat({bottlenecks[0].z, bottlenecks[1].z, bottlenecks[2].z}, 1);
         out.internals["latent"] = latent;
+        if (is_training() && updatesGrid_)
+            observe(latent);
         const KanOutput kan = kan_->forward(latent);
         for (std::size_t l = 0; l < kan.layers.size(); ++l) {
             const std::string prefix = "kan." + std::to_string(l) + ".";
@@ -133,6 +141,20 @@ protected:
     }
 
 private:
+    // Keeps the most recent training latents, at most kObservedRows, for the next grid update.
+    void observe(const torch::Tensor &latent)
+    {
+        observed_.push_back(latent.detach());
+        observedRows_ += latent.size(0);
+        while (observed_.size() > 1 && observedRows_ - observed_.front().size(0) >= kObservedRows) {
+            observedRows_ -= observed_.front().size(0);
+            observed_.erase(observed_.begin());
+        }
+    }
+
+    static constexpr std::int64_t kObservedRows = 512;
+    std::vector<torch::Tensor> observed_;
+    std::int64_t observedRows_ = 0;
     bool updatesGrid_ = true;
     bool paddedMean_ = false;
     bool batchMinMax_ = false;
