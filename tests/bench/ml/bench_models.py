@@ -7,8 +7,14 @@ training seconds per epoch and inference milliseconds per clip at a fixed thread
 fastest epoch and the fastest of five blocks of clips, as the C++ benchmark does).
 
 Run with Debian's interpreter and python3-torch (the same LibTorch build the app uses):
-    /usr/bin/python3 tests/bench/ml/bench_models.py [threads=2] [samples=256] [epochs=3] [clips=100] [arch=all]
+    /usr/bin/python3 tests/bench/ml/bench_models.py [threads=2] [samples=256] [epochs=3] [clips=100] [arch=all] [device=cpu]
 python3-torch is only needed for this comparison, not by the project.
+
+With device "cuda" the models run on the GPU; clips are handed over on the CPU and moved to the
+device in prepare(), as SentimentModel::forward does, and every timing ends with a
+synchronisation. After the table: batch inference throughput (clips per second) for batches of 1,
+32 and 1024 clips already on the device, the fastest of three rounds of at least 0.2 s, as
+bench_models.cpp measures it.
 """
 import sys
 import time
@@ -19,7 +25,7 @@ import torch.nn.functional as F
 
 
 def time_mask(lengths, time):
-    return (torch.arange(time).unsqueeze(0) < lengths.unsqueeze(1)).float()
+    return (torch.arange(time, device=lengths.device).unsqueeze(0) < lengths.unsqueeze(1)).float()
 
 
 def masked_time_mean(x, lengths):
@@ -77,10 +83,20 @@ class ConcatFusion(nn.Module):
         return torch.relu(self.linear(torch.cat(vectors, 1)))
 
 
+DEVICE = torch.device("cpu")
+
+
+def finish():
+    """Waits for the GPU's queued work so that a clock read afterwards includes it."""
+    if DEVICE.type == "cuda":
+        torch.cuda.synchronize()
+
+
 def prepare(batch):
-    """As SentimentModel::forward: NaN/inf to 0, padding zeroed, presence flags."""
+    """As SentimentModel::forward: to the model's device, NaN/inf to 0, padding zeroed, presence flags."""
     out = []
     for features, lengths in batch:
+        features, lengths = features.to(DEVICE), lengths.to(DEVICE)
         lengths = lengths.clamp(0, features.size(1))
         features = torch.nan_to_num(features, 0.0, 0.0, 0.0) * time_mask(lengths, features.size(1)).unsqueeze(-1)
         out.append((features, lengths, (lengths > 0).float()))
@@ -195,6 +211,7 @@ def train(model, data, epochs, batch_size=32, lr=1e-3, warmup_fraction=0.1):
         for b in range(per_epoch):
             indices = order[b * batch_size:(b + 1) * batch_size]
             inputs, targets = batch_of(data, indices)
+            targets = (targets[0].to(DEVICE), [u.to(DEVICE) for u in targets[1]])
             _, loss = model(prepare(inputs), True, targets)
             factor = (step + 1) / warmup if step < warmup else max(0.0, (total - step) / (total - warmup))
             for group in optimizer.param_groups:
@@ -203,6 +220,7 @@ def train(model, data, epochs, batch_size=32, lr=1e-3, warmup_fraction=0.1):
             loss.backward()
             optimizer.step()
             step += 1
+        finish()
         fastest = min(fastest, time.perf_counter() - start)
     return fastest
 
@@ -212,11 +230,18 @@ def main():
     samples = int(sys.argv[2]) if len(sys.argv) > 2 else 256
     epochs = int(sys.argv[3]) if len(sys.argv) > 3 else 3
     clips = int(sys.argv[4]) if len(sys.argv) > 4 else 100
-    only = sys.argv[5] if len(sys.argv) > 5 else None
+    only = sys.argv[5] if len(sys.argv) > 5 and sys.argv[5] != "all" else None
+    device = sys.argv[6] if len(sys.argv) > 6 else "cpu"
+    if device not in ("cpu", "cuda"):
+        sys.exit(f"bench_models.py: device must be cpu or cuda, not {device!r}")
+    if device == "cuda" and not torch.cuda.is_available():
+        sys.exit("bench_models.py: device cuda asked for, but this torch has no usable CUDA device")
+    global DEVICE
+    DEVICE = torch.device(device)
     torch.set_num_threads(threads)
     dims = (768, 74, 47)
     data = synthetic(samples, dims, 50)
-    print(f"threads {threads}, {samples} samples, batch 32, dims 768/74/47, 50 frames, torch {torch.__version__}")
+    print(f"threads {threads}, {samples} samples, batch 32, dims 768/74/47, 50 frames, torch {torch.__version__}, device {device}")
     print(f"{'arch':<12} {'train s/epoch':>16} {'infer ms/clip':>18}")
     builders = {
         "late-fusion": lambda: LateFusion(dims),
@@ -224,11 +249,12 @@ def main():
         "l-mib": lambda: Mib("l-mib", dims),
         "c-mib": lambda: Mib("c-mib", dims),
     }
+    throughput = []
     for name, build in builders.items():
         if only and name != only:
             continue
         torch.manual_seed(1)
-        model = build()
+        model = build().to(DEVICE)
         train(model, data, 1)  # warm-up
         per_epoch = train(model, data, epochs)
         model.eval()
@@ -237,12 +263,40 @@ def main():
         with torch.no_grad():
             for i in range(10):
                 model(prepare(batch_of(data, torch.tensor([i % samples]))[0]), False)
+            finish()
             for b in range(5):
                 start = time.perf_counter()
                 for i in range(block):
                     model(prepare(batch_of(data, torch.tensor([(b * block + i) % samples]))[0]), False)
+                finish()
                 per_clip = min(per_clip, (time.perf_counter() - start) / block * 1000)
-        print(f"{name:<12} {per_epoch:>16.3f} {per_clip:>18.3f}")
+        print(f"{name:<12} {per_epoch:>16.3f} {per_clip:>18.3f}", flush=True)
+        with torch.no_grad():
+            throughput.append((name, [clips_per_second(model, data, size) for size in (1, 32, 1024)]))
+    print(f"\nbatch inference, clips/s\n{'arch':<12} {'batch 1':>12} {'batch 32':>12} {'batch 1024':>12}")
+    for name, rates in throughput:
+        print(f"{name:<12} {rates[0]:>12.0f} {rates[1]:>12.0f} {rates[2]:>12.0f}")
+
+
+def clips_per_second(model, data, size):
+    """Fastest of three rounds of at least 0.2 s of forward passes over one batch on the device."""
+    inputs, _ = batch_of(data, torch.arange(size) % data[2].size(0))
+    inputs = [(f.to(DEVICE), l.to(DEVICE)) for f, l in inputs]
+    for _ in range(3):
+        model(prepare(inputs), False)
+    finish()
+    best = 0.0
+    for _ in range(3):
+        start = time.perf_counter()
+        passes = 0
+        while True:
+            model(prepare(inputs), False)
+            passes += 1
+            finish()
+            if time.perf_counter() - start >= 0.2:
+                break
+        best = max(best, passes * size / (time.perf_counter() - start))
+    return best
 
 
 if __name__ == "__main__":
