@@ -1,10 +1,12 @@
 #include "core/ml/fused_adamw.h"
 
 #include <ATen/Parallel.h>
-#include <c10/util/string_utils.h>
 #include <torch/csrc/autograd/variable.h>
 
 #include <cmath>
+#include <sstream>
+#include <string>
+#include <type_traits>
 
 #if defined(__SSE2__)
 #include <immintrin.h>
@@ -13,6 +15,22 @@
 namespace sl::ml {
 
 namespace {
+
+// The key of a parameter's entry in the optimizer state, as LibTorch's own step makes it: the
+// TensorImpl's address printed to a string up to LibTorch 2.1 (c10::guts::to_string, which 2.x
+// removed), the address itself from 2.2 on (pytorch#108480). Chosen by the state map's key type
+// so that one source builds against Debian's 1.13 and the CUDA LibTorch 2.x.
+template <class Key>
+Key stateKey(c10::TensorImpl *impl)
+{
+    if constexpr (std::is_same_v<Key, std::string>) {
+        std::ostringstream text;
+        text << impl;
+        return text.str();
+    } else {
+        return impl;
+    }
+}
 
 // Per-step constants of one parameter tensor, rounded to float once, as LibTorch rounds its
 // scalar arguments for a float tensor.
@@ -102,7 +120,8 @@ torch::Tensor FusedAdamW::step(LossClosure closure)
         for (torch::Tensor &p : group.params()) {
             if (!p.grad().defined())
                 continue;
-            const std::string key = c10::guts::to_string(p.unsafeGetTensorImpl());
+            using Key = std::decay_t<decltype(state_.begin()->first)>;
+            const Key key = stateKey<Key>(p.unsafeGetTensorImpl());
             auto found = state_.find(key);
             if (found == state_.end()) {
                 auto fresh = std::make_unique<torch::optim::AdamWParamState>();
