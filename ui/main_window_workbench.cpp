@@ -3,6 +3,7 @@
 // apart; the docks only announce clips, and the window selects them in the clip browser.
 #include "ui/main_window.h"
 
+#include "core/common/error.h"
 #include "core/session/labeling_session.h"
 #include "core/store/label_source.h"
 #include "core/store/project.h"
@@ -120,14 +121,23 @@ QWidget *MainWindow::showWorkbench(const QString &part)
 
 void MainWindow::onActiveModelChanged()
 {
-    if (m_session)
-        m_session->reloadActiveModel();
-    m_modelPanel->setHasModel(m_session && m_session->activeModelId() != 0);
-    reloadClips();
-    m_registry->refresh();
-    if (m_session && m_session->activeModelId() != 0)
-        m_reviewQueue->refresh();
-    m_explanations->refresh();  // the explanation views follow the active model
+    // Runs from a signal (a training or prediction that finished): an error reading the project
+    // here must not leave the slot, where it ended the whole program (std::terminate; issue 18,
+    // defect 4). It is shown, and the views keep what they had.
+    try {
+        if (m_session)
+            m_session->reloadActiveModel();
+        m_modelPanel->setHasModel(m_session && m_session->activeModelId() != 0);
+        reloadClips();
+        m_registry->refresh();
+        if (m_session && m_session->activeModelId() != 0)
+            m_reviewQueue->refresh();
+        m_explanations->refresh();  // the explanation views follow the active model
+    } catch (const std::exception &error) {
+        const auto *own = dynamic_cast<const Error *>(&error);
+        const QString message = own ? own->message() : QString::fromUtf8(error.what());
+        statusBar()->showMessage(tr("The project could not be read after the model changed: %1").arg(message));
+    }
 }
 
 }  // namespace sl::ui

@@ -6,6 +6,7 @@
 #include "core/demo/demo_project.h"
 #include "core/session/labeling_session.h"
 #include "core/store/project.h"
+#include "core/store/sql.h"
 #include "ui/clip_browser.h"
 #include "ui/clip_table_model.h"
 #include "ui/help_overlay.h"
@@ -15,6 +16,7 @@
 #include "ui/player/player_widget.h"
 #include "ui/player/timeline_plot.h"
 #include "ui/transcript_view.h"
+#include "ui/workbench/train_dialog.h"
 #include "tests/support_gui/test_window.h"
 
 #include <QApplication>
@@ -26,6 +28,8 @@
 #include <QTableView>
 #include <QUndoStack>
 #include <QSettings>
+#include <QProcess>
+#include <QStatusBar>
 #include <QtTest>
 
 using namespace sl;
@@ -88,20 +92,24 @@ private slots:
     {
         const qint64 clip = m_window->currentClipId();
         QTest::keyClick(m_window.get(), Qt::Key_3);
-        QTest::keyClick(m_window.get(), Qt::Key_Minus);  // merges with the previous step: 3 -> 2
+        QTest::keyClick(m_window.get(), Qt::Key_Minus);  // a step of its own: one key, one undo step
         QCOMPARE(storedLabel(clip, Target::M), std::optional<double>(2.0));
-        QCOMPARE(m_window->undoStack()->count(), 1);
+        QCOMPARE(m_window->undoStack()->count(), 2);
+        QTest::keyClick(m_window.get(), Qt::Key_Z, Qt::ControlModifier);
+        QCOMPARE(storedLabel(clip, Target::M), std::optional<double>(3.0));
         QTest::keyClick(m_window.get(), Qt::Key_Z, Qt::ControlModifier);
         QCOMPARE(storedLabel(clip, Target::M), std::optional<double>());
         QTest::keyClick(m_window.get(), Qt::Key_Z, Qt::ControlModifier | Qt::ShiftModifier);
+        QCOMPARE(storedLabel(clip, Target::M), std::optional<double>(3.0));
+        QTest::keyClick(m_window.get(), Qt::Key_Z, Qt::ControlModifier | Qt::ShiftModifier);
         QCOMPARE(storedLabel(clip, Target::M), std::optional<double>(2.0));
-        // Every write left its history row: 3, then 2, then cleared, then 2 again.
+        // Every write left its history row: 3, 2, then undone to 3 and cleared, then redone to 3, 2.
         auto project = store::Project::open(m_projectPath);
         const qint64 me = project->annotators().find(m_annotator)->id;
         int mine = 0;
         for (const store::LabelChange &change : project->labels().history(clip))
             mine += change.annotatorId == me && change.target == Target::M ? 1 : 0;
-        QCOMPARE(mine, 4);
+        QCOMPARE(mine, 6);
     }
 
     void navigationKeysMoveBetweenClips()
@@ -253,6 +261,32 @@ private slots:
         MainWindow again;
         QCOMPARE(!again.findChild<QDockWidget *>(QStringLiteral("historyDock"))->isHidden(), shown);
         history->setVisible(!shown);
+    }
+
+    void aProjectUnreadableAfterTrainingDoesNotEndTheProgram()
+    {
+        // Issue 18, defect 4: an sl::Error while the window reloaded the project after a training
+        // finished left the slot and ended the program (std::terminate). Here another program
+        // renames the models table away just before the training reports back.
+        QTemporaryDir copy;
+        QVERIFY(QProcess::execute(QStringLiteral("cp"), {QStringLiteral("-a"), m_projectPath, copy.filePath(QStringLiteral("p"))}) == 0);
+        const QString project = copy.filePath(QStringLiteral("p"));
+        std::unique_ptr<MainWindow> window;
+        test::openTestWindow(window, project, m_annotator);
+        {
+            auto other = store::Project::open(project);
+            store::run(other->db(), QStringLiteral("ALTER TABLE models RENAME TO models_elsewhere"));
+        }
+        TrainDialog *dialog = window->openTrainDialog();
+        QVERIFY(dialog);
+        emit dialog->modelTrained(1);  // the process is still here: the error was caught
+        QVERIFY2(window->statusBar()->currentMessage().contains(QStringLiteral("could not be read")),
+                 qPrintable(window->statusBar()->currentMessage()));
+        {
+            auto other = store::Project::open(project);
+            store::run(other->db(), QStringLiteral("ALTER TABLE models_elsewhere RENAME TO models"));
+        }
+        dialog->close();
     }
 
     void aProjectThatCannotOpenKeepsTheWindowWorking()
