@@ -1,6 +1,7 @@
 #include "ui/clip_browser.h"
 
 #include "ui/clip_table_model.h"
+#include "core/common/label_scale.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -34,6 +35,9 @@ ClipBrowser::ClipBrowser(ClipTableModel *model, QWidget *parent) : QWidget(paren
     m_status->addItem(tr("Labelled by me"), int(ClipFilter::LabelStatus::LabelledByMe));
     m_status->addItem(tr("Labelled by reference"), int(ClipFilter::LabelStatus::LabelledByReference));
     m_status->addItem(tr("Unlabelled by anyone"), int(ClipFilter::LabelStatus::UnlabelledByAnyone));
+    m_status->addItem(tr("Not done by me"), int(ClipFilter::LabelStatus::NotDoneByMe));
+    m_status->addItem(tr("Partly done by me"), int(ClipFilter::LabelStatus::PartlyByMe));
+    m_status->addItem(tr("Done by me"), int(ClipFilter::LabelStatus::DoneByMe));
     m_annotator = new QComboBox(this);
     m_annotator->setToolTip(tr("Only clips that this annotator labelled (for the chosen target)"));
     setAnnotators({});
@@ -43,6 +47,8 @@ ClipBrowser::ClipBrowser(ClipTableModel *model, QWidget *parent) : QWidget(paren
     m_search->setPlaceholderText(tr("Search ids and transcripts"));
     m_search->setClearButtonEnabled(true);
     m_count = new QLabel(this);
+    m_progress = new QLabel(this);
+    m_progress->setObjectName(QStringLiteral("labelledByYou"));
 
     m_view = new QTableView(this);
     m_view->setModel(m_filter);
@@ -58,6 +64,7 @@ ClipBrowser::ClipBrowser(ClipTableModel *model, QWidget *parent) : QWidget(paren
     m_view->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
     for (int column = ClipTableModel::SplitColumn; column <= ClipTableModel::ModelColumn; ++column)
         m_view->setColumnWidth(column, m_view->fontMetrics().horizontalAdvance(QStringLiteral("Length (s)__")));
+    m_view->setColumnWidth(ClipTableModel::StateColumn, m_view->fontMetrics().horizontalAdvance(QStringLiteral("___")));
 
     auto *filters = new QHBoxLayout;
     filters->addWidget(m_split);
@@ -70,7 +77,11 @@ ClipBrowser::ClipBrowser(ClipTableModel *model, QWidget *parent) : QWidget(paren
     layout->addLayout(filters);
     layout->addWidget(m_search);
     layout->addWidget(m_view, 1);
-    layout->addWidget(m_count);
+    auto *counts = new QHBoxLayout;
+    counts->addWidget(m_count);
+    counts->addStretch(1);
+    counts->addWidget(m_progress);
+    layout->addLayout(counts);
 
     for (QComboBox *combo : {m_split, m_target, m_status, m_annotator})
         connect(combo, &QComboBox::currentIndexChanged, this, &ClipBrowser::applyFilter);
@@ -83,8 +94,42 @@ ClipBrowser::ClipBrowser(ClipTableModel *model, QWidget *parent) : QWidget(paren
     connect(m_filter, &QAbstractItemModel::modelReset, this, &ClipBrowser::updateCount);
     connect(m_filter, &QAbstractItemModel::rowsInserted, this, &ClipBrowser::updateCount);
     connect(m_filter, &QAbstractItemModel::rowsRemoved, this, &ClipBrowser::updateCount);
+    connect(m_model, &ClipTableModel::doneCountChanged, this, &ClipBrowser::updateCount);
     updateCount();
 }
+
+void ClipBrowser::setReviewMode(ReviewMode mode)
+{
+    m_mode = mode;
+    updateColumns();
+    applyFilter();
+}
+
+void ClipBrowser::setShowOthers(bool show)
+{
+    m_showOthers = show;
+    m_model->setShowOthers(show);
+    updateColumns();
+    applyFilter();
+}
+
+void ClipBrowser::updateColumns()
+{
+    const bool all = m_mode == ReviewMode::All;
+    const bool words = all || m_mode == ReviewMode::TextOnly;
+    const Target own = m_mode == ReviewMode::TextOnly ? Target::T : m_mode == ReviewMode::AudioOnly ? Target::A : Target::V;
+    for (Target target : kAllTargets)
+        m_view->setColumnHidden(ClipTableModel::columnOfTarget(target), !all && target != own);
+    m_view->setColumnHidden(ClipTableModel::TranscriptColumn, !words);
+    m_view->setColumnHidden(ClipTableModel::ModelColumn, !all || !m_showOthers);
+    // The model-disagreement filter compares with the model and the dataset's M: not for blind eyes.
+    m_disagreement->setEnabled(all && m_showOthers);
+    if (!m_disagreement->isEnabled())
+        m_disagreement->setChecked(false);
+    m_search->setPlaceholderText(words ? tr("Search ids and transcripts") : tr("Search ids"));
+}
+
+QString ClipBrowser::progressText() const { return m_progress->text(); }
 
 void ClipBrowser::setReferenceName(const QString &name)
 {
@@ -116,6 +161,7 @@ void ClipBrowser::applyFilter()
     filter.status = ClipFilter::LabelStatus(m_status->currentData().toInt());
     filter.disagreementOnly = m_disagreement->isChecked();
     filter.text = m_search->text().trimmed();
+    filter.searchTranscripts = m_mode == ReviewMode::All || m_mode == ReviewMode::TextOnly;
     filter.labelledByAnnotator = m_annotator->currentData().toLongLong();
     const qint64 current = currentClipId();
     m_filter->setFilter(filter);
@@ -127,6 +173,7 @@ void ClipBrowser::applyFilter()
 void ClipBrowser::updateCount()
 {
     m_count->setText(tr("%1 of %2 clips").arg(m_filter->rowCount()).arg(m_model->rowCount()));
+    m_progress->setText(tr("%1 / %2 labelled by you").arg(m_model->doneCount()).arg(m_model->rowCount()));
 }
 
 qint64 ClipBrowser::currentClipId() const

@@ -2,6 +2,7 @@
 // The clip list with its filter bar. Emits the selected clip; navigation (next, next unlabelled,
 // next disagreement) walks the filtered and sorted order the user sees.
 #include "ui/clip_filter_model.h"
+#include "ui/player/review_mode.h"
 
 #include <QWidget>
 #include <functional>
@@ -32,6 +33,12 @@ public:
     // The annotators offered by the "labelled by" filter: id and name.
     void setAnnotators(const QList<QPair<qint64, QString>> &annotators);
     void focusSearch();
+    // A review mode shows only what its modality may see: its own label column, the transcript
+    // only where words are judged (and only there does the search look into it), no model column.
+    void setReviewMode(ReviewMode mode);
+    // Labelling blind: no model column and no model-disagreement filter.
+    void setShowOthers(bool show);
+    QString progressText() const;
 
 signals:
     void currentClipChanged(qint64 clipId);
@@ -39,6 +46,7 @@ signals:
 private:
     void applyFilter();
     void updateCount();
+    void updateColumns();
 
     ClipTableModel *m_model;
     ClipFilterModel *m_filter;
@@ -50,6 +58,9 @@ private:
     QCheckBox *m_disagreement;
     QLineEdit *m_search;
     QLabel *m_count;
+    QLabel *m_progress;
+    ReviewMode m_mode = ReviewMode::All;
+    bool m_showOthers = true;
 };
 
 }  // namespace sl::ui

@@ -29,6 +29,13 @@ bool ClipFilterModel::statusAccepts(const QModelIndex &row) const
     const store::ClipOverview *clip = model->clipAt(row.row());
     if (!clip)
         return false;
+    const auto done = model->doneState(*clip);
+    switch (m_filter.status) {
+    case Status::NotDoneByMe: return done != ClipTableModel::DoneState::Done;
+    case Status::PartlyByMe: return done == ClipTableModel::DoneState::Partly;
+    case Status::DoneByMe: return done == ClipTableModel::DoneState::Done;
+    default: break;
+    }
     const auto matches = [&](Target target) {
         const int i = store::targetIndex(target);
         switch (m_filter.status) {
@@ -36,7 +43,7 @@ bool ClipFilterModel::statusAccepts(const QModelIndex &row) const
         case Status::LabelledByMe: return clip->own[i].has_value();
         case Status::LabelledByReference: return clip->reference[i].has_value();
         case Status::UnlabelledByAnyone: return !clip->own[i].has_value() && !clip->reference[i].has_value();
-        case Status::Any: return true;
+        default: return true;
         }
         return true;
     };
@@ -79,7 +86,8 @@ bool ClipFilterModel::filterAcceptsRow(int sourceRow, const QModelIndex &sourceP
     if (!m_filter.text.isEmpty()) {
         const auto *model = static_cast<const ClipTableModel *>(sourceModel());
         const store::ClipOverview *clip = model->clipAt(sourceRow);
-        if (!clip || !(clip->transcript.contains(m_filter.text, Qt::CaseInsensitive) ||
+        const bool inTranscript = m_filter.searchTranscripts && clip && clip->transcript.contains(m_filter.text, Qt::CaseInsensitive);
+        if (!clip || !(inTranscript ||
                        clip->videoId.contains(m_filter.text, Qt::CaseInsensitive) ||
                        clip->clipId.contains(m_filter.text, Qt::CaseInsensitive)))
             return false;

@@ -9,14 +9,17 @@
 namespace sl::ui {
 
 struct ClipFilter {
-    enum class LabelStatus { Any, UnlabelledByMe, LabelledByMe, LabelledByReference, UnlabelledByAnyone };
+    enum class LabelStatus { Any, UnlabelledByMe, LabelledByMe, LabelledByReference, UnlabelledByAnyone,
+                             // the current annotator's progress over the targets being labelled
+                             NotDoneByMe, PartlyByMe, DoneByMe };
 
     QString split;                      // empty = all
     std::optional<Target> target;       // empty = any target (for the label status)
     LabelStatus status = LabelStatus::Any;
     bool disagreementOnly = false;      // |model M - label M| >= disagreementThreshold
     double disagreementThreshold = 1.0;
-    QString text;                       // searched in video id, clip id and transcript
+    QString text;                       // searched in video id, clip id and (if allowed) transcript
+    bool searchTranscripts = true;      // off where the words must not be seen (audio or video only)
     qint64 labelledByAnnotator = 0;     // 0 = anyone; else clips this annotator labelled (for `target`)
 
     bool operator==(const ClipFilter &) const = default;

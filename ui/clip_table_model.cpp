@@ -7,6 +7,7 @@
 #include <QFont>
 #include <QGuiApplication>
 #include <QPalette>
+#include <algorithm>
 
 namespace sl::ui {
 
@@ -22,6 +23,60 @@ void ClipTableModel::setClips(QList<store::ClipOverview> clips, const QString &r
     for (int row = 0; row < m_clips.size(); ++row)
         m_rowOf.insert(m_clips[row].id, row);
     endResetModel();
+    recountDone();
+}
+
+void ClipTableModel::setRequiredTargets(const QList<Target> &targets)
+{
+    if (targets.isEmpty() || targets == m_required)
+        return;
+    m_required = targets;
+    recountDone();
+    if (!m_clips.isEmpty())
+        emit dataChanged(index(0, StateColumn), index(rowCount() - 1, StateColumn));
+}
+
+void ClipTableModel::setShowOthers(bool show)
+{
+    if (show == m_showOthers)
+        return;
+    m_showOthers = show;
+    if (!m_clips.isEmpty())
+        emit dataChanged(index(0, 0), index(rowCount() - 1, ColumnCount - 1));
+}
+
+ClipTableModel::DoneState ClipTableModel::doneState(const store::ClipOverview &clip) const
+{
+    int set = 0;
+    for (Target target : m_required)
+        set += clip.own[store::targetIndex(target)].has_value() ? 1 : 0;
+    return set == 0 ? DoneState::None : set == m_required.size() ? DoneState::Done : DoneState::Partly;
+}
+
+void ClipTableModel::recountDone()
+{
+    const int before = m_doneCount;
+    m_doneCount = int(std::count_if(m_clips.begin(), m_clips.end(),
+                                    [this](const store::ClipOverview &clip) { return doneState(clip) == DoneState::Done; }));
+    if (m_doneCount != before)
+        emit doneCountChanged(m_doneCount);
+}
+
+QVariant ClipTableModel::stateData(const store::ClipOverview &clip, int role) const
+{
+    const DoneState state = doneState(clip);
+    switch (role) {
+    case Qt::DisplayRole:
+        // A mark that reads without colour: full, half, nothing.
+        return state == DoneState::Done ? QStringLiteral("●") : state == DoneState::Partly ? QStringLiteral("◐") : QString();
+    case SortRole:
+    case DoneStateRole: return int(state);
+    case Qt::ToolTipRole:
+        return state == DoneState::Done ? tr("Labelled by you") : state == DoneState::Partly ? tr("Partly labelled by you")
+                                                                                             : tr("Not labelled by you yet");
+    case Qt::TextAlignmentRole: return int(Qt::AlignCenter);
+    default: return {};
+    }
 }
 
 const store::ClipOverview *ClipTableModel::clipAt(int row) const
@@ -37,6 +92,9 @@ void ClipTableModel::updateOwnLabel(qint64 clipId, Target target, std::optional<
     m_clips[row].own[store::targetIndex(target)] = value;
     const QModelIndex cell = index(row, columnOfTarget(target));
     emit dataChanged(cell, cell);
+    const QModelIndex state = index(row, StateColumn);
+    emit dataChanged(state, state);
+    recountDone();
 }
 
 void ClipTableModel::updateTranscript(qint64 clipId, const QString &text)
@@ -77,7 +135,8 @@ int ClipTableModel::columnCount(const QModelIndex &parent) const { return parent
 QVariant ClipTableModel::labelData(const store::ClipOverview &clip, Target target, int role) const
 {
     const auto own = clip.own[store::targetIndex(target)];
-    const auto reference = clip.reference[store::targetIndex(target)];
+    // Labelling blind, the reference annotator's value is not there for the view.
+    const auto reference = m_showOthers ? clip.reference[store::targetIndex(target)] : std::nullopt;
     const auto effective = own ? own : reference;
     switch (role) {
     case Qt::DisplayRole:
@@ -122,11 +181,14 @@ QVariant ClipTableModel::data(const QModelIndex &index, int role) const
     case TranscriptRole: return clip.transcript;
     case PredictionRole: {
         const auto m = clip.prediction[store::targetIndex(Target::M)];
-        return m ? QVariant(*m) : QVariant();
+        return m && m_showOthers ? QVariant(*m) : QVariant();
     }
+    case DoneStateRole: return int(doneState(clip));
     default: break;
     }
     const int column = index.column();
+    if (column == StateColumn)
+        return stateData(clip, role);
     if (column >= MColumn && column <= VColumn)
         return labelData(clip, targetOfColumn(column), role);
     if (role == Qt::DisplayRole || role == SortRole) {
@@ -140,7 +202,7 @@ QVariant ClipTableModel::data(const QModelIndex &index, int role) const
             return role == SortRole ? QVariant(*clip.durationSeconds) : QVariant(QString::number(*clip.durationSeconds, 'f', 1));
         case ModelColumn: {
             const auto m = clip.prediction[store::targetIndex(Target::M)];
-            if (!m)
+            if (!m || !m_showOthers)
                 return {};
             return role == SortRole ? QVariant(*m) : QVariant(QString::number(*m, 'f', 2));
         }
@@ -161,9 +223,12 @@ QVariant ClipTableModel::headerData(int section, Qt::Orientation orientation, in
         return {};
     if (role == Qt::ToolTipRole && section >= MColumn && section <= VColumn)
         return TargetText::meaning(targetOfColumn(section));
+    if (role == Qt::ToolTipRole && section == StateColumn)
+        return tr("Your progress: ● done, ◐ partly, empty: not started");
     if (role != Qt::DisplayRole)
         return {};
     switch (section) {
+    case StateColumn: return QStringLiteral("✓");
     case VideoColumn: return tr("Video");
     case ClipColumn: return tr("Clip");
     case SplitColumn: return tr("Split");

@@ -13,7 +13,7 @@ namespace sl::ui {
 class ClipTableModel : public QAbstractTableModel {
     Q_OBJECT
 public:
-    enum Column { VideoColumn, ClipColumn, SplitColumn, DurationColumn, MColumn, TColumn, AColumn, VColumn,
+    enum Column { StateColumn, VideoColumn, ClipColumn, SplitColumn, DurationColumn, MColumn, TColumn, AColumn, VColumn,
                   ModelColumn, TranscriptColumn, ColumnCount };
     enum Role {
         ClipIdRole = Qt::UserRole + 1,
@@ -23,7 +23,10 @@ public:
         HasOwnLabelRole,    // bool, per label column
         EffectiveLabelRole, // own label, else reference label (double or invalid)
         PredictionRole,     // the active model's M prediction (double or invalid)
+        DoneStateRole,      // int(DoneState) of the current annotator
     };
+    // How far the current annotator is with a clip, over the targets being labelled.
+    enum class DoneState { None, Partly, Done };
 
     explicit ClipTableModel(QObject *parent = nullptr);
 
@@ -35,6 +38,16 @@ public:
     void updateOwnLabel(qint64 clipId, Target target, std::optional<double> value);
     void updateTranscript(qint64 clipId, const QString &text);
 
+    // The targets that make a clip "done" (all four, or the one of a review mode).
+    void setRequiredTargets(const QList<Target> &targets);
+    DoneState doneState(const store::ClipOverview &clip) const;
+    // Clips done by the current annotator (kept up to date on every label change).
+    int doneCount() const { return m_doneCount; }
+    // Whether label columns fall back to the reference annotator's value and the model column shows
+    // predictions (off while labelling blind).
+    void setShowOthers(bool show);
+    bool showsOthers() const { return m_showOthers; }
+
     static Target targetOfColumn(int column);
     static int columnOfTarget(Target target);
 
@@ -43,12 +56,20 @@ public:
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
 
+signals:
+    void doneCountChanged(int done);
+
 private:
+    void recountDone();
+    QVariant stateData(const store::ClipOverview &clip, int role) const;
     QVariant labelData(const store::ClipOverview &clip, Target target, int role) const;
 
     QList<store::ClipOverview> m_clips;
     QHash<qint64, int> m_rowOf;
     QString m_referenceName;
+    QList<Target> m_required{Target::M, Target::T, Target::A, Target::V};
+    bool m_showOthers = true;
+    int m_doneCount = 0;
 };
 
 }  // namespace sl::ui

@@ -35,11 +35,8 @@ SetLabelCommand::SetLabelCommand(session::LabelingSession &session, qint64 clipI
     : m_session(session), m_clipId(clipId), m_clipName(clipName), m_target(target), m_old(oldValue),
       m_new(newValue), m_onError(std::move(onError))
 {
-    updateText();
-}
-
-void SetLabelCommand::updateText()
-{
+    // No merging with the next press: one keystroke is one undo step (issue 17), so Ctrl+Z takes
+    // back exactly the last key, as the History dock lists it.
     setText(QCoreApplication::translate("SetLabelCommand", "%1 of %2: %3 → %4")
                 .arg(targetName(m_target), m_clipName, valueText(m_old), valueText(m_new)));
 }
@@ -52,21 +49,6 @@ bool SetLabelCommand::write(std::optional<double> value)
 void SetLabelCommand::redo() { write(m_new); }
 
 void SetLabelCommand::undo() { write(m_old); }
-
-int SetLabelCommand::id() const { return 1; }
-
-bool SetLabelCommand::mergeWith(const QUndoCommand *other)
-{
-    // Repeated presses on the same label (e.g. "+" "+" "+") undo as one step.
-    const auto *next = static_cast<const SetLabelCommand *>(other);
-    if (next->m_clipId != m_clipId || next->m_target != m_target)
-        return false;
-    m_new = next->m_new;
-    updateText();
-    if (m_new == m_old)
-        setObsolete(true);
-    return true;
-}
 
 SetTranscriptCommand::SetTranscriptCommand(session::LabelingSession &session, qint64 clipId, const QString &clipName,
                                            QString oldText, QString newText, WriteErrorHandler onError)

@@ -24,12 +24,9 @@ public:
 
     void redo() override;
     void undo() override;
-    int id() const override;
-    bool mergeWith(const QUndoCommand *other) override;
 
 private:
     bool write(std::optional<double> value);
-    void updateText();
 
     session::LabelingSession &m_session;
     qint64 m_clipId;

@@ -1,13 +1,14 @@
 #include "ui/label_editor.h"
 
 #include "core/common/number_format.h"
+#include "ui/label_slider.h"
 #include "ui/target_text.h"
 
 #include <QFrame>
 #include <QGridLayout>
 #include <QLabel>
-#include <QSlider>
 #include <QVBoxLayout>
+#include <algorithm>
 #include <cmath>
 
 namespace sl::ui {
@@ -34,7 +35,7 @@ LabelEditor::LabelEditor(QWidget *parent) : QWidget(parent)
         row.value->setFont(big);
         row.value->setMinimumWidth(row.value->fontMetrics().horizontalAdvance(QStringLiteral("-0.00")));
         row.value->setAlignment(Qt::AlignRight | Qt::AlignVCenter);
-        row.slider = new QSlider(Qt::Horizontal, row.frame);
+        row.slider = new LabelSlider(row.frame);
         row.slider->setFocusPolicy(Qt::NoFocus);  // keys go to the editor, not to the slider
         row.slider->setTickPosition(QSlider::TicksBelow);
         row.reference = new QLabel(row.frame);
@@ -111,11 +112,14 @@ void LabelEditor::refreshRow(Target target)
     row.value->setText(value ? QString::number(*value, 'f', m_scale.step() > 0 ? 1 : 2) : QStringLiteral("—"));
     m_updatingSliders = true;
     row.slider->setValue(sliderPosition(value.value_or(0.0)));
+    row.slider->setEmpty(!value.has_value());
     m_updatingSliders = false;
-    row.reference->setText(m_reference[i] && !m_referenceName.isEmpty()
+    row.reference->setText(m_showOthers && m_reference[i] && !m_referenceName.isEmpty()
                                ? tr("%1: %2").arg(m_referenceName, formatLabelValue(*m_reference[i]))
                                : QString());
-    row.prediction->setText(m_prediction[i] ? tr("model: %1").arg(QString::number(*m_prediction[i], 'f', 2)) : QString());
+    row.prediction->setText(m_showOthers && m_prediction[i]
+                                ? tr("model: %1").arg(QString::number(*m_prediction[i], 'f', 2))
+                                : QString());
     const bool current = target == m_current && m_hasClip;
     row.frame->setBackgroundRole(current ? QPalette::Highlight : QPalette::Window);
     row.frame->setForegroundRole(current ? QPalette::HighlightedText : QPalette::WindowText);
@@ -136,16 +140,44 @@ void LabelEditor::setCurrentTarget(Target target)
 
 void LabelEditor::nextTarget(int direction)
 {
-    const int next = (store::targetIndex(m_current) + (direction >= 0 ? 1 : 3)) % 4;
-    setCurrentTarget(kAllTargets[next]);
+    const qsizetype count = m_order.size();
+    const qsizetype here = std::max<qsizetype>(0, m_order.indexOf(m_current));
+    setCurrentTarget(m_order[(here + (direction >= 0 ? 1 : count - 1)) % count]);
+}
+
+void LabelEditor::setOrder(const QList<Target> &order)
+{
+    if (order.isEmpty())
+        return;
+    m_order = order;
+    for (Target target : kAllTargets)
+        m_rows[store::targetIndex(target)].frame->setVisible(m_order.contains(target));
+    if (!m_order.contains(m_current))
+        setCurrentTarget(m_order.first());
+}
+
+bool LabelEditor::isComplete() const
+{
+    return std::all_of(m_order.begin(), m_order.end(),
+                       [this](Target target) { return m_values[store::targetIndex(target)].has_value(); });
+}
+
+void LabelEditor::setShowOthers(bool show)
+{
+    m_showOthers = show;
+    for (Target target : kAllTargets)
+        refreshRow(target);
 }
 
 void LabelEditor::applyKey(session::LabelKeyAction action, int digit)
 {
     if (!m_hasClip)
         return;
-    const auto value = session::applyLabelKey(m_scale, m_values[store::targetIndex(m_current)], action, digit);
-    if (value != m_values[store::targetIndex(m_current)])
+    const auto current = m_values[store::targetIndex(m_current)];
+    const auto value = session::applyLabelKey(m_scale, current, action, digit);
+    if (value && session::labelKeyLeavesScale(m_scale, current, action, digit))
+        emit keyLeftScale(m_current, *value);
+    if (value != current)
         emit labelEditRequested(m_current, value);
 }
 

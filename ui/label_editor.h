@@ -12,10 +12,11 @@
 #include <optional>
 
 class QLabel;
-class QSlider;
 class QFrame;
 
 namespace sl::ui {
+
+class LabelSlider;
 
 class LabelEditor : public QWidget {
     Q_OBJECT
@@ -33,12 +34,28 @@ public:
     void nextTarget(int direction);
     std::optional<double> ownValue(Target target) const { return m_values[store::targetIndex(target)]; }
 
+    // The targets labelled, in the order Tab walks them; the others' cards are hidden (a review
+    // mode labels one target). Each clip starts on the first.
+    void setOrder(const QList<Target> &order);
+    const QList<Target> &order() const { return m_order; }
+    Target firstTarget() const { return m_order.first(); }
+    // True when every target of the order has a value of the current annotator.
+    bool isComplete() const;
+    // Whether the cards show the reference annotator's and the model's values (off while labelling
+    // blind).
+    void setShowOthers(bool show);
+    bool showsOthers() const { return m_showOthers; }
+    // The slider of a target (tests look at whether it shows a value).
+    LabelSlider *slider(Target target) const { return m_rows[store::targetIndex(target)].slider; }
+
     // Applies a label key to the current target (used by the window's shortcuts as well).
     void applyKey(session::LabelKeyAction action, int digit = 0);
 
 signals:
     void labelEditRequested(sl::Target target, std::optional<double> value);
     void currentTargetChanged(sl::Target target);
+    // A key asked for a value beyond the scale; `value` is where it was clamped to.
+    void keyLeftScale(sl::Target target, double value);
 
 protected:
     bool focusNextPrevChild(bool next) override;
@@ -48,7 +65,7 @@ private:
         QFrame *frame = nullptr;
         QLabel *meaning = nullptr;
         QLabel *value = nullptr;
-        QSlider *slider = nullptr;
+        LabelSlider *slider = nullptr;
         QLabel *reference = nullptr;
         QLabel *prediction = nullptr;
     };
@@ -63,6 +80,8 @@ private:
     store::TargetValues m_reference;
     store::TargetValues m_prediction;
     Target m_current = Target::M;
+    QList<Target> m_order{Target::M, Target::T, Target::A, Target::V};
+    bool m_showOthers = true;
     bool m_hasClip = false;
     bool m_updatingSliders = false;
 };

@@ -1,6 +1,7 @@
 #include "ui/main_window.h"
 
 #include "core/common/error.h"
+#include "core/common/number_format.h"
 #include "core/session/labeling_session.h"
 #include "ui/clip_browser.h"
 #include "ui/clip_table_model.h"
@@ -52,6 +53,8 @@ const QString kStateKey = QStringLiteral("window/state");
 const QString kGeometryKey = QStringLiteral("window/geometry");
 const QString kAnnotatorKey = QStringLiteral("annotator/name");
 const QString kThemeKey = QStringLiteral("ui/theme");
+const QString kAutoPlayKey = QStringLiteral("labelling/autoPlay");
+const QString kAutoAdvanceKey = QStringLiteral("labelling/autoAdvance");
 constexpr int kStateVersion = 1;
 constexpr int kMaxRecent = 8;
 }  // namespace
@@ -89,6 +92,10 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
         connect(dock, &QDockWidget::visibilityChanged, this, changed);
     }
     setTheme(themeFromName(settings.value(kThemeKey).toString()));
+    m_autoPlay = settings.value(kAutoPlayKey, false).toBool();
+    m_autoAdvance = settings.value(kAutoAdvanceKey, false).toBool();
+    m_shortcuts->action(QStringLiteral("label.autoPlay"))->setChecked(m_autoPlay);
+    m_shortcuts->action(QStringLiteral("label.autoAdvance"))->setChecked(m_autoAdvance);
     updateTitle();
     updateRecentMenu();
 }
@@ -138,6 +145,12 @@ void MainWindow::createDocks()
 
     connect(m_browser, &ClipBrowser::currentClipChanged, this, &MainWindow::showClip);
     connect(m_labels, &LabelEditor::labelEditRequested, this, &MainWindow::requestLabel);
+    connect(m_labels, &LabelEditor::keyLeftScale, this, [this](Target target, double value) {
+        statusBar()->showMessage(tr("%1 stops at %2: the scale goes from %3 to %4")
+                                     .arg(targetName(target), formatLabelValue(value),
+                                          formatLabelValue(m_session->scale().minimum()), formatLabelValue(m_session->scale().maximum())),
+                                 5000);
+    });
     connect(m_transcript, &TranscriptView::transcriptEditRequested, this, &MainWindow::requestTranscript);
     connect(m_player, &PlayerWidget::positionChanged, m_transcript, &TranscriptView::setPosition);
     connect(m_player, &PlayerWidget::errorOccurred, this,
@@ -161,7 +174,13 @@ void MainWindow::createActions()
     QAction *undo = m_undo->createUndoAction(this, tr("&Undo"));
     undo->setShortcuts(Keys{QKeySequence::Undo});
     QAction *redo = m_undo->createRedoAction(this, tr("&Redo"));
-    redo->setShortcuts(Keys{QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Z), QKeySequence::Redo});
+    // QKeySequence::Redo is Ctrl+Shift+Z on Linux: listing both made the key ambiguous, and an
+    // ambiguous shortcut does nothing (issue 17). Each key once, Ctrl+Y too.
+    Keys redoKeys{QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Z)};
+    for (const QKeySequence &key : QKeySequence::keyBindings(QKeySequence::Redo) + Keys{QKeySequence(Qt::CTRL | Qt::Key_Y)})
+        if (!redoKeys.contains(key))
+            redoKeys << key;
+    redo->setShortcuts(redoKeys);
     undo->setObjectName(QStringLiteral("edit.undo"));
     redo->setObjectName(QStringLiteral("edit.redo"));
     addAction(undo);
@@ -198,7 +217,7 @@ void MainWindow::createActions()
     bind(r.add(QStringLiteral("play.slower"), tr("Slower"), {QKeySequence(Qt::Key_BracketLeft)}),
          [this] { m_player->setSpeed(std::max(0.5, m_player->speed() - 0.25)); });
     bind(r.add(QStringLiteral("play.loop"), tr("&Loop clip"), {QKeySequence(Qt::Key_L)}), [this] { m_player->setLoop(!m_player->isLooping()); });
-    bind(r.add(QStringLiteral("play.mute"), tr("&Mute"), {QKeySequence(Qt::Key_M)}), [this] { m_player->setMuted(!m_player->isAudioMuted()); });
+    bind(r.add(QStringLiteral("play.mute"), tr("&Mute"), {QKeySequence(Qt::CTRL | Qt::Key_M)}), [this] { m_player->setMuted(!m_player->isAudioMuted()); });
 
     bind(r.add(QStringLiteral("label.nextTarget"), tr("Next target"), {QKeySequence(Qt::Key_Tab)}), [this] { m_labels->nextTarget(1); });
     bind(r.add(QStringLiteral("label.previousTarget"), tr("Previous target"), {QKeySequence(Qt::SHIFT | Qt::Key_Backtab), QKeySequence(Qt::Key_Backtab)}),
@@ -210,7 +229,10 @@ void MainWindow::createActions()
     for (int digit = 0; digit <= 9; ++digit)
         bind(r.add(QStringLiteral("label.digit%1").arg(digit), tr("Set label size %1").arg(digit),
                    {QKeySequence(Qt::Key(Qt::Key_0 + digit))}),
-             [this, digit] { m_labels->applyKey(LabelKeyAction::Digit, digit); });
+             [this, digit] {
+                 m_labels->applyKey(LabelKeyAction::Digit, digit);
+                 afterDigit();
+             });
     bind(r.add(QStringLiteral("label.up"), tr("Label up one unit"), {QKeySequence(Qt::Key_Plus), QKeySequence(Qt::Key_Equal)}),
          [this] { m_labels->applyKey(LabelKeyAction::StepUp); });
     bind(r.add(QStringLiteral("label.down"), tr("Label down one unit"), {QKeySequence(Qt::Key_Minus)}),
@@ -223,6 +245,17 @@ void MainWindow::createActions()
          [this] { m_labels->applyKey(LabelKeyAction::Negate); });
     bind(r.add(QStringLiteral("label.clear"), tr("Clear the label"), {QKeySequence(Qt::Key_Delete)}),
          [this] { m_labels->applyKey(LabelKeyAction::Clear); });
+    QAction *autoPlay = r.add(QStringLiteral("label.autoPlay"), tr("Auto-&play each clip"), {});
+    autoPlay->setCheckable(true);
+    connect(autoPlay, &QAction::toggled, this, &MainWindow::setAutoPlay);
+    QAction *autoAdvance = r.add(QStringLiteral("label.autoAdvance"), tr("Auto-&advance after each digit"), {});
+    autoAdvance->setCheckable(true);
+    connect(autoAdvance, &QAction::toggled, this, &MainWindow::setAutoAdvance);
+    m_blindAction = r.add(QStringLiteral("label.blind"), tr("Label &blind (this project)"), {});
+    m_blindAction->setCheckable(true);
+    m_blindAction->setEnabled(false);
+    m_blindAction->setToolTip(tr("Hide other annotators' and the model's labels while labelling"));
+    connect(m_blindAction, &QAction::triggered, this, &MainWindow::setBlind);
 
     m_reviewGroup = new QActionGroup(this);
     const std::pair<ReviewMode, QString> modes[] = {{ReviewMode::All, tr("Review: &all modalities")},
@@ -298,6 +331,10 @@ void MainWindow::createMenus()
     QMenu *view = menuBar()->addMenu(tr("&View"));
     for (QDockWidget *dock : m_docks)
         view->addAction(dock->toggleViewAction());
+    view->addSeparator();
+    view->addAction(act("label.autoPlay"));
+    view->addAction(act("label.autoAdvance"));
+    view->addAction(act("label.blind"));
     view->addSeparator();
     view->addAction(act("view.present"));
     QMenu *theme = view->addMenu(tr("&Theme"));
@@ -457,6 +494,7 @@ bool MainWindow::openProject(const QString &path, const QString &annotator)
     setExplanationProject(m_session->project().folder());
     addRecentProject(m_session->project().folder());
     updateTitle();
+    applyBlind();
     m_browser->selectNext(1);
     m_labels->setFocus();
     return true;
@@ -477,6 +515,7 @@ void MainWindow::closeProject()
     setWorkbenchProject(nullptr);
     setExplanationProject({});
     m_session.reset();
+    applyBlind();
     updateTitle();
 }
 
@@ -505,7 +544,8 @@ void MainWindow::showClip(qint64 clipId)
     const int row = m_model->rowOfClip(clipId);
     const store::ClipOverview *overview = m_model->clipAt(row);
     m_labels->showClip(overview);
-    m_modelPanel->showClip(overview);
+    m_labels->setCurrentTarget(m_labels->firstTarget());  // every clip starts on the first target
+    m_modelPanel->showClip(m_session && m_session->isBlind() ? nullptr : overview);
     if (!overview || !m_session) {
         m_player->setClip({});
         m_transcript->clear();
@@ -523,6 +563,8 @@ void MainWindow::showClip(qint64 clipId)
         m_player->setClipWithoutMedia();
     else
         m_player->setClip(mediaFile);
+    if (m_autoPlay && !mediaFile.isEmpty())
+        m_player->play();
     showTimeline(clipId, mediaFile);
 }
 
@@ -635,18 +677,77 @@ void MainWindow::onLabelChanged(qint64 clipId, Target target, std::optional<doub
     m_model->updateOwnLabel(clipId, target, value);
     if (clipId == m_currentClip)
         m_labels->setOwnValue(target, value);
-    m_savedLabel->setText(tr("Saved %1 of %2").arg(targetName(target)).arg(clipId));
+    m_savedLabel->setText(tr("Saved %1 of %2").arg(targetName(target), clipName(clipId)));
+}
+
+QString MainWindow::clipName(qint64 clipId) const
+{
+    const store::ClipOverview *clip = m_model->clipAt(m_model->rowOfClip(clipId));
+    return clip ? clip->videoId + QLatin1Char('/') + clip->clipId : QString::number(clipId);
+}
+
+void MainWindow::setAutoPlay(bool on)
+{
+    m_autoPlay = on;
+    QSettings().setValue(kAutoPlayKey, on);
+    m_shortcuts->action(QStringLiteral("label.autoPlay"))->setChecked(on);
+}
+
+void MainWindow::setAutoAdvance(bool on)
+{
+    m_autoAdvance = on;
+    QSettings().setValue(kAutoAdvanceKey, on);
+    m_shortcuts->action(QStringLiteral("label.autoAdvance"))->setChecked(on);
+}
+
+void MainWindow::afterDigit()
+{
+    const Target target = m_labels->currentTarget();
+    // Only a digit that reached the database moves on (a refused write stays put).
+    if (!m_autoAdvance || m_currentClip == 0 || !m_labels->ownValue(target))
+        return;
+    const QList<Target> &order = m_labels->order();
+    if (target != order.last()) {
+        m_labels->setCurrentTarget(order[order.indexOf(target) + 1]);
+        return;
+    }
+    if (m_labels->isComplete())
+        nextUnlabelled();
+}
+
+void MainWindow::setBlind(bool blind)
+{
+    if (!m_session)
+        return;
+    try {
+        m_session->setBlind(blind);
+    } catch (const Error &error) {
+        showError(error.message());
+    }
+    applyBlind();
+}
+
+void MainWindow::applyBlind()
+{
+    const bool blind = m_session && m_session->isBlind();
+    m_blindAction->setEnabled(m_session != nullptr);
+    m_blindAction->setChecked(blind);
+    m_labels->setShowOthers(!blind);
+    m_browser->setShowOthers(!blind);
+    m_modelPanel->setVisible(!blind);
+    if (m_currentClip != 0)
+        m_labels->showClip(m_model->clipAt(m_model->rowOfClip(m_currentClip)));
 }
 
 void MainWindow::nextUnlabelled()
 {
-    const Target target = m_labels->currentTarget();
-    const bool found = m_browser->selectNext(1, [this, target](const QModelIndex &source) {
+    // The next clip not done: one that lacks any of the targets being labelled.
+    const bool found = m_browser->selectNext(1, [this](const QModelIndex &source) {
         const store::ClipOverview *clip = m_model->clipAt(source.row());
-        return clip && !clip->own[store::targetIndex(target)].has_value();
+        return clip && m_model->doneState(*clip) != ClipTableModel::DoneState::Done;
     });
     if (!found)
-        statusBar()->showMessage(tr("No clip further down lacks your %1 label").arg(targetName(target)), 5000);
+        statusBar()->showMessage(tr("No clip further down is waiting for your labels"), 5000);
 }
 
 void MainWindow::nextDisagreement()
@@ -684,12 +785,17 @@ void MainWindow::setReviewMode(ReviewMode mode)
     m_transcriptDock->setVisible(mode == ReviewMode::All || mode == ReviewMode::TextOnly);
     for (QAction *action : m_reviewGroup->actions())
         action->setChecked(action->data().toInt() == int(mode));
+    QList<Target> order;
     switch (mode) {
-    case ReviewMode::TextOnly: m_labels->setCurrentTarget(Target::T); break;
-    case ReviewMode::AudioOnly: m_labels->setCurrentTarget(Target::A); break;
-    case ReviewMode::VideoOnly: m_labels->setCurrentTarget(Target::V); break;
-    case ReviewMode::All: m_labels->setCurrentTarget(Target::M); break;
+    case ReviewMode::TextOnly: order = {Target::T}; break;
+    case ReviewMode::AudioOnly: order = {Target::A}; break;
+    case ReviewMode::VideoOnly: order = {Target::V}; break;
+    case ReviewMode::All: order = {Target::M, Target::T, Target::A, Target::V}; break;
     }
+    m_labels->setOrder(order);
+    m_labels->setCurrentTarget(order.first());
+    m_model->setRequiredTargets(order);
+    m_browser->setReviewMode(mode);
 }
 
 void MainWindow::setTheme(Theme theme)

@@ -113,6 +113,19 @@ public:
 
     void setReviewMode(ReviewMode mode);
     ReviewMode reviewMode() const { return m_mode; }
+
+    // Labelling options (View menu; kept in the user's settings): play each clip as it opens, and
+    // move on by itself: a digit sets the current target and goes to the next one, the last one to
+    // the next clip not yet done.
+    void setAutoPlay(bool on);
+    bool autoPlay() const { return m_autoPlay; }
+    void setAutoAdvance(bool on);
+    bool autoAdvance() const { return m_autoAdvance; }
+    // The project's blind-labelling setting (View menu): hides other annotators' and the model's
+    // labels while labelling.
+    void setBlind(bool blind);
+    // "video/clip" of a clip of the open project (what the status bar and the history name).
+    QString clipName(qint64 clipId) const;
     void setTheme(Theme theme);
     void resetLayout();
 
@@ -149,6 +162,8 @@ private:
     void addRecentProject(const QString &path);
     void updateTitle();
     void nextUnlabelled();
+    void afterDigit();  // auto-advance
+    void applyBlind();  // the session's blind setting to the views
     void nextDisagreement();
     void goBack();
     void showTimeline(qint64 clipId, const QString &mediaFile);
@@ -190,6 +205,9 @@ private:
     QList<qint64> m_visited;  // for "back"
     qint64 m_currentClip = 0;
     ReviewMode m_mode = ReviewMode::All;
+    bool m_autoPlay = false;
+    bool m_autoAdvance = false;
+    QAction *m_blindAction = nullptr;
     QString m_lastError;
     ModelRegistryPanel *m_registry = nullptr;
     ReviewQueuePanel *m_reviewQueue = nullptr;

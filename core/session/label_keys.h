@@ -25,8 +25,13 @@ double labelFineStep(const LabelScale &scale);
 double snapLabelValue(const LabelScale &scale, double value);
 
 // The value after the key; empty for Clear. Results are clamped to the scale and rounded to the
-// fine step so that repeated steps never drift (0.1 + 0.2 must stay 0.3).
+// fine step so that repeated steps never drift (0.1 + 0.2 must stay 0.3). Negate leaves an empty
+// label empty: flipping "nothing" must not invent a 0.
 std::optional<double> applyLabelKey(const LabelScale &scale, std::optional<double> current, LabelKeyAction action,
                                     int digit = 0);
+
+// True when the key asked for a value beyond the scale, so applyLabelKey clamped it (digit 7 on
+// the -3..3 scale, "+" at 3): the window says so instead of clamping silently.
+bool labelKeyLeavesScale(const LabelScale &scale, std::optional<double> current, LabelKeyAction action, int digit = 0);
 
 }  // namespace sl::session

@@ -44,6 +44,20 @@ bool LabelingSession::setLabel(qint64 clipId, Target target, std::optional<doubl
     return true;
 }
 
+namespace {
+const QString kBlindKey = QStringLiteral("blind_labelling");
+}
+
+bool LabelingSession::isBlind() const { return m_project->settings().value(kBlindKey, QStringLiteral("0")) == QLatin1String("1"); }
+
+void LabelingSession::setBlind(bool blind)
+{
+    if (blind == isBlind())
+        return;
+    m_project->settings().setValue(kBlindKey, blind ? QStringLiteral("1") : QStringLiteral("0"));
+    emit blindChanged(blind);
+}
+
 void LabelingSession::setTranscript(qint64 clipId, const QString &text)
 {
     m_project->clips().setTranscript(clipId, text, QStringLiteral("edited"));

@@ -28,6 +28,12 @@ public:
     void reloadActiveModel();
     LabelScale scale() const { return m_project->labelScale(); }
 
+    // Project setting "blind labelling": while it is on, the views show no other annotator's and no
+    // model's labels, so that nobody anchors on them. Stored in the project (every annotator of it
+    // works blind), off by default. setBlind throws sl::Error when the database refuses the write.
+    bool isBlind() const;
+    void setBlind(bool blind);
+
     QList<store::ClipOverview> loadOverview() const;
     std::optional<store::Clip> clip(qint64 clipId) const;
     QString mediaFile(const store::Clip &clip) const { return m_project->absolutePath(clip.mediaPath); }
@@ -43,6 +49,7 @@ public:
 signals:
     void labelChanged(qint64 clipId, sl::Target target, std::optional<double> value);
     void transcriptChanged(qint64 clipId, const QString &text);
+    void blindChanged(bool blind);
 
 private:
     std::unique_ptr<store::Project> m_project;

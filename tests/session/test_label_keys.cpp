@@ -40,6 +40,32 @@ private slots:
         QCOMPARE(applyLabelKey(sims, 1.0, LabelKeyAction::FineUp), std::optional<double>(1.0));
         QCOMPARE(applyLabelKey(sims, -1.0, LabelKeyAction::StepDown), std::optional<double>(-1.0));
     }
+
+    void negateLeavesAnEmptyLabelEmpty()
+    {
+        // Issue 17: N on an unlabelled target wrote 0.00.
+        const LabelScale mosi(LabelScale::Kind::Mosi);
+        QCOMPARE(applyLabelKey(mosi, std::nullopt, LabelKeyAction::Negate), std::optional<double>());
+        QVERIFY(!labelKeyLeavesScale(mosi, std::nullopt, LabelKeyAction::Negate));
+    }
+
+    void keysBeyondTheScaleAreReported()
+    {
+        // MOSI -3..3 with unit 1: digits 4..9 ask for more than 3; CH-SIMS -1..1 with unit 0.2:
+        // digits 6..9 ask for more than 1 (5 x 0.2 = 1.0 is still on the scale).
+        const LabelScale mosi(LabelScale::Kind::Mosi);
+        const LabelScale sims(LabelScale::Kind::Sims);
+        for (int digit = 0; digit <= 9; ++digit) {
+            QCOMPARE(labelKeyLeavesScale(mosi, std::nullopt, LabelKeyAction::Digit, digit), digit > 3);
+            QCOMPARE(labelKeyLeavesScale(mosi, -1.0, LabelKeyAction::Digit, digit), digit > 3);
+            QCOMPARE(labelKeyLeavesScale(sims, std::nullopt, LabelKeyAction::Digit, digit), digit > 5);
+        }
+        QVERIFY(labelKeyLeavesScale(mosi, 3.0, LabelKeyAction::StepUp));
+        QVERIFY(!labelKeyLeavesScale(mosi, 2.0, LabelKeyAction::StepUp));
+        QVERIFY(labelKeyLeavesScale(mosi, -3.0, LabelKeyAction::FineDown));
+        QVERIFY(!labelKeyLeavesScale(sims, 0.8, LabelKeyAction::FineUp));
+        QVERIFY(!labelKeyLeavesScale(mosi, 2.0, LabelKeyAction::Clear));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestLabelKeys)

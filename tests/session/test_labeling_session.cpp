@@ -54,6 +54,25 @@ private slots:
         const qint64 ana = other->annotators().find(QStringLiteral("ana"))->id;
         QCOMPARE(other->labels().value(clipId, ana, Target::T), std::optional<double>(-2.0));
     }
+
+    void blindLabellingIsAProjectSetting()
+    {
+        QTemporaryDir dir;
+        Project::create(dir.path(), QStringLiteral("p"), LabelScale());
+        {
+            session::LabelingSession session(Project::open(dir.path()), QStringLiteral("ana"));
+            QVERIFY(!session.isBlind());  // off by default
+            QSignalSpy spy(&session, &session::LabelingSession::blindChanged);
+            session.setBlind(true);
+            session.setBlind(true);
+            QCOMPARE(spy.count(), 1);
+        }
+        // Kept in the project: another annotator opening it later works blind too.
+        session::LabelingSession other(Project::open(dir.path()), QStringLiteral("bo"));
+        QVERIFY(other.isBlind());
+        other.setBlind(false);
+        QVERIFY(!session::LabelingSession(Project::open(dir.path()), QStringLiteral("ana")).isBlind());
+    }
 };
 
 QTEST_GUILESS_MAIN(TestLabelingSession)

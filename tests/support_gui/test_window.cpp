@@ -1,5 +1,7 @@
 #include "tests/support_gui/test_window.h"
 
+#include "core/store/project.h"
+
 #include <QSettings>
 #include <QStandardPaths>
 #include <QtTest>
@@ -19,6 +21,13 @@ void openTestWindow(std::unique_ptr<ui::MainWindow> &window, const QString &proj
     window->show();
     QVERIFY(QTest::qWaitForWindowExposed(window.get()));
     QVERIFY2(window->openProject(project, annotator), qPrintable(window->lastError()));
+}
+
+std::optional<double> storedLabel(const QString &project, const QString &annotator, qint64 clip, Target target)
+{
+    auto opened = store::Project::open(project);
+    const auto who = opened->annotators().find(annotator);
+    return who ? opened->labels().value(clip, who->id, target) : std::nullopt;
 }
 
 }  // namespace sl::test

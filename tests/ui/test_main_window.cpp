@@ -92,20 +92,24 @@ private slots:
     {
         const qint64 clip = m_window->currentClipId();
         QTest::keyClick(m_window.get(), Qt::Key_3);
-        QTest::keyClick(m_window.get(), Qt::Key_Minus);  // merges with the previous step: 3 -> 2
+        QTest::keyClick(m_window.get(), Qt::Key_Minus);  // a step of its own: one key, one undo step
         QCOMPARE(storedLabel(clip, Target::M), std::optional<double>(2.0));
-        QCOMPARE(m_window->undoStack()->count(), 1);
+        QCOMPARE(m_window->undoStack()->count(), 2);
+        QTest::keyClick(m_window.get(), Qt::Key_Z, Qt::ControlModifier);
+        QCOMPARE(storedLabel(clip, Target::M), std::optional<double>(3.0));
         QTest::keyClick(m_window.get(), Qt::Key_Z, Qt::ControlModifier);
         QCOMPARE(storedLabel(clip, Target::M), std::optional<double>());
         QTest::keyClick(m_window.get(), Qt::Key_Z, Qt::ControlModifier | Qt::ShiftModifier);
+        QCOMPARE(storedLabel(clip, Target::M), std::optional<double>(3.0));
+        QTest::keyClick(m_window.get(), Qt::Key_Z, Qt::ControlModifier | Qt::ShiftModifier);
         QCOMPARE(storedLabel(clip, Target::M), std::optional<double>(2.0));
-        // Every write left its history row: 3, then 2, then cleared, then 2 again.
+        // Every write left its history row: 3, 2, then undone to 3 and cleared, then redone to 3, 2.
         auto project = store::Project::open(m_projectPath);
         const qint64 me = project->annotators().find(m_annotator)->id;
         int mine = 0;
         for (const store::LabelChange &change : project->labels().history(clip))
             mine += change.annotatorId == me && change.target == Target::M ? 1 : 0;
-        QCOMPARE(mine, 4);
+        QCOMPARE(mine, 6);
     }
 
     void navigationKeysMoveBetweenClips()
@@ -295,9 +299,7 @@ private slots:
 private:
     std::optional<double> storedLabel(qint64 clip, Target target) const
     {
-        auto project = store::Project::open(m_projectPath);
-        const auto me = project->annotators().find(m_annotator);
-        return me ? project->labels().value(clip, me->id, target) : std::nullopt;
+        return test::storedLabel(m_projectPath, m_annotator, clip, target);
     }
 
     QTemporaryDir m_dir;
@@ -306,14 +308,6 @@ private:
     std::unique_ptr<MainWindow> m_window;
 };
 
-int main(int argc, char *argv[])
-{
-    qputenv("QT_MEDIA_BACKEND", "ffmpeg");
-    QApplication app(argc, argv);
-    QApplication::setOrganizationName(QStringLiteral("SentiLensTest"));
-    QApplication::setApplicationName(QStringLiteral("test_main_window"));
-    TestMainWindow test;
-    return QTest::qExec(&test, argc, argv);
-}
+int main(int argc, char *argv[]) { return test::runWindowTest<TestMainWindow>(argc, argv, "test_main_window"); }
 
 #include "test_main_window.moc"
