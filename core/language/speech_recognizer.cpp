@@ -50,7 +50,7 @@ void requireExists(const QString &path, const QString &what)
 RecognizerModel RecognizerModel::defaultEnglish()
 {
     const QDir root(QStringLiteral(SENTILENS_POCKETSPHINX_MODELDIR "/en-us"));
-    return RecognizerModel{root.filePath(QStringLiteral("en-us")), root.filePath(QStringLiteral("en-us.lm.bin")),
+    return RecognizerModel{QStringLiteral("en"), root.filePath(QStringLiteral("en-us")), root.filePath(QStringLiteral("en-us.lm.bin")),
                            root.filePath(QStringLiteral("cmudict-en-us.dict"))};
 }
 
@@ -98,6 +98,10 @@ Recognition SpeechRecognizer::recognize(std::span<const std::int16_t> samples)
     const int processed = samples.empty() ? 0 : ps_process_raw(ps, samples.data(), samples.size(), FALSE, TRUE);
     if (processed < 0 || ps_end_utt(ps) < 0)
         throw Error(QStringLiteral("speech recognition failed on %1 s of audio").arg(double(samples.size()) / kSampleRate));
+    // ps_get_prob builds the word lattice and its posteriors, which ps_seg_prob then reports per word
+    // (as a log probability in the decoder's logmath base).
+    ps_get_prob(ps);
+    logmath_t *logmath = ps_get_logmath(ps);
     Recognition result;
     QStringList words;
     for (ps_seg_t *seg = ps_seg_iter(ps); seg; seg = ps_seg_next(seg)) {
@@ -107,11 +111,23 @@ Recognition SpeechRecognizer::recognize(std::span<const std::int16_t> samples)
         int first = 0, last = 0;
         ps_seg_frames(seg, &first, &last);
         // Frame numbers are inclusive: the word ends where its last frame does.
-        result.words << RecognizedWord{word, first * kSecondsPerFrame, (last + 1) * kSecondsPerFrame};
+        int32 acoustic = 0, language = 0, backoff = 0;
+        const double posterior = std::clamp(logmath_exp(logmath, ps_seg_prob(seg, &acoustic, &language, &backoff)), 0.0, 1.0);
+        result.words << RecognizedWord{word, first * kSecondsPerFrame, (last + 1) * kSecondsPerFrame, posterior};
         words << word;
     }
     result.text = words.join(QLatin1Char(' '));
     return result;
+}
+
+double Recognition::confidence() const
+{
+    if (words.isEmpty())
+        return 0;
+    double sum = 0;
+    for (const RecognizedWord &word : words)
+        sum += word.confidence;
+    return sum / double(words.size());
 }
 
 std::vector<std::int16_t> SpeechRecognizer::toPcm16(std::span<const float> samples)

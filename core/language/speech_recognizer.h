@@ -11,6 +11,7 @@
 namespace sl::language {
 
 struct RecognizerModel {
+    QString language;        // ISO 639 code of what the model recognises ("en")
     QString acousticModel;   // folder with mdef, means, variances, ...
     QString languageModel;   // n-gram model (.lm.bin or ARPA)
     QString dictionary;      // pronunciations
@@ -23,11 +24,14 @@ struct RecognizedWord {
     QString text;
     double startSeconds = 0;
     double endSeconds = 0;
+    double confidence = 0;  // the decoder's posterior probability of this word, 0..1
 };
 
 struct Recognition {
     QString text;                 // the words joined by spaces
     QList<RecognizedWord> words;  // in time order; silences, noises and sentence marks left out
+    // Mean word confidence; 0 when nothing was recognised.
+    double confidence() const;
 };
 
 class SpeechRecognizer {

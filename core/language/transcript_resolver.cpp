@@ -2,6 +2,8 @@
 
 #include "core/common/error.h"
 #include "core/io/transcript.h"
+#include "core/language/clip_languages.h"
+#include "core/language/language_id.h"
 #include "core/language/sidecar_transcript.h"
 #include "core/media/audio_decoder.h"
 #include "core/store/project.h"
@@ -22,6 +24,9 @@ struct Outcome {
     QList<store::TranscriptCueRecord> cues;
     std::optional<double> durationSeconds;  // learnt while decoding, for clips that lacked it
     QString error;
+    QString language;                   // to store when the clip had none; empty: leave as it is
+    std::optional<double> confidence;   // recognised transcripts only
+    bool lowConfidence = false;
 };
 
 bool needsTranscript(const store::Clip &clip)
@@ -30,28 +35,43 @@ bool needsTranscript(const store::Clip &clip)
         && (clip.transcriptSource.isEmpty() || clip.transcriptSource == QLatin1String("none"));
 }
 
-Outcome readSidecar(qint64 clipId, const QString &file)
+Outcome readSidecar(const store::Clip &clip, const QString &file)
 {
-    Outcome outcome{clipId, {}, {}, {}, std::nullopt, {}};
+    Outcome outcome{clip.id, {}, {}, {}, std::nullopt, {}, {}, std::nullopt, false};
     try {
         const io::Transcript transcript = io::readTranscriptFile(file);
         outcome.text = transcript.text;
         outcome.source = transcript.format;
         for (const io::TranscriptCue &cue : transcript.cues)
             outcome.cues << store::TranscriptCueRecord{cue.startSeconds, cue.endSeconds, cue.text};
+        if (clip.language.isEmpty())
+            outcome.language = identifyLanguage(outcome.text).code;
     } catch (const Error &error) {
         outcome.error = error.message();  // names the sidecar file (and line)
     }
     return outcome;
 }
 
-Outcome recognise(SpeechRecognizer &recognizer, qint64 clipId, const QString &audioFile, bool wantDuration)
+// A clip in a language that the recogniser does not know gets this problem, not its words.
+Outcome noRecognizer(qint64 clipId, const QString &audioFile, const QString &language)
 {
-    Outcome outcome{clipId, {}, QStringLiteral("asr"), {}, std::nullopt, {}};
+    Outcome outcome{clipId, {}, {}, {}, std::nullopt, {}, {}, std::nullopt, false};
+    outcome.error = QStringLiteral("%1: no speech recogniser for %2: add a transcript (.srt, .vtt, .txt) or choose "
+                                   "a recogniser model").arg(audioFile, language);
+    return outcome;
+}
+
+Outcome recognise(SpeechRecognizer &recognizer, qint64 clipId, const QString &audioFile, bool wantDuration,
+                  bool languageKnown)
+{
+    Outcome outcome{clipId, {}, QStringLiteral("asr"), {}, std::nullopt, {}, {}, std::nullopt, false};
     try {
         const std::vector<float> audio = media::decodeAudioMono16k(audioFile);
         const Recognition recognition = recognizer.recognize(SpeechRecognizer::toPcm16(audio));
         outcome.text = recognition.text;
+        outcome.confidence = recognition.confidence();
+        // Audio of unknown language went to this recogniser on trust: its words are doubtful too.
+        outcome.lowConfidence = !languageKnown || recognition.confidence() < kLowRecognitionConfidence;
         for (const RecognizedWord &word : recognition.words)
             outcome.cues << store::TranscriptCueRecord{word.startSeconds, word.endSeconds, word.text};
         if (wantDuration)
@@ -72,6 +92,10 @@ void save(store::Project &project, const Outcome &outcome, TranscriptResolveRepo
         store::ClipRepository clips = project.clips();
         clips.setTranscript(outcome.clipId, outcome.text, outcome.source);
         clips.setCues(outcome.clipId, outcome.cues);
+        if (outcome.confidence)
+            clips.setTranscriptConfidence(outcome.clipId, outcome.confidence, outcome.lowConfidence);
+        if (!outcome.language.isEmpty())
+            clips.setLanguage(outcome.clipId, outcome.language);
         if (outcome.durationSeconds)
             clips.setDuration(outcome.clipId, *outcome.durationSeconds);
         features.clearProblem(outcome.clipId, stage);
@@ -89,6 +113,7 @@ struct SpeechWork {
     qint64 clipId = 0;
     QString audioFile;
     bool wantDuration = false;
+    bool languageKnown = false;
 };
 
 }  // namespace
@@ -98,6 +123,8 @@ TranscriptResolveReport resolveTranscripts(store::Project &project, const std::f
 {
     TranscriptResolveReport report;
     const auto cancelled = [cancel] { return cancel && cancel->load(); };
+    detectClipLanguages(project);  // clips that came with text but no language
+    const QString defaultLanguage = projectLanguage(project);
     QList<store::Clip> pending;
     for (const store::Clip &clip : project.clips().list()) {
         if (needsTranscript(clip))
@@ -124,12 +151,17 @@ TranscriptResolveReport resolveTranscripts(store::Project &project, const std::f
         if (sidecar.isEmpty())
             sidecar = sidecarTranscriptFor(audio);
         if (!sidecar.isEmpty()) {
-            save(project, readSidecar(clip.id, sidecar), report);
+            save(project, readSidecar(clip, sidecar), report);
             advance();
-        } else if (options.recognizeSpeech) {
-            speech.push_back({clip.id, audio.isEmpty() ? media : audio, !clip.durationSeconds.has_value()});
+        } else if (!options.recognizeSpeech) {
+            advance();
+        } else if (const QString language = expectedLanguage(clip, defaultLanguage);
+                   !language.isEmpty() && language != options.model.language) {
+            save(project, noRecognizer(clip.id, audio.isEmpty() ? media : audio, language), report);
+            advance();
         } else {
-            advance();
+            speech.push_back({clip.id, audio.isEmpty() ? media : audio, !clip.durationSeconds.has_value(),
+                              !language.isEmpty()});
         }
     }
 
@@ -140,7 +172,8 @@ TranscriptResolveReport resolveTranscripts(store::Project &project, const std::f
             batch.push_back(std::async(std::launch::async, [&, slot, work = speech[next + slot]] {
                 if (!recognizers[slot])  // loaded on first use: about a second each
                     recognizers[slot] = std::make_unique<SpeechRecognizer>(options.model);
-                return recognise(*recognizers[slot], work.clipId, work.audioFile, work.wantDuration);
+                return recognise(*recognizers[slot], work.clipId, work.audioFile, work.wantDuration,
+                                 work.languageKnown);
             }));
         }
         for (std::future<Outcome> &result : batch) {

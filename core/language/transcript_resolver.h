@@ -36,7 +36,18 @@ struct TranscriptResolveReport {
 
 inline constexpr const char *kTranscriptStage = "transcript";
 
+// A recognised transcript whose mean word posterior is below this is marked low-confidence.
+// Measured on espeak-ng speech with PocketSphinx en-us (tests/language/test_language_asr_gate.cpp):
+// Mandarin sentences heard as English scored 0.08 to 0.47, clear English recognitions 0.42 to 0.61,
+// garbled English 0.24 to 0.36. The posterior is a weak separator: the mark errs towards flagging,
+// and the language check before recognition is what keeps other languages' words out.
+inline constexpr double kLowRecognitionConfidence = 0.5;
+
 // Clips with no text whose source is empty or "none" are resolved; the others keep what they have.
+// Speech is recognised only in the recogniser's language: a clip whose language (its own, else the
+// project's) is another gets the problem "no speech recogniser for zh: ..." and no words; a clip of
+// unknown language is recognised and marked low-confidence. Clips with text but no language get the
+// language identified from it.
 // A clip whose sidecar cannot be read (e.g. not UTF-8) or whose audio cannot be decoded gets a
 // problem (stage "transcript") naming the file, and the other clips go on. `progress` gets
 // (done, total) over the clips that needed resolving; `cancel` is checked between clips. Throws

@@ -13,7 +13,7 @@ namespace {
 
 const QString kClipColumns = QStringLiteral(
     "id, video_id, clip_id, media_path, audio_path, duration_s, split, transcript, "
-    "transcript_source, annotation, extra_json");
+    "transcript_source, annotation, extra_json, language, transcript_confidence, transcript_low_confidence");
 
 Clip clipFromRow(const QSqlQuery &query)
 {
@@ -30,6 +30,10 @@ Clip clipFromRow(const QSqlQuery &query)
     clip.transcriptSource = query.value(8).toString();
     clip.annotation = query.value(9).toString();
     clip.extra = QJsonDocument::fromJson(query.value(10).toString().toUtf8()).object();
+    clip.language = query.value(11).toString();
+    if (!query.value(12).isNull())
+        clip.transcriptConfidence = query.value(12).toDouble();
+    clip.lowConfidence = query.value(13).toInt() != 0;
     return clip;
 }
 
@@ -57,14 +61,16 @@ qint64 ClipRepository::add(const Clip &clip)
     QSqlQuery query = run(
         m_db,
         QStringLiteral("INSERT INTO clips(video_id, clip_id, media_path, audio_path, duration_s, split, "
-                       "transcript, transcript_source, annotation, extra_json, added_at) "
-                       "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+                       "transcript, transcript_source, annotation, extra_json, added_at, language, "
+                       "transcript_confidence, transcript_low_confidence) "
+                       "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
         {clip.videoId, clip.clipId, clip.mediaPath,
          clip.audioPath.isEmpty() ? QVariant() : QVariant(clip.audioPath), nullable(clip.durationSeconds),
          clip.split, text(clip.transcript),
          clip.transcriptSource.isEmpty() ? QStringLiteral("none") : clip.transcriptSource, text(clip.annotation),
          QString::fromUtf8(QJsonDocument(clip.extra).toJson(QJsonDocument::Compact)),
-         QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs)});
+         QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs), text(clip.language),
+         nullable(clip.transcriptConfidence), clip.lowConfidence ? 1 : 0});
     return query.lastInsertId().toLongLong();
 }
 
@@ -108,8 +114,20 @@ int ClipRepository::count(const QString &split) const
 
 void ClipRepository::setTranscript(qint64 id, const QString &text, const QString &source)
 {
-    run(m_db, QStringLiteral("UPDATE clips SET transcript = ?, transcript_source = ? WHERE id = ?"),
+    run(m_db, QStringLiteral("UPDATE clips SET transcript = ?, transcript_source = ?, transcript_confidence = NULL, "
+                             "transcript_low_confidence = 0 WHERE id = ?"),
         {store::text(text), source, id});
+}
+
+void ClipRepository::setTranscriptConfidence(qint64 id, std::optional<double> confidence, bool low)
+{
+    run(m_db, QStringLiteral("UPDATE clips SET transcript_confidence = ?, transcript_low_confidence = ? WHERE id = ?"),
+        {nullable(confidence), low ? 1 : 0, id});
+}
+
+void ClipRepository::setLanguage(qint64 id, const QString &language)
+{
+    run(m_db, QStringLiteral("UPDATE clips SET language = ? WHERE id = ?"), {store::text(language), id});
 }
 
 void ClipRepository::setDuration(qint64 id, double seconds)

@@ -21,6 +21,10 @@ struct Clip {
     QString transcriptSource;  // dataset, txt, srt, vtt, asr, edited or none
     QString annotation;        // MMSA's Negative / Neutral / Positive as imported
     QJsonObject extra;         // imported label.csv columns SentiLens does not interpret
+    QString language;          // ISO 639-1 code (en, zh, ...); empty while unknown
+    // Mean word confidence (0..1) of a recognised transcript; none for text that no recogniser wrote.
+    std::optional<double> transcriptConfidence;
+    bool lowConfidence = false;  // the recogniser was unsure of this transcript (or of its language)
 
     QString key() const { return videoId + QLatin1Char('/') + clipId; }
 };
@@ -46,7 +50,12 @@ public:
     QList<Clip> list(const QString &split = {}) const;
     int count(const QString &split = {}) const;
 
+    // Also forgets any recognition confidence: the new text is not the recogniser's.
     void setTranscript(qint64 id, const QString &text, const QString &source);
+    // Call after setTranscript for a recognised transcript.
+    void setTranscriptConfidence(qint64 id, std::optional<double> confidence, bool low);
+    // `language` is an ISO 639 code or empty (unknown).
+    void setLanguage(qint64 id, const QString &language);
     void setDuration(qint64 id, double seconds);
     void setCues(qint64 id, const QList<TranscriptCueRecord> &cues);
     QList<TranscriptCueRecord> cues(qint64 id) const;

@@ -151,11 +151,25 @@ Migration modelLineageSchema()
     }};
 }
 
+// Version 5: the language of each clip ('' while unknown) and how sure the speech recogniser was of
+// its transcript, so that a clip is never recognised with another language's model unnoticed and
+// a doubtful machine transcript can be shown and counted as such.
+Migration clipLanguageSchema()
+{
+    return {5, QStringLiteral("clip language and transcript confidence"), {
+        QStringLiteral("ALTER TABLE clips ADD COLUMN language TEXT NOT NULL DEFAULT ''"),
+        QStringLiteral("ALTER TABLE clips ADD COLUMN transcript_confidence REAL"),
+        QStringLiteral("ALTER TABLE clips ADD COLUMN transcript_low_confidence INTEGER NOT NULL DEFAULT 0 "
+                       "CHECK (transcript_low_confidence IN (0, 1))"),
+    }};
+}
+
 }  // namespace
 
 const QList<Migration> &builtinMigrations()
 {
-    static const QList<Migration> migrations{coreSchema(), analysisSchema(), clipProblemsSchema(), modelLineageSchema()};
+    static const QList<Migration> migrations{coreSchema(), analysisSchema(), clipProblemsSchema(), modelLineageSchema(),
+                                             clipLanguageSchema()};
     return migrations;
 }
 

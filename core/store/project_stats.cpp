@@ -21,6 +21,11 @@ ProjectStats computeStats(const Project &project)
         stats.clipCount += splits.value(1).toInt();
     }
     stats.clipsWithTranscript = scalar(db, QStringLiteral("SELECT count(*) FROM clips WHERE transcript <> ''")).toInt();
+    stats.clipsWithLowConfidenceTranscript =
+        scalar(db, QStringLiteral("SELECT count(*) FROM clips WHERE transcript_low_confidence = 1")).toInt();
+    QSqlQuery languages = run(db, QStringLiteral("SELECT language, count(*) FROM clips GROUP BY language"));
+    while (languages.next())
+        stats.clipsPerLanguage[languages.value(0).toString()] = languages.value(1).toInt();
     QSqlQuery duration = run(db, QStringLiteral("SELECT count(duration_s), total(duration_s) FROM clips"));
     if (duration.next()) {
         stats.clipsWithDuration = duration.value(0).toInt();

@@ -28,6 +28,8 @@ struct ProjectStats {
     int clipCount = 0;
     QMap<QString, int> clipsPerSplit;  // train / valid / test
     int clipsWithTranscript = 0;
+    int clipsWithLowConfidenceTranscript = 0;  // recognised, but the recogniser was unsure
+    QMap<QString, int> clipsPerLanguage;       // ISO code -> clips; '' for clips of unknown language
     int clipsWithDuration = 0;
     double totalDurationSeconds = 0;
     int clipsWithoutMultimodalLabel = 0;  // no annotator has given M

@@ -13,6 +13,7 @@ inline constexpr auto CreatedAt = "created_at";
 inline constexpr auto CreatedWith = "created_with";
 inline constexpr auto LabelCsvHeader = "label_csv_header";  // JSON array of the imported label.csv columns
 inline constexpr auto ImportAnnotator = "import_annotator";  // who owns the labels of the first import
+inline constexpr auto Language = "language";  // the project's default language (ISO 639 code); absent: unknown
 }  // namespace SettingKey
 
 class SettingsRepository {
