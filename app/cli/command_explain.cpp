@@ -41,7 +41,7 @@ void printClips(Command &command, const training::ExplanationSet &set)
                     .arg(QStringLiteral("clip"), -16).arg(QStringLiteral("split"), -6).arg(QStringLiteral("M"), 6)
                     .arg(QStringLiteral("f(all)"), 7).arg(QStringLiteral("f(none)"), 7).arg(QStringLiteral("phi T"), 7)
                     .arg(QStringLiteral("phi A"), 7).arg(QStringLiteral("phi V"), 7).arg(QStringLiteral("eff.err"), 8)
-                    .arg(QStringLiteral("IG err")));
+                    .arg(QStringLiteral("IG err (rel.)")));
     for (const training::ClipExplanation &clip : set.clips)
         command.say(QStringLiteral("%1 %2 %3 %4 %5 %6 %7 %8 %9 %10")
                         .arg(clip.name, -16).arg(clip.split, -6)
@@ -49,7 +49,8 @@ void printClips(Command &command, const training::ExplanationSet &set)
                         .arg(fixed(clip.shapley.fAll), 7).arg(fixed(clip.shapley.fNone), 7)
                         .arg(fixed(clip.shapley.phi[0]), 7).arg(fixed(clip.shapley.phi[1]), 7).arg(fixed(clip.shapley.phi[2]), 7)
                         .arg(QString::number(clip.shapley.efficiencyError, 'e', 1), 8)
-                        .arg(QString::number(clip.saliency.completenessError, 'e', 1)));
+                        .arg(QStringLiteral("%1%%2").arg(100.0 * clip.saliency.relativeError, 0, 'f', 1)
+                                 .arg(clip.saliency.reliable ? QString() : QStringLiteral(" unreliable"))));
     if (set.kan.available) {
         QStringList parts;
         for (size_t m = 0; m < 3; ++m)
