@@ -26,6 +26,9 @@ void LabelSlider::paintEvent(QPaintEvent *event)
     QStyleOptionSlider option;
     initStyleOption(&option);
     option.subControls = QStyle::SC_SliderGroove | QStyle::SC_SliderTickmarks;  // no handle
+    // Styles fill the groove up to the handle (Fusion does): from the start, so no fill at all.
+    option.sliderPosition = option.minimum;
+    option.sliderValue = option.minimum;
     style()->drawComplexControl(QStyle::CC_Slider, &option, &painter, this);
 }
 

@@ -734,7 +734,7 @@ void MainWindow::applyBlind()
     m_blindAction->setChecked(blind);
     m_labels->setShowOthers(!blind);
     m_browser->setShowOthers(!blind);
-    m_modelPanel->setVisible(!blind);
+    updateModelPanel();
     if (m_currentClip != 0)
         m_labels->showClip(m_model->clipAt(m_model->rowOfClip(m_currentClip)));
 }
@@ -796,6 +796,14 @@ void MainWindow::setReviewMode(ReviewMode mode)
     m_labels->setCurrentTarget(order.first());
     m_model->setRequiredTargets(order);
     m_browser->setReviewMode(mode);
+    updateModelPanel();
+}
+
+void MainWindow::updateModelPanel()
+{
+    // The model's M, T, A and V are other judgements: not while labelling blind, and not in a
+    // review mode, where they would tell the other modalities' verdicts.
+    m_modelPanel->setVisible(m_mode == ReviewMode::All && !(m_session && m_session->isBlind()));
 }
 
 void MainWindow::setTheme(Theme theme)

@@ -73,6 +73,7 @@ public:
     ClipBrowser *clipBrowser() const { return m_browser; }
     ClipTableModel *clipModel() const { return m_model; }
     LabelEditor *labelEditor() const { return m_labels; }
+    ModelPanel *modelPanel() const { return m_modelPanel; }
     PlayerWidget *player() const { return m_player; }
     TranscriptView *transcript() const { return m_transcript; }
     QUndoStack *undoStack() const { return m_undo; }
@@ -164,6 +165,7 @@ private:
     void nextUnlabelled();
     void afterDigit();  // auto-advance
     void applyBlind();  // the session's blind setting to the views
+    void updateModelPanel();
     void nextDisagreement();
     void goBack();
     void showTimeline(qint64 clipId, const QString &mediaFile);

@@ -14,6 +14,7 @@
 #include "ui/label_editor.h"
 #include "ui/label_slider.h"
 #include "ui/main_window.h"
+#include "ui/model_panel.h"
 #include "ui/player/player_widget.h"
 #include "ui/shortcut_registry.h"
 #include "tests/support_gui/test_window.h"
@@ -166,6 +167,7 @@ private slots:
             QCOMPARE(table->isColumnHidden(ClipTableModel::TranscriptColumn), !mode.words);
             QCOMPARE(rows->rowCount() >= 1, mode.words);  // the search looks at words only where allowed
             QVERIFY(table->isColumnHidden(ClipTableModel::ModelColumn));
+            QVERIFY(m_window->modelPanel()->isHidden());
             for (Target target : kAllTargets)
                 QCOMPARE(table->isColumnHidden(ClipTableModel::columnOfTarget(target)), target != mode.own);
         }
@@ -173,6 +175,7 @@ private slots:
         QVERIFY(rows->rowCount() >= 1);
         for (int column = 0; column < ClipTableModel::ColumnCount; ++column)
             QVERIFY(!table->isColumnHidden(column));
+        QVERIFY(!m_window->modelPanel()->isHidden());
     }
 
     void blindLabellingHidesOthersLabels()
@@ -190,6 +193,7 @@ private slots:
         QVERIFY(!cardTexts(labels).contains(QStringLiteral("model")));
         QVERIFY(!m.data().isValid());
         QVERIFY(m_window->clipBrowser()->view()->isColumnHidden(ClipTableModel::ModelColumn));
+        QVERIFY(m_window->modelPanel()->isHidden());
         // A project setting: the next window on this project is blind too.
         test::openTestWindow(m_window, m_projectPath, QStringLiteral("someone_else"));
         QVERIFY(m_window->session()->isBlind());
