@@ -122,7 +122,8 @@ KanCurves kanCurves(SentimentModel &model, const ModelInput &dataset, const KanC
         const torch::Tensor unit = torch::linspace(0, 1, points).unsqueeze(1);  // (points, 1)
         const torch::Tensor xs = low.unsqueeze(0) + unit * (high - low).unsqueeze(0);  // (points, inputs)
         // The layer's own forward on the grid gives every edge's values at once.
-        const KanLayerOutput sampled = layer.forward(xs.to(grid.device(), torch::kFloat32));
+        // To the layer's own device (grid above is a CPU copy): on CUDA the layer runs there.
+        const KanLayerOutput sampled = layer.forward(xs.to(layer.grid().device(), torch::kFloat32));
         const torch::Tensor mask = layer.mask().detach().cpu().t();  // (outputs, inputs)
         const torch::Tensor splinePart =
             (mask * layer.scaleSpline().detach().cpu().t()).unsqueeze(0) * sampled.splines.cpu();
