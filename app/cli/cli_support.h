@@ -83,5 +83,6 @@ int runAgreement(const QStringList &args);
 int runAdjudicate(const QStringList &args);
 int runElanExport(const QStringList &args);
 int runElanImport(const QStringList &args);
+int runLanguage(const QStringList &args);
 
 }  // namespace sl::cli

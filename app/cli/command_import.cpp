@@ -5,13 +5,17 @@
 #include "core/io/dataset_importer.h"
 #include "core/io/folder_importer.h"
 #include "core/io/label_csv.h"
+#include "core/language/clip_languages.h"
+#include "core/language/language_id.h"
 #include "core/store/project.h"
+#include "core/store/savepoint.h"
 
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonObject>
+#include <QSet>
 
 namespace sl::cli {
 
@@ -50,6 +54,21 @@ void removeProjectFiles(const QString &folder, bool removeFolder)
         QDir().rmdir(folder);
 }
 
+
+// --language: the clips this import added are in `code`, and so is the project when it had no
+// default yet.
+void setImportedLanguage(store::Project &project, const QSet<qint64> &clipsBefore, const QString &code)
+{
+    store::Savepoint savepoint(project.db());
+    if (language::projectLanguage(project).isEmpty())
+        project.settings().setValue(QString::fromLatin1(store::SettingKey::Language), code);
+    store::ClipRepository clips = project.clips();
+    for (const store::Clip &clip : clips.list())
+        if (!clipsBefore.contains(clip.id))
+            clips.setLanguage(clip.id, code);
+    savepoint.commit();
+}
+
 }  // namespace
 
 // MMSA feature pickles have their own command (command_import_pickle.cpp).
@@ -76,8 +95,21 @@ int runImport(const QStringList &args)
     command.parser().addOption({QStringLiteral("scale"), QStringLiteral("Label scale of a new project: mosi or sims "
                                                                        "(default: detected from the labels)."),
                                 QStringLiteral("SCALE")});
+    command.parser().addOption({QStringLiteral("language"),
+                                QStringLiteral("Language of the imported clips (ISO 639 code such as en or zh), also "
+                                               "the project's default when it has none. Without it, each clip's "
+                                               "language is identified from its transcript."),
+                                QStringLiteral("CODE")});
     if (!command.parse(2))
         return command.exitCode();
+    QString importLanguage;
+    if (command.parser().isSet(QStringLiteral("language"))) {
+        try {
+            importLanguage = language::normalizeLanguageCode(command.parser().value(QStringLiteral("language")));
+        } catch (const std::exception &error) {
+            return command.fail(error, UsageError);
+        }
+    }
 
     const QString projectPath = command.positional(0);
     const QString source = command.positional(1);
@@ -119,8 +151,11 @@ int runImport(const QStringList &args)
         return command.fail(error, ProjectError);
     }
 
+    QSet<qint64> clipsBefore;
     io::ImportReport report;
     try {
+        for (const store::Clip &clip : project->clips().list())
+            clipsBefore.insert(clip.id);
         report = mmsa ? io::importMmsaDataset(*project, source, options) : io::importVideoFolder(*project, source, options);
     } catch (const std::exception &error) {
         const QString folder = project->folder();
@@ -155,6 +190,14 @@ int runImport(const QStringList &args)
                                                           "Fix them, or use --skip-bad to import the good rows.")
                                                .arg(report.problems.size())
                                                .arg(report.source));
+    }
+    try {
+        if (!importLanguage.isEmpty())
+            setImportedLanguage(*project, clipsBefore, importLanguage);
+        else
+            language::detectClipLanguages(*project);
+    } catch (const std::exception &error) {
+        return command.fail(error, ProjectError);
     }
     if (!createdMessage.isEmpty())
         command.say(createdMessage);

@@ -52,19 +52,29 @@ int runList(const QStringList &args)
                                     {QStringLiteral("duration_s"), clip.durationSeconds ? QJsonValue(*clip.durationSeconds) : QJsonValue()},
                                     {QStringLiteral("transcript"), clip.transcript},
                                     {QStringLiteral("transcript_source"), clip.transcriptSource},
+                                    {QStringLiteral("language"), clip.language.isEmpty() ? QJsonValue() : QJsonValue(clip.language)},
+                                    {QStringLiteral("transcript_confidence"),
+                                     clip.transcriptConfidence ? QJsonValue(*clip.transcriptConfidence) : QJsonValue()},
+                                    {QStringLiteral("low_confidence"), clip.lowConfidence},
                                     {QStringLiteral("labels"), labelObject}});
             const QString duration = clip.durationSeconds ? QString::number(*clip.durationSeconds, 'f', 2) + QLatin1Char('s')
                                                           : QStringLiteral("?");
             QString words = clip.transcript;
             if (words.size() > 48)
                 words = words.left(45) + QStringLiteral("...");
-            command.say(QStringLiteral("%1  %2  %3  %4  \"%5\"")
+            // The language, and a "?" after the transcript that the recogniser was unsure of.
+            command.say(QStringLiteral("%1  %2  %3  %4  %5  \"%6\"%7")
                             .arg(clip.key(), -20)
                             .arg(clip.split, -5)
                             .arg(duration, 6)
-                            .arg(labelText.join(QLatin1Char(' ')), words));
+                            .arg(clip.language.isEmpty() ? QStringLiteral("--") : clip.language, -3)
+                            .arg(labelText.join(QLatin1Char(' ')), words,
+                                 clip.lowConfidence ? QStringLiteral(" (low confidence)") : QString()));
         }
-        command.say(QStringLiteral("%1 clip(s)").arg(rows.size()));
+        int doubtful = 0;
+        for (const QJsonValue &row : rows)
+            doubtful += row.toObject().value(QStringLiteral("low_confidence")).toBool() ? 1 : 0;
+        command.say(QStringLiteral("%1 clip(s), %2 with a low-confidence transcript").arg(rows.size()).arg(doubtful));
         command.emitJson({{QStringLiteral("project"), project->folder()}, {QStringLiteral("clips"), rows}});
         return Success;
     } catch (const std::exception &error) {

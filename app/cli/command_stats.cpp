@@ -29,12 +29,17 @@ int runStats(const QStringList &args)
                                       {QStringLiteral("min"), s.minimum},         {QStringLiteral("max"), s.maximum},
                                       {QStringLiteral("negative"), s.negative},   {QStringLiteral("neutral"), s.neutral},
                                       {QStringLiteral("positive"), s.positive}});
+        QJsonObject languages;  // "unknown" for clips whose language nobody gave or could tell
+        for (auto it = stats.clipsPerLanguage.cbegin(); it != stats.clipsPerLanguage.cend(); ++it)
+            languages.insert(it.key().isEmpty() ? QStringLiteral("unknown") : it.key(), it.value());
         command.emitJson({{QStringLiteral("project"), project->folder()},
                           {QStringLiteral("name"), stats.name},
                           {QStringLiteral("label_scale"), stats.labelScale},
                           {QStringLiteral("clips"), stats.clipCount},
                           {QStringLiteral("splits"), splits},
                           {QStringLiteral("clips_with_transcript"), stats.clipsWithTranscript},
+                          {QStringLiteral("clips_with_low_confidence_transcript"), stats.clipsWithLowConfidenceTranscript},
+                          {QStringLiteral("clips_per_language"), languages},
                           {QStringLiteral("clips_with_duration"), stats.clipsWithDuration},
                           {QStringLiteral("total_duration_s"), stats.totalDurationSeconds},
                           {QStringLiteral("clips_without_m_label"), stats.clipsWithoutMultimodalLabel},
@@ -49,6 +54,12 @@ int runStats(const QStringList &args)
                         .arg(stats.clipsPerSplit.value(QStringLiteral("test")))
                         .arg(stats.clipsWithTranscript)
                         .arg(stats.totalDurationSeconds, 0, 'f', 1));
+        QStringList languageCounts;
+        for (auto it = languages.constBegin(); it != languages.constEnd(); ++it)
+            languageCounts << QStringLiteral("%1 %2").arg(it.key()).arg(it.value().toInt());
+        command.say(QStringLiteral("Languages: %1; low-confidence transcripts: %2")
+                        .arg(languageCounts.isEmpty() ? QStringLiteral("none") : languageCounts.join(QStringLiteral(", ")))
+                        .arg(stats.clipsWithLowConfidenceTranscript));
         command.say(QStringLiteral("Clips without an M label: %1; label changes recorded: %2")
                         .arg(stats.clipsWithoutMultimodalLabel)
                         .arg(stats.historyEntries));

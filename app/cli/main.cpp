@@ -17,6 +17,7 @@ Commands:
   import PROJECT SOURCE   import an MMSA dataset folder (label.csv + Raw/) or a folder of videos
                           or an MMSA feature pickle (aligned_50.pkl, unaligned_50.pkl, MMSA-FET .pkl)
   list PROJECT            list the clips with their labels
+  language PROJECT        show or set the project's and the clips' language (--default, --set CODE --clip ID)
   stats PROJECT           summary of clips, splits and labels
   export PROJECT --out F  write the labels as an MMSA label.csv
   export PROJECT --features F.pkl  write features, lengths, labels and ids as an MMSA feature pickle
@@ -68,6 +69,7 @@ int main(int argc, char *argv[])
         {QStringLiteral("explain"), sl::cli::runExplain},
         {QStringLiteral("agreement"), sl::cli::runAgreement}, {QStringLiteral("adjudicate"), sl::cli::runAdjudicate},
         {QStringLiteral("elan-export"), sl::cli::runElanExport}, {QStringLiteral("elan-import"), sl::cli::runElanImport},
+        {QStringLiteral("language"), sl::cli::runLanguage},
     };
     QStringList args = app->arguments().mid(1);
     if (args.isEmpty() || args.first() == QLatin1String("--help") || args.first() == QLatin1String("-h")) {
