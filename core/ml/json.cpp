@@ -254,6 +254,11 @@ private:
             pos_ = start;
             fail("expected a value");
         }
+        // A number beyond double's range would become infinity, which JSON cannot write back.
+        if (!std::isfinite(value)) {
+            pos_ = start;
+            fail("number out of range");
+        }
         return value;
     }
 

@@ -6,30 +6,10 @@
 #include "core/ml/json.h"
 #include "core/ml/model_description.h"
 
-#include <algorithm>
-#include <cmath>
 #include <cstddef>
 #include <cstdint>
 #include <exception>
 #include <string>
-
-namespace {
-
-// The parser turns a number too large for a double ("1e999") into infinity, which the writer
-// writes as null (found by this target; tests/fuzz/README.md). Such values are left out of the
-// round-trip check until the parser refuses them.
-bool allFinite(const sl::ml::Json &json)
-{
-    if (json.isNumber())
-        return std::isfinite(json.toNumber());
-    if (json.isArray())
-        return std::all_of(json.toArray().begin(), json.toArray().end(), allFinite);
-    if (json.isObject())
-        return std::all_of(json.toObject().begin(), json.toObject().end(), [](const auto &entry) { return allFinite(entry.second); });
-    return true;
-}
-
-}  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size)
 {
@@ -40,7 +20,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size
     } catch (const std::exception &) {
         return 0;
     }
-    if (allFinite(json) && sl::ml::Json::parse(json.dump()) != json)
+    // Whatever parses writes back as the same value (numbers out of double's range are refused).
+    if (sl::ml::Json::parse(json.dump()) != json)
         __builtin_trap();
     try {
         const sl::ml::ModelDescription description = sl::ml::ModelDescription::fromJson(json);

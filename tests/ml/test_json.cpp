@@ -57,6 +57,10 @@ private Q_SLOTS:
         QCOMPARE(Json(JsonObject{}).value("missing", Json(4)).toInteger(), 4);
         std::string deep(300, '[');
         QVERIFY_THROWS_EXCEPTION(JsonError, Json::parse(deep));
+        // Beyond double's range: refused, since infinity would be written back as null.
+        for (const char *huge : {"1e999", "-1.5E+1234567890123456", "[0, 2e400]"})
+            QVERIFY_THROWS_EXCEPTION(JsonError, Json::parse(huge));
+        QCOMPARE(Json::parse("1e308").toNumber(), 1e308);
     }
 };
 
