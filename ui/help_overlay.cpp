@@ -26,7 +26,11 @@ QString HelpOverlay::helpText() const
                 .arg(tr("Labelling keys"),
                      tr("0-9 set the size of the current label (1 unit per digit; 0.2 per digit on the CH-SIMS scale), "
                         "keeping its sign: press - then 2 for -2. + and - step by one unit, Alt with + or - by a fine step, "
-                        "N flips the sign, Delete clears. Tab and Shift+Tab move between M, T, A and V."),
+                        "N flips the sign (an empty label stays empty), Delete clears; a digit beyond the scale stops at its "
+                        "end and the status bar says so. Tab and Shift+Tab move between M, T, A and V; each clip starts on "
+                        "the first target (the mode's in a review mode). With View > Auto-advance a digit moves on to the "
+                        "next target, and the last one to the next clip not done. Every key is one undo step: Ctrl+Z "
+                        "undoes it, Ctrl+Shift+Z or Ctrl+Y redoes it. M is the main label; Ctrl+M mutes."),
                      tr("Press any key to close this help."));
     return html;
 }

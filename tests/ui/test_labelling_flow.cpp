@@ -143,7 +143,8 @@ private slots:
         QCOMPARE(m_window->player()->isAudioMuted(), muted);
         QTest::keyClick(m_window.get(), Qt::Key_M, Qt::ControlModifier);
         QCOMPARE(m_window->player()->isAudioMuted(), !muted);
-        QVERIFY(m_window->helpOverlay()->helpText().contains(QStringLiteral("Ctrl+M")));
+        QVERIFY(m_window->helpOverlay()->helpText().contains(QStringLiteral("<b>Ctrl+M</b>")));  // the key table's row
+        QVERIFY(m_window->helpOverlay()->helpText().contains(QStringLiteral("Ctrl+Shift+Z or Ctrl+Y")));
     }
 
     void reviewModesAreBlindInTheClipTable()
