@@ -558,6 +558,26 @@
 <context>
     <name>sl::ui::ClipBrowser</name>
     <message>
+        <source>Not done by me</source>
+        <translation>我未完成的</translation>
+    </message>
+    <message>
+        <source>Partly done by me</source>
+        <translation>我部分完成的</translation>
+    </message>
+    <message>
+        <source>Done by me</source>
+        <translation>我已完成的</translation>
+    </message>
+    <message>
+        <source>Search ids</source>
+        <translation>搜索编号</translation>
+    </message>
+    <message>
+        <source>%1 / %2 labelled by you</source>
+        <translation>你已标注 %1 / %2</translation>
+    </message>
+    <message>
         <location filename="../ui/clip_browser.cpp" line="24"/>
         <source>All splits</source>
         <translation>全部划分</translation>
@@ -632,6 +652,22 @@
 </context>
 <context>
     <name>sl::ui::ClipTableModel</name>
+    <message>
+        <source>Labelled by you</source>
+        <translation>你已标注</translation>
+    </message>
+    <message>
+        <source>Partly labelled by you</source>
+        <translation>你已部分标注</translation>
+    </message>
+    <message>
+        <source>Not labelled by you yet</source>
+        <translation>你尚未标注</translation>
+    </message>
+    <message>
+        <source>Your progress: ● done, ◐ partly, empty: not started</source>
+        <translation>你的进度：● 已完成，◐ 部分完成，空白：未开始</translation>
+    </message>
     <message>
         <location filename="../ui/clip_table_model.cpp" line="103"/>
         <source>Your label %1; %2: %3</source>
@@ -804,8 +840,8 @@
     </message>
     <message>
         <location filename="../ui/help_overlay.cpp" line="27"/>
-        <source>0-9 set the size of the current label (1 unit per digit; 0.2 per digit on the CH-SIMS scale), keeping its sign: press - then 2 for -2. + and - step by one unit, Alt with + or - by a fine step, N flips the sign, Delete clears. Tab and Shift+Tab move between M, T, A and V.</source>
-        <translation>0-9 设置当前标注的强度（每个数字代表 1 个单位；在 CH-SIMS 刻度下每个数字代表 0.2），并保留其正负号：先按 - 再按 2 即为 -2。+ 和 - 按一个单位增减，Alt 加 + 或 - 按微调步长增减，N 翻转正负号，Delete 清除。Tab 和 Shift+Tab 在 M、T、A 和 V 之间切换。</translation>
+        <source>0-9 set the size of the current label (1 unit per digit; 0.2 per digit on the CH-SIMS scale), keeping its sign: press - then 2 for -2. + and - step by one unit, Alt with + or - by a fine step, N flips the sign (an empty label stays empty), Delete clears; a digit beyond the scale stops at its end and the status bar says so. Tab and Shift+Tab move between M, T, A and V; each clip starts on the first target (the mode's in a review mode). With View &gt; Auto-advance a digit moves on to the next target, and the last one to the next clip not done. Every key is one undo step: Ctrl+Z undoes it, Ctrl+Shift+Z or Ctrl+Y redoes it. M is the main label; Ctrl+M mutes.</source>
+        <translation>0-9 设置当前标注的强度（每个数字代表 1 个单位；在 CH-SIMS 刻度下每个数字代表 0.2），并保留其正负号：先按 - 再按 2 即为 -2。+ 和 - 按一个单位增减，Alt 加 + 或 - 按微调步长增减，N 翻转正负号（空标注保持为空），Delete 清除；超出刻度的数字停在刻度端点，状态栏会提示。Tab 和 Shift+Tab 在 M、T、A 和 V 之间切换；每个片段从第一个目标开始（审阅模式下为该模式的目标）。开启“视图 &gt; 自动前进”后，数字键会转到下一个目标，最后一个目标则转到下一个未完成的片段。每次按键是一个撤销步骤：Ctrl+Z 撤销，Ctrl+Shift+Z 或 Ctrl+Y 重做。M 是整体标注；Ctrl+M 静音。</translation>
     </message>
     <message>
         <location filename="../ui/help_overlay.cpp" line="30"/>
@@ -867,6 +903,30 @@
 </context>
 <context>
     <name>sl::ui::MainWindow</name>
+    <message>
+        <source>%1 stops at %2: the scale goes from %3 to %4</source>
+        <translation>%1 停在 %2：刻度范围为 %3 到 %4</translation>
+    </message>
+    <message>
+        <source>Auto-&amp;play each clip</source>
+        <translation>自动播放每个片段(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Auto-&amp;advance after each digit</source>
+        <translation>每个数字后自动前进(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Label &amp;blind (this project)</source>
+        <translation>盲标注（本项目）(&amp;B)</translation>
+    </message>
+    <message>
+        <source>Hide other annotators' and the model's labels while labelling</source>
+        <translation>标注时隐藏其他标注者和模型的标注</translation>
+    </message>
+    <message>
+        <source>No clip further down is waiting for your labels</source>
+        <translation>下方没有等待你标注的片段</translation>
+    </message>
     <message>
         <location filename="../ui/main_window.cpp" line="98"/>
         <source>&lt;project opened&gt;</source>
@@ -2138,6 +2198,13 @@
         <location filename="../ui/transcript_view.cpp" line="46"/>
         <source>(no transcript)</source>
         <translation>（无文本转写）</translation>
+    </message>
+</context>
+<context>
+    <name>sl::ui::LabelSlider</name>
+    <message>
+        <source>Not labelled yet: press a digit or drag</source>
+        <translation>尚未标注：按数字键或拖动</translation>
     </message>
 </context>
 </TS>
