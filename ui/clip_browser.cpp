@@ -11,6 +11,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QSignalBlocker>
+#include <QStandardItemModel>
 #include <QTableView>
 #include <QVBoxLayout>
 
@@ -127,6 +128,18 @@ void ClipBrowser::updateColumns()
     if (!m_disagreement->isEnabled())
         m_disagreement->setChecked(false);
     m_search->setPlaceholderText(words ? tr("Search ids and transcripts") : tr("Search ids"));
+    // Blind, no filter may tell what others gave: not who labelled, nor what the reference has.
+    m_annotator->setEnabled(m_showOthers);
+    if (!m_showOthers)
+        m_annotator->setCurrentIndex(0);
+    if (auto *items = qobject_cast<QStandardItemModel *>(m_status->model())) {
+        for (const auto status : {ClipFilter::LabelStatus::LabelledByReference, ClipFilter::LabelStatus::UnlabelledByAnyone}) {
+            const int row = m_status->findData(int(status));
+            items->item(row)->setEnabled(m_showOthers);
+            if (!m_showOthers && m_status->currentIndex() == row)
+                m_status->setCurrentIndex(0);
+        }
+    }
 }
 
 QString ClipBrowser::progressText() const { return m_progress->text(); }

@@ -20,7 +20,9 @@
 #include "tests/support_gui/test_window.h"
 
 #include <QApplication>
+#include <QComboBox>
 #include <QLabel>
+#include <QStandardItemModel>
 #include <QLineEdit>
 #include <QStatusBar>
 #include <QTableView>
@@ -195,6 +197,21 @@ private slots:
         QVERIFY(!m.data().isValid());
         QVERIFY(m_window->clipBrowser()->view()->isColumnHidden(ClipTableModel::ModelColumn));
         QVERIFY(m_window->modelPanel()->isHidden());
+        // Nor can the filters tell: "labelled by" another annotator and the reference's statuses are off.
+        QList<QComboBox *> combos = m_window->clipBrowser()->findChildren<QComboBox *>();
+        int disabled = 0;
+        for (QComboBox *combo : combos)
+            disabled += combo->isEnabled() ? 0 : 1;
+        QCOMPARE(disabled, 1);
+        int checked = 0;
+        for (QComboBox *combo : combos) {
+            const int row = combo->findData(int(ClipFilter::LabelStatus::LabelledByReference));
+            if (combo->isEnabled() && row >= 0 && combo->itemText(row).contains(QStringLiteral("dataset"))) {
+                QVERIFY(!qobject_cast<QStandardItemModel *>(combo->model())->item(row)->isEnabled());
+                ++checked;
+            }
+        }
+        QCOMPARE(checked, 1);  // the status filter's "Labelled by dataset"
         // A project setting: the next window on this project is blind too.
         test::openTestWindow(m_window, m_projectPath, QStringLiteral("someone_else"));
         QVERIFY(m_window->session()->isBlind());
