@@ -40,7 +40,7 @@ private slots:
         if (!languageModelAvailable()) {
             // Built without fastText: Latin script alone does not name a language.
             QCOMPARE(identifyLanguage(english).code, QString());
-            QSKIP("SentiLens was built without fastText's lid.176.ftz (run packaging/install-deps.sh)");
+            QSKIP("fastText's lid.176.ftz is not available: not built with it, or the model file is missing or unreadable");
         }
         const struct {
             const char *text;
