@@ -6,6 +6,8 @@
 
 #include <algorithm>
 #include <cmath>
+#include <utility>
+#include <vector>
 #include <stdexcept>
 
 namespace sl::ml::explain {
@@ -67,13 +69,42 @@ ModelInput selectClips(const ModelInput &clips, const torch::Tensor &rows)
     return subset;
 }
 
-// Attributions (n, time) per present modality of `clips` against `base`, with `steps` midpoints.
+// Gauss-Legendre nodes and weights on [0, 1] (weights sum to 1): the path integral of a smooth
+// model converges far faster than with midpoints (exact for polynomials of degree 2n - 1), so fewer
+// clips need more steps. Nodes by Newton's method on the Legendre polynomial P_n, in double.
+std::pair<torch::Tensor, torch::Tensor> gaussLegendre(std::int64_t n)
+{
+    std::vector<double> nodes(static_cast<size_t>(n)), weights(static_cast<size_t>(n));
+    for (std::int64_t i = 0; i < n; ++i) {
+        double x = std::cos(M_PI * (double(i) + 0.75) / (double(n) + 0.5));
+        double derivative = 0;
+        for (int iteration = 0; iteration < 100; ++iteration) {
+            double p0 = 1, p1 = x;  // P_0, P_1; then the recurrence up to P_n
+            for (std::int64_t k = 2; k <= n; ++k) {
+                const double p2 = ((2.0 * double(k) - 1.0) * x * p1 - (double(k) - 1.0) * p0) / double(k);
+                p0 = p1;
+                p1 = p2;
+            }
+            const double pn = n == 1 ? x : p1, pn1 = n == 1 ? 1.0 : p0;
+            derivative = double(n) * (x * pn - pn1) / (x * x - 1.0);
+            const double step = pn / derivative;
+            x -= step;
+            if (std::fabs(step) < 1e-15)
+                break;
+        }
+        nodes[size_t(i)] = (1.0 - x) / 2.0;  // map [-1, 1] to [0, 1], ascending
+        weights[size_t(i)] = 1.0 / ((1.0 - x * x) * derivative * derivative);  // 2/((1-x^2)P'^2), halved
+    }
+    return {torch::tensor(nodes, torch::kFloat64).to(torch::kFloat32), torch::tensor(weights, torch::kFloat64)};
+}
+
+// Attributions (n, time) per present modality of `clips` against `base`, with `steps` Gauss-Legendre
+// points.
 std::array<torch::Tensor, kModalityCount> attributionsAt(SentimentModel &model, const ModelInput &clips,
                                                          const std::array<torch::Tensor, kModalityCount> &base,
                                                          std::int64_t n, std::int64_t steps, int maxRowsPerPass)
 {
-    // Midpoint rule: alpha_k = (k + 1/2) / steps.
-    const torch::Tensor alphas = (torch::arange(steps, torch::kFloat32) + 0.5) / double(steps);
+    const auto [alphas, weights] = gaussLegendre(steps);
     const std::int64_t clipsPerPass = std::max<std::int64_t>(1, maxRowsPerPass / steps);
     std::array<torch::Tensor, kModalityCount> attributions;  // (n, time) each
     for (Modality m : kModalities)
@@ -117,7 +148,9 @@ std::array<torch::Tensor, kModalityCount> attributionsAt(SentimentModel &model, 
             if (!grads[k].defined())
                 continue;
             const torch::Tensor meanGrad =
-                grads[k].detach().view({count, steps, grads[k].size(1), grads[k].size(2)}).mean(1);
+                (grads[k].detach().to(torch::kFloat64).view({count, steps, grads[k].size(1), grads[k].size(2)}) *
+                 weights.to(grads[k].device()).view({1, steps, 1, 1}))
+                    .sum(1);
             attributions[index(m)].narrow(0, first, count)
                 .copy_((meanGrad * deltas[index(m)]).sum(-1).to(torch::kCPU, torch::kFloat64));
         }

@@ -1,7 +1,7 @@
 #pragma once
 // Saliency over time: integrated gradients (Sundararajan et al. 2017) of the multimodal
 // prediction, from the baseline (baseline.h) to the clip's features, on the straight path,
-// integrated with the midpoint rule over `steps` points. The attribution of one time step of one
+// integrated with Gauss-Legendre quadrature over `steps` points. The attribution of one time step of one
 // modality is the sum over its feature dims of (x - baseline) * mean gradient. Padding frames have
 // x = baseline = 0 and get exactly zero. Completeness: the sum of all attributions approximates
 // f(x) - f(baseline); the difference is reported (it shrinks as steps grow).
