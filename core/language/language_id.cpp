@@ -12,7 +12,9 @@
 #ifdef SENTILENS_HAVE_FASTTEXT
 #include <fasttext/fasttext.h>
 #include <QFile>
+#include <QCoreApplication>
 #include <QFileInfo>
+#include <QStringList>
 #endif
 
 namespace sl::language {
@@ -50,10 +52,21 @@ FastTextModel &fastTextModel()
     static FastTextModel instance;
     static std::once_flag loaded;
     std::call_once(loaded, [] {
-        QString path = qEnvironmentVariable("SENTILENS_LID_MODEL");
+        // The environment's choice, else the installed copy beside the program (a package puts it
+        // in <prefix>/share/sentilens), else the one the build found.
+        QStringList candidates;
+        if (const QString chosen = qEnvironmentVariable("SENTILENS_LID_MODEL"); !chosen.isEmpty())
+            candidates << chosen;
+        if (QCoreApplication::instance())
+            candidates << QCoreApplication::applicationDirPath() + QStringLiteral("/../share/sentilens/lid.176.ftz");
+        candidates << QStringLiteral(SENTILENS_LID_MODEL_PATH);
+        QString path;
+        for (const QString &candidate : candidates)
+            if (QFileInfo(candidate).isFile()) {
+                path = candidate;
+                break;
+            }
         if (path.isEmpty())
-            path = QStringLiteral(SENTILENS_LID_MODEL_PATH);
-        if (!QFileInfo(path).isFile())
             return;
         auto model = std::make_unique<fasttext::FastText>();
         try {
