@@ -81,7 +81,7 @@ public:
     // The KAN's grids follow its inputs on the training split (pykan's update_grid_from_samples,
     // which MultKAN.fit runs on a schedule): without it the latents drift off the fixed [-1, 1]
     // grid and the edges there are their SiLU base alone.
-    void adaptToSamples(const ModelInput &samples) override
+    void adaptToSamples(const std::function<ModelInput()> &samples) override
     {
         if (!updatesGrid_)
             return;
@@ -94,7 +94,7 @@ public:
             const bool training = is_training();
             eval();
             torch::NoGradGuard noGrad;
-            latent = forward(samples, BottleneckMode::Mean).internals.at("latent");
+            latent = forward(samples(), BottleneckMode::Mean).internals.at("latent");
             train(training);
         }
         observed_.clear();

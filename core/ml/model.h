@@ -20,6 +20,7 @@
 #include <torch/types.h>
 
 #include <array>
+#include <functional>
 #include <map>
 #include <memory>
 #include <string>
@@ -103,7 +104,8 @@ public:
     // Called by the trainer before every epoch with (a subsample of) the training split, after the
     // input scaling is fitted: layers that must follow where the data lies (KAN grids) adapt to
     // it. Most architectures have none.
-    virtual void adaptToSamples(const ModelInput &) {}
+    // `samples` builds the input on demand.
+    virtual void adaptToSamples(const std::function<ModelInput()> &) {}
     // False for imported TorchScript models, which can only predict.
     virtual bool trainable() const { return true; }
     // Where inputs are moved before run(): that of the first parameter, else the CPU.

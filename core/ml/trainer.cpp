@@ -100,11 +100,12 @@ struct Run {
         const std::int64_t perEpoch = (n + options.batchSize - 1) / options.batchSize;
         const std::int64_t total = perEpoch * options.epochs;
         const auto warmup = static_cast<std::int64_t>(std::llround(options.warmupFraction * total));
-        // Up to 512 training clips, evenly spread, for models that adapt layers to the data.
-        const std::int64_t sampleCount = std::min<std::int64_t>(n, 512);
-        const torch::Tensor sampleRows =
-            torch::linspace(0, double(n - 1), sampleCount).round().to(torch::kInt64);
-        const ModelInput samples = training.batch(sampleRows);
+        // Up to 512 training clips, evenly spread, for models that adapt layers to the data; built
+        // only when a model asks (most never do, KAN-MCP before its first epoch).
+        const auto samples = [this, n] {
+            const std::int64_t count = std::min<std::int64_t>(n, 512);
+            return training.batch(torch::linspace(0, double(n - 1), count).round().to(torch::kInt64));
+        };
         std::vector<torch::Tensor> best;
         double bestLoss = std::numeric_limits<double>::infinity();
         int sinceBest = 0;

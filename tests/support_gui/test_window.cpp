@@ -1,6 +1,7 @@
 #include "tests/support_gui/test_window.h"
 
 #include "core/store/project.h"
+#include "ui/label_editor.h"
 
 #include <QSettings>
 #include <QStandardPaths>
@@ -21,6 +22,17 @@ void openTestWindow(std::unique_ptr<ui::MainWindow> &window, const QString &proj
     window->show();
     QVERIFY(QTest::qWaitForWindowExposed(window.get()));
     QVERIFY2(window->openProject(project, annotator), qPrintable(window->lastError()));
+}
+
+QString openWindowForTestFunction(std::unique_ptr<ui::MainWindow> &window, const QString &project)
+{
+    const QString annotator = QStringLiteral("tester_%1").arg(QString::fromLatin1(QTest::currentTestFunction()));
+    openTestWindow(window, project, annotator);
+    if (window) {
+        window->activateWindow();
+        window->labelEditor()->setFocus();
+    }
+    return annotator;
 }
 
 std::optional<double> storedLabel(const QString &project, const QString &annotator, qint64 clip, Target target)

@@ -21,6 +21,10 @@ void isolateSettings();
 // calling test (QVERIFY) when the window is not exposed or the project does not open.
 void openTestWindow(std::unique_ptr<ui::MainWindow> &window, const QString &project, const QString &annotator);
 
+// openTestWindow with an annotator of its own for the running test function ("tester_<function>",
+// so that no test sees another's labels), the label editor focused; returns the annotator's name.
+QString openWindowForTestFunction(std::unique_ptr<ui::MainWindow> &window, const QString &project);
+
 // The label `annotator` has for `target` of `clip` in the database, read over a connection of its
 // own (so what the window wrote, not what it shows); empty when there is none.
 std::optional<double> storedLabel(const QString &project, const QString &annotator, qint64 clip, Target target);

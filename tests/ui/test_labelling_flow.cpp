@@ -55,10 +55,7 @@ private slots:
 
     void init()
     {
-        m_annotator = QStringLiteral("tester_%1").arg(QString::fromLatin1(QTest::currentTestFunction()));
-        test::openTestWindow(m_window, m_projectPath, m_annotator);
-        m_window->activateWindow();
-        m_window->labelEditor()->setFocus();
+        m_annotator = test::openWindowForTestFunction(m_window, m_projectPath);
     }
 
     void cleanup()

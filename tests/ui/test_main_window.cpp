@@ -50,11 +50,7 @@ private slots:
 
     void init()
     {
-        // A fresh annotator per test function, so that no test sees another's labels.
-        m_annotator = QStringLiteral("tester_%1").arg(QString::fromLatin1(QTest::currentTestFunction()));
-        test::openTestWindow(m_window, m_projectPath, m_annotator);
-        m_window->activateWindow();
-        m_window->labelEditor()->setFocus();
+        m_annotator = test::openWindowForTestFunction(m_window, m_projectPath);
     }
 
     void cleanup() { m_window.reset(); }
