@@ -16,13 +16,21 @@ const std::array<QString, ml::kModalityCount> kModalityCodes = {QStringLiteral("
 
 float compress(float x) { return std::copysign(std::log1p(std::fabs(x)), x); }
 
-// (frames x dims) of one clip after pooling, compression and capping.
-std::vector<float> prepare(const store::ClipFeatures &f, ml::Modality modality, int &frames)
+// The time steps loadClips makes of a clip with `frames` stored frames: audio pooled four frames
+// to a step, every modality capped at its maximum.
+int stepsOf(int frames, ml::Modality modality)
 {
     const int pool = modality == ml::Modality::Audio ? kAudioPooling : 1;
-    frames = std::min(kMaxFrames[ml::index(modality)], (f.frames + pool - 1) / pool);
-    std::vector<float> out(size_t(frames) * size_t(f.dims), 0.0f);
-    for (int frame = 0; frame < frames; ++frame) {
+    return std::min(kMaxFrames[ml::index(modality)], (frames + pool - 1) / pool);
+}
+
+// Writes the first `steps` steps of one clip (frames x dims after pooling, compression and
+// capping) to `out`, straight into the batch tensor's memory: a copy per clip would double the
+// peak memory of a MOSEI-size load.
+void prepareInto(const store::ClipFeatures &f, ml::Modality modality, int steps, float *out)
+{
+    const int pool = modality == ml::Modality::Audio ? kAudioPooling : 1;
+    for (int frame = 0; frame < steps; ++frame) {
         const int first = frame * pool, last = std::min(f.frames, first + pool);
         for (int d = 0; d < f.dims; ++d) {
             double sum = 0;
@@ -32,7 +40,6 @@ std::vector<float> prepare(const store::ClipFeatures &f, ml::Modality modality, 
             out[size_t(frame) * size_t(f.dims) + size_t(d)] = std::isfinite(mean) ? compress(mean) : 0.0f;
         }
     }
-    return out;
 }
 
 }  // namespace
@@ -40,7 +47,7 @@ std::vector<float> prepare(const store::ClipFeatures &f, ml::Modality modality, 
 std::vector<double> stepSeconds(const store::ClipFeatures &features, ml::Modality modality)
 {
     const int pool = modality == ml::Modality::Audio ? kAudioPooling : 1;
-    const int steps = std::min(kMaxFrames[ml::index(modality)], (features.frames + pool - 1) / pool);
+    const int steps = stepsOf(features.frames, modality);
     std::vector<double> seconds;
     for (int step = 0; step < steps; ++step) {
         const auto frame = size_t(step * pool);
@@ -82,8 +89,24 @@ ClipSet loadClips(const store::Project &project, const ProjectFeatures &features
     return loadClips(project, features, clipIds, labels, labelledOnly);
 }
 
+StepCounts longestSteps(const store::Project &project, const ProjectFeatures &features, const QList<qint64> &clipIds)
+{
+    StepCounts longest{};
+    const store::FeatureRepository repository = project.features();
+    for (ml::Modality m : ml::kModalities) {
+        const auto &set = features.sets[ml::index(m)];
+        if (!set)
+            continue;
+        const QHash<qint64, int> frames = repository.frameCounts(set->id);
+        int &steps = longest[size_t(ml::index(m))];
+        for (qint64 id : clipIds)
+            steps = std::max(steps, stepsOf(frames.value(id, 0), m));
+    }
+    return longest;
+}
+
 ClipSet loadClips(const store::Project &project, const ProjectFeatures &features, const QList<qint64> &clipIds,
-                  const LabelChoice &labelChoice, bool labelledOnly)
+                  const LabelChoice &labelChoice, bool labelledOnly, const StepCounts *padTo)
 {
     const QHash<qint64, store::TargetLabels> labels = store::labelValues(project, labelChoice.source);
     const store::FeatureRepository repository = project.features();
@@ -102,26 +125,25 @@ ClipSet loadClips(const store::Project &project, const ProjectFeatures &features
         targets.push_back(values);
     }
     const auto n = std::int64_t(result.clipIds.size());
+    const StepCounts longest = padTo ? *padTo : longestSteps(project, features, result.clipIds);
     for (ml::Modality m : ml::kModalities) {
         const auto &set = features.sets[ml::index(m)];
         if (!set || n == 0)
             continue;
-        std::vector<std::vector<float>> rows(static_cast<size_t>(n));
+        const int maxSteps = std::max(1, longest[size_t(ml::index(m))]);
+        torch::Tensor tensor = torch::zeros({n, maxSteps, set->dims});
         std::vector<std::int64_t> lengths(size_t(n), 0);
-        int maxFrames = 1;
+        float *const base = tensor.data_ptr<float>();
         for (std::int64_t i = 0; i < n; ++i) {
-            if (const auto stored = repository.load(set->id, result.clipIds[int(i)])) {
-                int frames = 0;
-                rows[size_t(i)] = prepare(*stored, m, frames);
-                lengths[size_t(i)] = frames;
-                maxFrames = std::max(maxFrames, frames);
-            }
+            const auto stored = repository.load(set->id, result.clipIds[int(i)]);
+            if (!stored || stored->dims != set->dims)
+                continue;
+            // The stored frames may have grown since they were counted (an extraction running
+            // beside a training): such a clip is cut to the tensor's length.
+            const int steps = std::min(maxSteps, stepsOf(stored->frames, m));
+            prepareInto(*stored, m, steps, base + size_t(i) * size_t(maxSteps) * size_t(set->dims));
+            lengths[size_t(i)] = steps;
         }
-        torch::Tensor tensor = torch::zeros({n, maxFrames, set->dims});
-        for (std::int64_t i = 0; i < n; ++i)
-            if (lengths[size_t(i)] > 0)
-                tensor[i].narrow(0, 0, lengths[size_t(i)])
-                    .copy_(torch::from_blob(rows[size_t(i)].data(), {lengths[size_t(i)], set->dims}));
         result.data.features[ml::index(m)] = tensor;
         result.data.lengths[ml::index(m)] = torch::tensor(lengths, torch::kInt64);
     }

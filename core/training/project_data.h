@@ -46,8 +46,18 @@ struct LabelChoice {
     std::array<bool, ml::kModalityCount> unimodal{true, true, true};
 };
 
+// Time steps per modality (text, audio, visual) of a loaded tensor.
+using StepCounts = std::array<int, ml::kModalityCount>;
+
+// With `padTo`, every modality's tensor has exactly those time steps (at least 1; longer clips are
+// cut), so that clips loaded in several chunks see the same padded tensor as in one load; without
+// it, as many as the longest of `clipIds` needs.
 ClipSet loadClips(const store::Project &project, const ProjectFeatures &features, const QList<qint64> &clipIds,
-                  const LabelChoice &labels, bool labelledOnly);
+                  const LabelChoice &labels, bool labelledOnly, const StepCounts *padTo = nullptr);
+
+// The time steps of the longest of `clipIds` per modality after loadClips' pooling and capping,
+// from the stored frame counts, without reading any feature data (0 where a modality has none).
+StepCounts longestSteps(const store::Project &project, const ProjectFeatures &features, const QList<qint64> &clipIds);
 
 // The clip time (seconds) at which each time step of loadClips' tensors for this clip starts: the
 // time of its first frame (audio steps average four frames; long clips are cut as loadClips cuts).
