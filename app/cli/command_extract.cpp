@@ -5,6 +5,7 @@
 #include "core/jobs/extraction_job.h"
 #include "core/jobs/extraction_plan.h"
 #include "core/jobs/text_encoder_setting.h"
+#include "core/jobs/token_id_encoding.h"
 #include "core/store/project.h"
 
 #include <QFileInfo>
@@ -95,6 +96,40 @@ int applyTextEncoderOptions(Command &command)
     return Success;
 }
 
+// --token-ids: the dataset's own BERT token ids through the researcher's TorchScript BERT, in
+// place of tokenising transcripts (issue 14). Nothing else is extracted in the same run.
+int encodeDatasetTokenIds(Command &command)
+{
+    const QCommandLineParser &parser = command.parser();
+    if (!parser.isSet(QStringLiteral("text-encoder")) || parser.isSet(QStringLiteral("vocab")) ||
+        parser.isSet(QStringLiteral("no-text-encoder")))
+        return command.fail(UsageError, QStringLiteral("--token-ids takes --text-encoder MODEL.pt and no --vocab "
+                                                       "(the ids are the dataset's own)"));
+    std::unique_ptr<store::Project> project = command.openProject();
+    if (!project)
+        return command.exitCode();
+    jobs::TokenIdEncodingReport report;
+    try {
+        report = jobs::encodeTokenIds(*project, parser.value(QStringLiteral("text-encoder")), [&command](int done, int total) {
+            if (command.json() || (done != total && done % 500 != 0))
+                return;
+            err() << "token ids: " << done << "/" << total << '\n';
+            err().flush();
+        });
+    } catch (const std::exception &error) {
+        return command.fail(error, InputProblems);
+    }
+    command.say(QStringLiteral("Encoded the token ids of %1 clip(s) from '%2': feature set '%3' (%4 dims), now the project's text features")
+                    .arg(report.clips)
+                    .arg(report.tokenIdSet, report.featureSet)
+                    .arg(report.dims));
+    command.emitJson({{QStringLiteral("clips"), report.clips},
+                      {QStringLiteral("dims"), report.dims},
+                      {QStringLiteral("feature_set"), report.featureSet},
+                      {QStringLiteral("token_ids"), report.tokenIdSet}});
+    return Success;
+}
+
 }  // namespace
 
 int runExtract(const QStringList &args)
@@ -120,8 +155,14 @@ int runExtract(const QStringList &args)
     command.parser().addOption({QStringLiteral("vocab"), QStringLiteral("The encoder's WordPiece vocab.txt."), QStringLiteral("FILE")});
     command.parser().addOption({QStringLiteral("cased"), QStringLiteral("The encoder's vocabulary is cased: keep the text's case.")});
     command.parser().addOption({QStringLiteral("no-text-encoder"), QStringLiteral("Forget the project's text encoder: built-in text features only.")});
+    command.parser().addOption({QStringLiteral("token-ids"),
+                                QStringLiteral("Run --text-encoder on the dataset's own BERT token ids (an imported MMSA pickle's "
+                                               "text_bert) instead of tokenising transcripts; needs no --vocab. The hidden states "
+                                               "become the project's text features.")});
     if (!command.parse(1))
         return command.exitCode();
+    if (command.parser().isSet(QStringLiteral("token-ids")))
+        return encodeDatasetTokenIds(command);
     // A project that cannot be opened is exit code 3 before anything else is tried; later
     // failures to prepare (a bad text encoder or vocabulary) are input problems (1).
     if (!command.openProject())

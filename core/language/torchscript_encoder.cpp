@@ -16,8 +16,6 @@
 
 namespace sl::language {
 
-namespace {
-
 // What every encoder made from one choice shares: the vocabulary and the loaded module. Inference
 // on a TorchScript module does not change it, so worker threads can call it at the same time.
 struct SharedModel {
@@ -29,6 +27,8 @@ struct SharedModel {
     int maxPieces = 512;
 };
 
+namespace {
+
 int requiredPiece(const WordPieceVocab &vocab, const QString &piece, const QString &vocabFile)
 {
     const int id = vocab.id(piece);
@@ -37,8 +37,10 @@ int requiredPiece(const WordPieceVocab &vocab, const QString &piece, const QStri
     return id;
 }
 
-// Runs the module on one window of ids and returns its hidden states as [n, d].
-torch::Tensor hiddenStates(SharedModel &model, const std::vector<std::int64_t> &ids)
+// Runs the module on one window of ids and returns its hidden states as [n, d]. Segment ids are
+// all 0 (one sentence) unless given.
+torch::Tensor hiddenStates(SharedModel &model, const std::vector<std::int64_t> &ids,
+                           const std::vector<std::int64_t> &segments = {})
 {
     const auto n = std::int64_t(ids.size());
     const torch::Tensor input = torch::tensor(ids, torch::kLong).view({1, n});
@@ -46,7 +48,8 @@ torch::Tensor hiddenStates(SharedModel &model, const std::vector<std::int64_t> &
     if (model.inputs >= 2)
         args.emplace_back(torch::ones({1, n}, torch::kLong));
     if (model.inputs >= 3)
-        args.emplace_back(torch::zeros({1, n}, torch::kLong));
+        args.emplace_back(segments.size() == ids.size() ? torch::tensor(segments, torch::kLong).view({1, n})
+                                                        : torch::zeros({1, n}, torch::kLong));
     torch::jit::IValue output;
     try {
         output = model.module.forward(args);
@@ -117,6 +120,29 @@ QString describeFile(const QString &path)
         .arg(info.lastModified().toUTC().toString(Qt::ISODate));
 }
 
+// Loads the TorchScript module of `modelFile` into `model` and learns how many of input_ids,
+// attention_mask and token_type_ids its forward takes.
+void loadModule(SharedModel &model, const QString &modelFile)
+{
+    if (!QFileInfo(modelFile).isFile())
+        throw Error(QStringLiteral("%1: no such text encoder file").arg(modelFile));
+    try {
+        model.module = torch::jit::load(QFile::encodeName(modelFile).toStdString(), torch::Device(torch::kCPU));
+    } catch (const std::exception &error) {
+        throw Error(QStringLiteral("%1: not a TorchScript module that LibTorch can load: %2")
+                        .arg(modelFile, QString::fromUtf8(error.what()).section(QLatin1Char('\n'), 0, 0)));
+    }
+    model.module.eval();
+    // A loadable archive without forward() (a SentiLens .slmodel, a bare module) is refused here;
+    // LibTorch's own error would have ended the program.
+    const auto forward = model.module.find_method("forward");
+    if (!forward)
+        throw Error(QStringLiteral("%1: not a text encoder (the TorchScript module has no forward() method)").arg(modelFile));
+    const std::size_t arguments = forward->function().getSchema().arguments().size();
+    model.inputs = std::clamp<std::size_t>(arguments > 0 ? arguments - 1 : 1, 1, 3);  // the first is `self`
+
+}
+
 }  // namespace
 
 EncoderChoice torchScriptEncoder(const QString &modelFile, const QString &vocabFile, const TorchScriptEncoderOptions &options)
@@ -131,23 +157,7 @@ EncoderChoice torchScriptEncoder(const QString &modelFile, const QString &vocabF
     model->cls = requiredPiece(vocab, QStringLiteral("[CLS]"), vocabFile);
     model->sep = requiredPiece(vocab, QStringLiteral("[SEP]"), vocabFile);
     model->maxPieces = options.maxPieces;
-    if (!QFileInfo(modelFile).isFile())
-        throw Error(QStringLiteral("%1: no such text encoder file").arg(modelFile));
-    try {
-        model->module = torch::jit::load(QFile::encodeName(modelFile).toStdString(), torch::Device(torch::kCPU));
-    } catch (const std::exception &error) {
-        throw Error(QStringLiteral("%1: not a TorchScript module that LibTorch can load: %2")
-                        .arg(modelFile, QString::fromUtf8(error.what()).section(QLatin1Char('\n'), 0, 0)));
-    }
-    model->module.eval();
-    // A loadable archive without forward() (a SentiLens .slmodel, a bare module) is refused here;
-    // LibTorch's own error would have ended the program.
-    const auto forward = model->module.find_method("forward");
-    if (!forward)
-        throw Error(QStringLiteral("%1: not a text encoder (the TorchScript module has no forward() method)").arg(modelFile));
-    const std::size_t arguments = forward->function().getSchema().arguments().size();
-    model->inputs = std::clamp<std::size_t>(arguments > 0 ? arguments - 1 : 1, 1, 3);  // the first is `self`
-
+    loadModule(*model, modelFile);
     c10::InferenceMode inference;
     const int dims = int(hiddenStates(*model, {model->cls, model->sep}).size(1));
     EncoderChoice choice;
@@ -157,6 +167,25 @@ EncoderChoice torchScriptEncoder(const QString &modelFile, const QString &vocabF
     choice.dims = dims;
     choice.make = [model, dims] { return std::make_unique<TorchScriptEncoder>(model, dims); };
     return choice;
+}
+
+TokenIdEncoder::TokenIdEncoder(const QString &modelFile) : m_model(std::make_shared<SharedModel>())
+{
+    m_model->file = modelFile;
+    loadModule(*m_model, modelFile);
+    c10::InferenceMode inference;
+    // Two ids of 0 ([PAD] in BERT's vocabularies; any id the embedding holds would do) to learn
+    // the width.
+    m_dims = int(hiddenStates(*m_model, {0, 0}).size(1));
+}
+
+std::vector<float> TokenIdEncoder::encode(const std::vector<std::int64_t> &ids, const std::vector<std::int64_t> &segments) const
+{
+    if (ids.empty())
+        return {};
+    c10::InferenceMode inference;
+    const torch::Tensor hidden = hiddenStates(*m_model, ids, segments);
+    return std::vector<float>(hidden.data_ptr<float>(), hidden.data_ptr<float>() + hidden.numel());
 }
 
 }  // namespace sl::language

@@ -10,6 +10,10 @@
 // window of at most maxPieces pieces.
 #include "core/language/token_encoder.h"
 
+#include <cstdint>
+#include <memory>
+#include <vector>
+
 namespace sl::language {
 
 struct TorchScriptEncoderOptions {
@@ -23,5 +27,25 @@ struct TorchScriptEncoderOptions {
 // produce hidden states as described above.
 EncoderChoice torchScriptEncoder(const QString &modelFile, const QString &vocabFile,
                                  const TorchScriptEncoderOptions &options = {});
+
+struct SharedModel;
+
+// The same kind of module run on token ids that come tokenised already: an MMSA pickle's
+// `text_bert` (ids, attention mask and segment ids per step, made by the dataset's own BERT
+// tokeniser), so that a researcher's BERT gives the features the papers computed, from the very
+// ids they used. No vocabulary is needed. The constructor throws sl::Error naming the file as
+// torchScriptEncoder does.
+class TokenIdEncoder {
+public:
+    explicit TokenIdEncoder(const QString &modelFile);
+    int dims() const { return m_dims; }
+    // Hidden states [n, dims] row-major of n ids (one window; the segment ids may be empty: all 0).
+    // Throws sl::Error naming the file when the module fails or returns NaN or another shape.
+    std::vector<float> encode(const std::vector<std::int64_t> &ids, const std::vector<std::int64_t> &segments) const;
+
+private:
+    std::shared_ptr<SharedModel> m_model;
+    int m_dims = 0;
+};
 
 }  // namespace sl::language
