@@ -170,6 +170,26 @@ QVariant ClipTableModel::labelData(const store::ClipOverview &clip, Target targe
     }
 }
 
+QVariant ClipTableModel::modelData(const store::ClipOverview &clip, int role) const
+{
+    const bool outside = clip.outside && !clip.outside->isEmpty();
+    if (role == Qt::ToolTipRole) {
+        const double m = *clip.prediction[store::targetIndex(Target::M)];
+        QString tip = tr("Model M %1 on the label scale").arg(QString::number(m, 'f', 2));
+        if (clip.rawPrediction && *clip.rawPrediction != m)
+            tip += tr(" (the model gave %1, clipped)").arg(QString::number(*clip.rawPrediction, 'f', 2));
+        if (outside)
+            tip += QLatin1Char('\n') + tr("Outside the training data (%1): the model extrapolates; do not trust this "
+                                          "prediction").arg(*clip.outside);
+        else if (!clip.outside)
+            tip += QLatin1Char('\n') + tr("No envelope: this model cannot tell clips outside its training data");
+        return tip;
+    }
+    if (role == Qt::ForegroundRole && outside)
+        return QColor(0xd9, 0x6c, 0x00);  // amber: readable on the light and the dark theme
+    return {};
+}
+
 QVariant ClipTableModel::data(const QModelIndex &index, int role) const
 {
     if (!index.isValid() || index.row() >= m_clips.size())
@@ -204,7 +224,12 @@ QVariant ClipTableModel::data(const QModelIndex &index, int role) const
             const auto m = clip.prediction[store::targetIndex(Target::M)];
             if (!m || !m_showOthers)
                 return {};
-            return role == SortRole ? QVariant(*m) : QVariant(QString::number(*m, 'f', 2));
+            if (role == SortRole)
+                return *m;
+            // The value on the label scale, and a mark naming the modalities in which the clip lies
+            // outside the model's training data (its tooltip says it in words).
+            const bool outside = clip.outside && !clip.outside->isEmpty();
+            return QString::number(*m, 'f', 2) + (outside ? QStringLiteral("  ⚠ %1").arg(*clip.outside) : QString());
         }
         case TranscriptColumn: return clip.transcript;
         default: return {};
@@ -212,6 +237,9 @@ QVariant ClipTableModel::data(const QModelIndex &index, int role) const
     }
     if (role == Qt::ToolTipRole && column == TranscriptColumn)
         return clip.transcript;
+    if (column == ModelColumn && (role == Qt::ToolTipRole || role == Qt::ForegroundRole) && m_showOthers &&
+        clip.prediction[store::targetIndex(Target::M)])
+        return modelData(clip, role);
     if (role == Qt::TextAlignmentRole && (column == DurationColumn || column == ModelColumn))
         return int(Qt::AlignRight | Qt::AlignVCenter);
     return {};

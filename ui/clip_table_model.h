@@ -62,6 +62,8 @@ signals:
 private:
     void recountDone();
     QVariant stateData(const store::ClipOverview &clip, int role) const;
+    // Tooltip and colour of the model column: raw value, out-of-distribution flag.
+    QVariant modelData(const store::ClipOverview &clip, int role) const;
     QVariant labelData(const store::ClipOverview &clip, Target target, int role) const;
 
     QList<store::ClipOverview> m_clips;

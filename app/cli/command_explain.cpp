@@ -2,8 +2,11 @@
 // masks of a model for clips of a project, the dataset summary, and the check against the demo
 // generator's ground truth. LibTorch headers (through project_explanations.h) come before Qt's.
 #include "core/training/project_explanations.h"
+#include "core/training/prediction_envelope.h"
 
 #include "app/cli/cli_support.h"
+#include "core/ml/evaluation.h"
+#include "core/ml/scale_clipping.h"
 #include "core/common/error.h"
 #include "core/demo/label_rule.h"
 #include "core/store/project.h"
@@ -32,25 +35,43 @@ std::array<double, ml::kModalityCount> demoLabelWeights()
     return {demo::multimodalLabel(2, 0, 0) / 2, demo::multimodalLabel(0, 2, 0) / 2, demo::multimodalLabel(0, 0, 2) / 2};
 }
 
+// The prediction as reported: f(all) clipped to the project's label scale (as MMSA clips it).
+double reportedPrediction(const training::ExplanationSet &set, double raw)
+{
+    return ml::clipToScale(ml::metricScale(set.labelScale.toStdString()), raw);
+}
+
+// "outside the training data (A, V)" where the clip lies outside; "" inside or without envelope.
+QString clipFlag(const training::ClipExplanation &clip)
+{
+    return clip.envelope && clip.envelope->anyOutside()
+        ? training::outsideFlag(QString::fromStdString(clip.envelope->outsideCodes()))
+        : QString();
+}
+
 void printClips(Command &command, const training::ExplanationSet &set)
 {
     command.say(QStringLiteral("Model %1 (%2), baseline %3, %4 integrated-gradient steps; %5 clips computed, %6 reused")
                     .arg(set.modelId).arg(set.architecture, QString::fromStdString(ml::explain::baselineName(set.baseline)))
                     .arg(set.steps).arg(set.computed).arg(set.reused));
-    command.say(QStringLiteral("%1 %2 %3 %4 %5 %6 %7 %8 %9 %10")
+    if (!set.hasEnvelope)
+        command.say(QStringLiteral("The model has no input envelope (trained before SentiLens stored one, or imported): "
+                                   "clips outside its training data are not detected."));
+    command.say(QStringLiteral("%1 %2 %3 %4 %5 %6 %7 %8 %9 %10 %11")
                     .arg(QStringLiteral("clip"), -16).arg(QStringLiteral("split"), -6).arg(QStringLiteral("M"), 6)
-                    .arg(QStringLiteral("f(all)"), 7).arg(QStringLiteral("f(none)"), 7).arg(QStringLiteral("phi T"), 7)
+                    .arg(QStringLiteral("pred"), 6).arg(QStringLiteral("f(all)"), 7).arg(QStringLiteral("f(none)"), 7).arg(QStringLiteral("phi T"), 7)
                     .arg(QStringLiteral("phi A"), 7).arg(QStringLiteral("phi V"), 7).arg(QStringLiteral("eff.err"), 8)
                     .arg(QStringLiteral("IG err (rel.)")));
     for (const training::ClipExplanation &clip : set.clips)
-        command.say(QStringLiteral("%1 %2 %3 %4 %5 %6 %7 %8 %9 %10")
+        command.say(QStringLiteral("%1 %2 %3 %4 %5 %6 %7 %8 %9 %10 %11%12")
                         .arg(clip.name, -16).arg(clip.split, -6)
                         .arg(clip.labels[0] ? fixed(*clip.labels[0], 1) : QStringLiteral("-"), 6)
-                        .arg(fixed(clip.shapley.fAll), 7).arg(fixed(clip.shapley.fNone), 7)
+                        .arg(fixed(reportedPrediction(set, clip.shapley.fAll), 2), 6).arg(fixed(clip.shapley.fAll), 7).arg(fixed(clip.shapley.fNone), 7)
                         .arg(fixed(clip.shapley.phi[0]), 7).arg(fixed(clip.shapley.phi[1]), 7).arg(fixed(clip.shapley.phi[2]), 7)
                         .arg(QString::number(clip.shapley.efficiencyError, 'e', 1), 8)
                         .arg(QStringLiteral("%1%%2").arg(100.0 * clip.saliency.relativeError, 0, 'f', 1)
-                                 .arg(clip.saliency.reliable ? QString() : QStringLiteral(" unreliable"))));
+                                 .arg(clip.saliency.reliable ? QString() : QStringLiteral(" unreliable")))
+                        .arg(clipFlag(clip).isEmpty() ? QString() : QStringLiteral("  ") + clipFlag(clip)));
     if (set.kan.available) {
         QStringList parts;
         for (size_t m = 0; m < 3; ++m)
@@ -200,6 +221,9 @@ int runExplain(const QStringList &args)
         for (const training::ClipExplanation &clip : set.clips) {
             QJsonObject object = training::toJson(clip);
             object.insert(QStringLiteral("reused"), clip.reused);
+            object.insert(QStringLiteral("envelope"), training::envelopeJson(clip.envelope));
+            object.insert(QStringLiteral("prediction"), QJsonObject{{QStringLiteral("value"), reportedPrediction(set, clip.shapley.fAll)},
+                                                                    {QStringLiteral("raw"), clip.shapley.fAll}});
             clips.append(object);
         }
         QJsonObject result{{QStringLiteral("model_id"), set.modelId},
@@ -209,6 +233,8 @@ int runExplain(const QStringList &args)
                            {QStringLiteral("computed"), set.computed},
                            {QStringLiteral("reused"), set.reused},
                            {QStringLiteral("clips"), clips},
+                           {QStringLiteral("envelope"), set.hasEnvelope},
+                           {QStringLiteral("label_scale"), set.labelScale},
                            {QStringLiteral("kan"), training::toJson(set.kan)},
                            {QStringLiteral("masks"), training::toJson(set.masks)}};
         printClips(command, set);

@@ -1,6 +1,7 @@
 // sentilens-cli train / evaluate / predict: models on the project's features and labels.
 // LibTorch headers (through project_training.h) come before any Qt header.
 #include "core/ml/model_factory.h"
+#include "core/training/prediction_envelope.h"
 #include "core/training/project_training.h"
 #include "core/training/training_recipe.h"
 
@@ -207,32 +208,66 @@ int runPredict(const QStringList &args)
     try {
         const QList<store::PredictionRecord> predictions =
             training::predictOnProject(*project, command.parser().value(QStringLiteral("model")).toLongLong());
-        QMap<qint64, QMap<Target, double>> byClip;
+        QMap<qint64, QMap<Target, store::PredictionRecord>> byClip;
         for (const store::PredictionRecord &p : predictions)
-            byClip[p.clipId][p.target] = p.value;
-        QString csv = QStringLiteral("video_id,clip_id,split,M,T,A,V\n");
+            byClip[p.clipId][p.target] = p;
+        // Values on the label scale (clipped as MMSA clips them); the raw M and the modalities in
+        // which the clip lies outside the model's training data follow.
+        QString csv = QStringLiteral("video_id,clip_id,split,M,T,A,V,M_raw,outside\n");
         QJsonArray rows;
+        int outsideClips = 0, assessedClips = 0;
         for (const store::Clip &clip : project->clips().list()) {
-            const QMap<Target, double> values = byClip.value(clip.id);
+            const QMap<Target, store::PredictionRecord> values = byClip.value(clip.id);
             QStringList cells{clip.videoId, clip.clipId, clip.split};
             QJsonObject row{{QStringLiteral("video_id"), clip.videoId}, {QStringLiteral("clip_id"), clip.clipId}};
+            QJsonObject raw;
             for (Target t : kAllTargets) {
-                cells << (values.contains(t) ? QString::number(values.value(t), 'f', 4) : QString());
-                if (values.contains(t))
-                    row.insert(targetName(t), values.value(t));
+                cells << (values.contains(t) ? QString::number(values.value(t).value, 'f', 4) : QString());
+                if (values.contains(t)) {
+                    row.insert(targetName(t), values.value(t).value);
+                    if (values.value(t).rawValue)
+                        raw.insert(targetName(t), *values.value(t).rawValue);
+                }
+            }
+            const store::PredictionRecord m = values.value(Target::M);
+            cells << (m.rawValue ? QString::number(*m.rawValue, 'f', 4) : QString());
+            cells << (!values.contains(Target::M) ? QString()
+                      : !m.outside                ? QStringLiteral("no envelope")
+                                                  : QStringLiteral("\"%1\"").arg(*m.outside));
+            row.insert(QStringLiteral("raw"), raw);
+            if (values.contains(Target::M)) {
+                row.insert(QStringLiteral("outside"), m.outside ? QJsonValue(QJsonArray::fromStringList(
+                                                                       m.outside->split(QStringLiteral(", "), Qt::SkipEmptyParts)))
+                                                                : QJsonValue(QJsonValue::Null));
+                if (m.outside) {
+                    ++assessedClips;
+                    outsideClips += m.outside->isEmpty() ? 0 : 1;
+                }
             }
             csv += cells.join(QLatin1Char(',')) + QLatin1Char('\n');
             rows.append(row);
         }
+        const QString envelopeLine = assessedClips == 0
+            ? QStringLiteral("The model has no input envelope (trained before SentiLens stored one, or imported): "
+                             "clips outside its training data are not detected.")
+            : QStringLiteral("%1 of %2 clips lie outside the model's training data (column 'outside'); "
+                             "values are clipped to the label scale, M_raw is the model's own.")
+                  .arg(outsideClips).arg(assessedClips);
         const QString out = command.parser().value(QStringLiteral("out"));
         if (!out.isEmpty()) {
             store::writeFileAtomically(out, csv.toUtf8());  // complete or not there, never cut short
             command.say(QStringLiteral("Wrote %1 predictions to %2").arg(rows.size()).arg(out));
+            command.say(envelopeLine);
         } else if (!command.json()) {
             cli::out() << csv;
             cli::out().flush();
+            cli::err() << envelopeLine << '\n';  // stdout stays plain CSV
+            cli::err().flush();
         }
-        command.emitJson({{QStringLiteral("predictions"), rows}});
+        command.emitJson({{QStringLiteral("predictions"), rows},
+                          {QStringLiteral("label_scale"), project->labelScale().name()},
+                          {QStringLiteral("envelope"), assessedClips > 0},
+                          {QStringLiteral("outside_clips"), outsideClips}});
         return Success;
     } catch (const std::exception &error) {
         return command.fail(error, InputProblems);

@@ -16,7 +16,8 @@ Json ModelDescription::toJson() const
                            {"inference", Json(inference)},
                            {"training", training ? training->toJson() : Json()},
                            {"metrics", Json(metricObject)},
-                           {"parameter_digest", Json(parameterDigest)}});
+                           {"parameter_digest", Json(parameterDigest)},
+                           {"input_envelope", envelope ? envelope->toJson() : Json()}});
 }
 
 ModelDescription ModelDescription::fromJson(const Json &json)
@@ -41,6 +42,9 @@ ModelDescription ModelDescription::fromJson(const Json &json)
     for (const auto &[target, list] : metrics.toObject())
         d.metrics[target] = metricsFromJson(list);
     d.parameterDigest = json.value("parameter_digest", Json("")).toString();
+    const Json envelope = json.value("input_envelope", Json());
+    if (!envelope.isNull())
+        d.envelope = InputEnvelope::fromJson(envelope);
     return d;
 }
 

@@ -66,6 +66,18 @@ QList<ClipOverview> loadClipOverview(const Project &project, qint64 annotatorId,
         QSqlQuery predictions = run(db, QStringLiteral("SELECT clip_id, target, value FROM predictions WHERE model_id = ?"),
                                     {modelId});
         fill(predictions, rowOf, rows, &ClipOverview::prediction);
+        QSqlQuery envelope = run(db, QStringLiteral("SELECT clip_id, raw_value, outside FROM predictions "
+                                                    "WHERE model_id = ? AND target = 'M'"),
+                                 {modelId});
+        while (envelope.next()) {
+            const auto row = rowOf.constFind(envelope.value(0).toLongLong());
+            if (row == rowOf.cend())
+                continue;
+            if (!envelope.value(1).isNull())
+                rows[*row].rawPrediction = envelope.value(1).toDouble();
+            if (!envelope.value(2).isNull())
+                rows[*row].outside = envelope.value(2).toString();
+        }
     }
     return rows;
 }

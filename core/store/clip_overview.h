@@ -27,7 +27,11 @@ struct ClipOverview {
     QString transcriptSource;
     TargetValues own;         // the current annotator's labels
     TargetValues reference;   // the reference annotator's labels (usually "dataset")
-    TargetValues prediction;  // the active model's predictions
+    TargetValues prediction;  // the active model's predictions (on the label scale)
+    std::optional<double> rawPrediction;  // the active model's M as it gave it (before clipping)
+    // The modalities in which the clip lies outside the active model's training data ("A, V", ""
+    // when inside); empty when the model has no input envelope.
+    std::optional<QString> outside;
     // Every annotator who labelled this clip, with a bit per target (1 << int(Target)).
     QHash<qint64, quint8> labelledBy;
 };

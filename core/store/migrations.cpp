@@ -164,12 +164,24 @@ Migration clipLanguageSchema()
     }};
 }
 
+// Version 6: each prediction as the model gave it (raw_value; the value column holds it clipped to
+// the label scale as MMSA clips it) and the modalities in which the clip lay outside the model's
+// training data ('A, V'; '' inside; NULL when the model has no input envelope or the prediction
+// predates this schema). See core/ml/input_envelope.h.
+Migration predictionEnvelopeSchema()
+{
+    return {6, QStringLiteral("raw predictions and out-of-distribution flags"), {
+        QStringLiteral("ALTER TABLE predictions ADD COLUMN raw_value REAL"),
+        QStringLiteral("ALTER TABLE predictions ADD COLUMN outside TEXT"),
+    }};
+}
+
 }  // namespace
 
 const QList<Migration> &builtinMigrations()
 {
     static const QList<Migration> migrations{coreSchema(), analysisSchema(), clipProblemsSchema(), modelLineageSchema(),
-                                             clipLanguageSchema()};
+                                             clipLanguageSchema(), predictionEnvelopeSchema()};
     return migrations;
 }
 

@@ -56,22 +56,29 @@ void ModelRepository::storePredictions(qint64 modelId, const QList<PredictionRec
     Savepoint savepoint(m_db);
     run(m_db, QStringLiteral("DELETE FROM predictions WHERE model_id = ?"), {modelId});
     QSqlQuery insert = prepare(m_db, QStringLiteral("INSERT INTO predictions(model_id, clip_id, target, value, deterministic, "
-                                                    "created_at) VALUES (?, ?, ?, ?, ?, ?)"));
+                                                    "created_at, raw_value, outside) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"));
     const QString now = QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs);
     for (const PredictionRecord &p : predictions)
-        exec(m_db, insert, {modelId, p.clipId, targetName(p.target), p.value, deterministic ? 1 : 0, now});
+        exec(m_db, insert, {modelId, p.clipId, targetName(p.target), p.value, deterministic ? 1 : 0, now,
+                            nullable(p.rawValue), p.outside ? text(*p.outside) : QVariant()});
     savepoint.commit();
 }
 
 QList<PredictionRecord> ModelRepository::predictions(qint64 modelId) const
 {
-    QSqlQuery query = run(m_db, QStringLiteral("SELECT clip_id, target, value FROM predictions WHERE model_id = ? "
+    QSqlQuery query = run(m_db, QStringLiteral("SELECT clip_id, target, value, raw_value, outside FROM predictions WHERE model_id = ? "
                                                "ORDER BY clip_id, instr('MTAV', target)"),
                           {modelId});
     QList<PredictionRecord> result;
-    while (query.next())
-        result << PredictionRecord{query.value(0).toLongLong(), targetFromName(query.value(1).toString()).value_or(Target::M),
-                                   query.value(2).toDouble()};
+    while (query.next()) {
+        PredictionRecord p{query.value(0).toLongLong(), targetFromName(query.value(1).toString()).value_or(Target::M),
+                           query.value(2).toDouble(), std::nullopt, std::nullopt};
+        if (!query.value(3).isNull())
+            p.rawValue = query.value(3).toDouble();
+        if (!query.value(4).isNull())
+            p.outside = query.value(4).toString();
+        result << p;
+    }
     return result;
 }
 

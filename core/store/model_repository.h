@@ -25,7 +25,11 @@ struct ModelRecord {
 struct PredictionRecord {
     qint64 clipId = 0;
     Target target = Target::M;
-    double value = 0;
+    double value = 0;  // on the label scale (clipped as MMSA clips it)
+    std::optional<double> rawValue;  // as the model gave it; empty for predictions stored before schema 6
+    // The modalities in which the clip lay outside the model's training data ("A, V"; "" when
+    // inside); empty when the model has no input envelope.
+    std::optional<QString> outside;
 };
 
 class ModelRepository {

@@ -1,5 +1,6 @@
 #include "core/training/project_explanations.h"
 
+#include "core/ml/envelope_fitting.h"
 #include "core/training/model_guard.h"
 #include "core/training/project_data.h"
 #include "core/training/project_training.h"
@@ -207,6 +208,10 @@ ExplanationSet explainClipsUnguarded(store::Project &project, const ExplainReque
         : torch::linspace(0, double(all.data.size() - 1), sampled).round().to(torch::kInt64);
     const ml::ModelInput dataset = ml::explain::clipsInput(all.data, sampleRows);
     set.kan = ml::explain::kanCurves(model, dataset);
+    set.labelScale = project.labelScale().name();
+    set.hasEnvelope = loaded.description.envelope.has_value();
+    const std::vector<ml::EnvelopeVerdict> verdicts =
+        set.hasEnvelope ? ml::assessInputs(*loaded.description.envelope, all.data) : std::vector<ml::EnvelopeVerdict>{};
     set.masks = ml::explain::causalMasks(model, dataset);
 
     const QByteArray common = commonDigest(project.absolutePath(record.filePath), baseline, request.steps);
@@ -231,6 +236,8 @@ ExplanationSet explainClipsUnguarded(store::Project &project, const ExplainReque
         explanation.clipId = id;
         explanation.name = clip.key();
         explanation.split = clip.split;
+        if (set.hasEnvelope)
+            explanation.envelope = verdicts[size_t(row.value(id))];
         for (size_t t = 0; t < kLabelTargets.size(); ++t)
             if (labels.value(id).contains(kLabelTargets[t]))
                 explanation.labels[t] = labels.value(id).value(kLabelTargets[t]);

@@ -13,6 +13,7 @@
 #include "core/ml/explain/integrated_gradients.h"
 #include "core/ml/explain/kan_curves.h"
 #include "core/ml/explain/shapley.h"
+#include "core/ml/input_envelope.h"
 
 #include <QJsonObject>
 #include <QList>
@@ -56,6 +57,9 @@ struct ClipExplanation {
     std::optional<ml::explain::KanClipView> kan;  // KAN-based models only
     std::optional<ml::explain::ClipMask> mask;    // models with causal masks only
     bool reused = false;                          // read from the project, not computed now
+    // The clip against the model's input envelope, checked on every call (never stored); empty
+    // when the model has none (a file from before envelopes, an imported model).
+    std::optional<ml::EnvelopeVerdict> envelope;
 };
 
 struct ExplanationSet {
@@ -68,6 +72,8 @@ struct ExplanationSet {
     ml::explain::KanCurves kan;     // the model's KAN with the dataset's operating points
     ml::explain::CausalMasks masks; // mean mask and variance, backdoor shift (clips' masks: in `clips`)
     int computed = 0, reused = 0;   // clips computed now / read from the project
+    bool hasEnvelope = false;       // the model file carries an input envelope
+    QString labelScale;             // the project's ("mosi", "sims"): predictions are clipped to it
 };
 
 // Throws sl::Error when the project has no features or no such model, a clip id is unknown, or

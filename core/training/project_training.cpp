@@ -4,6 +4,7 @@
 #include "core/ml/model_file.h"
 #include "core/training/model_guard.h"
 #include "core/training/model_saving.h"
+#include "core/training/prediction_envelope.h"
 #include "core/training/project_data.h"
 
 #include "core/common/error.h"
@@ -21,8 +22,6 @@
 namespace sl::training {
 
 namespace {
-
-const std::array<Target, ml::kModalityCount> kUnimodalTargets = {Target::T, Target::A, Target::V};
 
 const std::array<QString, 4> kTargetNames = {QStringLiteral("M"), QStringLiteral("T"), QStringLiteral("A"), QStringLiteral("V")};
 
@@ -91,21 +90,6 @@ QString lineageJson(const store::Project &project, const TrainRequest &request, 
         {QStringLiteral("targets"), targets},
         {QStringLiteral("features"), featureSets}};
     return QString::fromUtf8(QJsonDocument(lineage).toJson(QJsonDocument::Compact));
-}
-
-// One record per clip and target the model predicts.
-QList<store::PredictionRecord> predictionRecords(const QList<qint64> &clipIds, const ml::Predictions &predictions)
-{
-    QList<store::PredictionRecord> records;
-    for (int i = 0; i < clipIds.size(); ++i) {
-        records << store::PredictionRecord{clipIds[i], Target::M, predictions.multimodal[size_t(i)]};
-        for (ml::Modality m : ml::kModalities) {
-            const auto &values = predictions.unimodal[ml::index(m)];
-            if (size_t(i) < values.size())
-                records << store::PredictionRecord{clipIds[i], kUnimodalTargets[ml::index(m)], values[size_t(i)]};
-        }
-    }
-    return records;
 }
 
 // The clips that lack features in one of the current feature sets. Training on them would feed
@@ -177,6 +161,8 @@ TrainOutcome trainOnProject(store::Project &project, const TrainRequest &request
     outcome.cancelled = outcome.result.cancelled;
     if (outcome.cancelled)
         return outcome;
+    // Where the training inputs lay, kept in the model file so that clips beyond it are flagged.
+    const ml::InputEnvelope envelope = fitProjectEnvelope(train, valid);
 
     const ml::MetricScale scale = ml::metricScale(options.labelScale);
     const QString unsaved = QStringLiteral("%1: the trained %2 model").arg(project.databasePath(), request.architecture);
@@ -207,6 +193,7 @@ TrainOutcome trainOnProject(store::Project &project, const TrainRequest &request
     description.contract = features.contract;
     description.labelScale = options.labelScale;
     description.training = outcome.result.record;
+    description.envelope = envelope;
     for (const auto &[split, evaluation] : outcome.evaluations)
         description.metrics[split.toStdString()] = evaluation.multimodal;
     saveModelFile(outcome.modelFile, *model, description);
@@ -226,7 +213,7 @@ TrainOutcome trainOnProject(store::Project &project, const TrainRequest &request
         store::Savepoint registration(project.db());
         outcome.modelId = project.models().add(record);
         project.models().setActive(outcome.modelId);
-        project.models().storePredictions(outcome.modelId, predictionRecords(everyClip.clipIds, predictions), true);
+        project.models().storePredictions(outcome.modelId, reportedPredictions(project, features, everyClip.clipIds, predictions, envelope), true);
         registration.commit();
     } catch (...) {
         QFile::remove(outcome.modelFile);
@@ -299,7 +286,7 @@ QList<store::PredictionRecord> predictOnProject(store::Project &project, qint64 
     const ml::Predictions predictions =
         guardModel(file, [&] { return ml::predict(*loaded.model, all.data, ml::BottleneckMode::Mean); });
     checkPredictions(file, predictions, all.clipIds);
-    const QList<store::PredictionRecord> records = predictionRecords(all.clipIds, predictions);
+    const QList<store::PredictionRecord> records = reportedPredictions(project, features, all.clipIds, predictions, loaded.description.envelope);
     project.models().storePredictions(modelId, records, true);
     return records;
 }
