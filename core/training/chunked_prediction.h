@@ -4,6 +4,7 @@
 // to the training splits; chunked, the features in memory are one chunk's. LibTorch headers come
 // first (through project_data.h).
 #include "core/ml/evaluation.h"
+#include "core/ml/explain/baseline.h"
 #include "core/training/project_data.h"
 
 namespace sl::training {
@@ -16,5 +17,12 @@ namespace sl::training {
 ml::Predictions predictInChunks(const store::Project &project, const ProjectFeatures &features,
                                 const QList<qint64> &clipIds, ml::SentimentModel &model, int chunkClips = 2048,
                                 int batchSize = 128);
+
+// The mean baseline of the explanations (ml::explain::makeBaseline's Mean: every dim averaged over
+// the valid steps of `clipIds`, the train split), summed in double a chunk of clips at a time
+// instead of over one tensor of the whole split. Throws sl::Error when `clipIds` is empty.
+ml::explain::Baseline meanBaselineInChunks(const store::Project &project, const ProjectFeatures &features,
+                                           const QList<qint64> &clipIds, const std::array<std::int64_t, ml::kModalityCount> &dims,
+                                           int chunkClips = 2048);
 
 }  // namespace sl::training

@@ -1,4 +1,5 @@
 #include "core/training/project_explanations.h"
+#include "core/training/chunked_prediction.h"
 
 #include "core/ml/envelope_fitting.h"
 #include "core/training/model_guard.h"
@@ -16,6 +17,7 @@
 #include <QHash>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QSet>
 #include <algorithm>
 #include <cmath>
 
@@ -171,28 +173,28 @@ ExplanationSet explainClipsUnguarded(store::Project &project, const ExplainReque
     const store::ModelRecord record = *project.models().find(modelId);
     ml::SentimentModel &model = *loaded.model;
 
-    // Every clip of the project: the dataset for the KAN's operating points and the masks, and the
-    // rows the requested clips are taken from.
-    const ClipSet all = loadClips(project, features, clipsOfSplit(project, {}), QString(), false);
-    QHash<qint64, std::int64_t> row;
-    for (int i = 0; i < all.clipIds.size(); ++i)
-        row.insert(all.clipIds[i], i);
+    // Only the clips asked for and an even sample of the project (the dataset view) are loaded,
+    // both padded as one load of every clip would be; the mean baseline is summed a chunk at a
+    // time. A MOSEI-size project would otherwise hold all its features twice over (issue 14).
+    const QList<qint64> everyClip = clipsOfSplit(project, {});
+    const QSet<qint64> known(everyClip.cbegin(), everyClip.cend());
     QList<qint64> wanted;  // in the order asked for, each clip once
     for (qint64 id : request.clipIds.isEmpty() ? clipsOfSplit(project, request.split) : request.clipIds)
         if (!wanted.contains(id))
             wanted << id;
     for (qint64 id : wanted)
-        if (!row.contains(id))
+        if (!known.contains(id))
             throw Error(QStringLiteral("%1: no clip with id %2").arg(project.databasePath()).arg(id));
+    const StepCounts longest = longestSteps(project, features, everyClip);
+    const ClipSet all = loadClips(project, features, wanted, LabelChoice{}, false, &longest);
+    QHash<qint64, std::int64_t> row;
+    for (int i = 0; i < all.clipIds.size(); ++i)
+        row.insert(all.clipIds[i], i);
 
-    std::unique_ptr<ClipSet> train;
-    if (request.baseline == BaselineKind::Mean) {
-        train = std::make_unique<ClipSet>(loadClips(project, features, clipsOfSplit(project, QStringLiteral("train")), QString(), false));
-        if (train->data.size() == 0)
-            throw Error(QStringLiteral("%1: the mean baseline needs clips in the train split").arg(project.databasePath()));
-    }
     const ml::explain::Baseline baseline =
-        ml::explain::makeBaseline(request.baseline, model.config().dims, train ? &train->data : nullptr);
+        request.baseline == BaselineKind::Mean
+            ? meanBaselineInChunks(project, features, clipsOfSplit(project, QStringLiteral("train")), model.config().dims)
+            : ml::explain::makeBaseline(request.baseline, model.config().dims);
 
     ExplanationSet set;
     set.modelId = modelId;
@@ -202,11 +204,13 @@ ExplanationSet explainClipsUnguarded(store::Project &project, const ExplainReque
     set.steps = request.steps;
     // The dataset view (KAN operating points and importance, mean mask, backdoor partners): every
     // clip, or an even sample of kMaxDatasetClips, so that large projects fit in one batch.
-    const std::int64_t sampled = std::min<std::int64_t>(all.data.size(), kMaxDatasetClips);
-    const torch::Tensor sampleRows = sampled == all.data.size()
-        ? torch::arange(sampled)
-        : torch::linspace(0, double(all.data.size() - 1), sampled).round().to(torch::kInt64);
-    const ml::ModelInput dataset = ml::explain::clipsInput(all.data, sampleRows);
+    const qsizetype sampled = std::min<qsizetype>(everyClip.size(), kMaxDatasetClips);
+    QList<qint64> sampleIds;
+    for (qsizetype k = 0; k < sampled; ++k)
+        sampleIds << everyClip[sampled == everyClip.size() ? k
+                                                            : qsizetype(std::llround(double(k) * double(everyClip.size() - 1) / double(sampled - 1)))];
+    const ClipSet sample = loadClips(project, features, sampleIds, LabelChoice{}, false, &longest);
+    const ml::ModelInput dataset = ml::explain::clipsInput(sample.data, torch::arange(std::int64_t(sampled)));
     set.kan = ml::explain::kanCurves(model, dataset);
     set.labelScale = project.labelScale().name();
     set.hasEnvelope = loaded.description.envelope.has_value();

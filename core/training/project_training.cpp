@@ -2,6 +2,7 @@
 
 #include "core/ml/model_factory.h"
 #include "core/ml/model_file.h"
+#include "core/training/chunked_prediction.h"
 #include "core/training/model_guard.h"
 #include "core/training/model_saving.h"
 #include "core/training/prediction_envelope.h"
@@ -132,8 +133,8 @@ TrainOutcome trainOnProject(store::Project &project, const TrainRequest &request
     LabelChoice labels;
     labels.source = {request.aggregate, request.annotator};
     labels.unimodal = request.unimodalTargets;
-    const ClipSet train = loadClips(project, features, complete(QStringLiteral("train")), labels, true);
-    const ClipSet valid = loadClips(project, features, complete(QStringLiteral("valid")), labels, true);
+    ClipSet train = loadClips(project, features, complete(QStringLiteral("train")), labels, true);
+    ClipSet valid = loadClips(project, features, complete(QStringLiteral("valid")), labels, true);
     if (train.data.size() == 0 && !incomplete.isEmpty())
         throw Error(QStringLiteral("%1: no labelled clip of the train split has all its features (%2 clip(s) lack some); "
                                    "run 'sentilens-cli extract' first")
@@ -166,24 +167,33 @@ TrainOutcome trainOnProject(store::Project &project, const TrainRequest &request
 
     const ml::MetricScale scale = ml::metricScale(options.labelScale);
     const QString unsaved = QStringLiteral("%1: the trained %2 model").arg(project.databasePath(), request.architecture);
-    for (const QString &split : {QStringLiteral("train"), QStringLiteral("valid"), QStringLiteral("test")}) {
-        const ClipSet set = loadClips(project, features, complete(split), labels, true);
+    // What the registration needs of the training splits, taken before their tensors are let go.
+    const double trainMean = train.data.labels.mean().item<double>();
+    const QString lineage = lineageJson(project, request, labels, train, valid, features);
+    // Each split is evaluated and released before the next is loaded, and the predictions for
+    // every clip are made a chunk at a time, so that the peak memory after training stays near
+    // that of the training splits (a MOSEI-size project, issue 14).
+    const auto evaluateSplit = [&](const QString &split, ClipSet &set) {
         if (set.data.size() == 0)
-            continue;
+            return;
         const ml::Predictions predictions = ml::predict(*model, set.data, ml::BottleneckMode::Mean);
         // A diverged training predicts NaN: refused here, before anything is saved or registered.
         checkPredictions(unsaved, predictions, set.clipIds);
         outcome.evaluations[split] = ml::evaluate(predictions, set.data, scale);
-        const double trainMean = train.data.labels.mean().item<double>();
         outcome.meanPredictorMae[split] = (set.data.labels - trainMean).abs().mean().item<double>();
-    }
+        set.data = ml::Dataset{};
+    };
+    evaluateSplit(QStringLiteral("train"), train);
+    evaluateSplit(QStringLiteral("valid"), valid);
+    ClipSet test = loadClips(project, features, complete(QStringLiteral("test")), labels, true);
+    evaluateSplit(QStringLiteral("test"), test);
     // The predictions stored with the model, made by the model in memory: the file holds the same
     // parameters, and having them before the file is written lets the registration be one
     // transaction (see below).
-    const ClipSet everyClip = loadClips(project, features, complete({}), QString(), false);
+    const QList<qint64> everyClip = complete({});
     outcome.clipsWithoutFeatures = int(incomplete.size());
-    const ml::Predictions predictions = ml::predict(*model, everyClip.data, ml::BottleneckMode::Mean);
-    checkPredictions(unsaved, predictions, everyClip.clipIds);
+    const ml::Predictions predictions = predictInChunks(project, features, everyClip, *model);
+    checkPredictions(unsaved, predictions, everyClip);
 
     const QDateTime finished = QDateTime::currentDateTimeUtc();
     const QString stamp = finished.toString(QStringLiteral("yyyyMMdd-HHmmss"));
@@ -205,7 +215,7 @@ TrainOutcome trainOnProject(store::Project &project, const TrainRequest &request
     record.contractJson = QString::fromStdString(features.contract.toJson().dump());
     record.trainingJson = QString::fromStdString(outcome.result.record.toJson().dump());
     record.metricsJson = metricsJson(outcome.evaluations);
-    record.lineageJson = lineageJson(project, request, labels, train, valid, features);
+    record.lineageJson = lineage;
     // The model, its being active and its predictions are committed together, so a kill or a
     // lock never leaves an active model without predictions; when the registration fails, the
     // file it would have named is removed, so no orphan model file stays behind either.
@@ -213,7 +223,7 @@ TrainOutcome trainOnProject(store::Project &project, const TrainRequest &request
         store::Savepoint registration(project.db());
         outcome.modelId = project.models().add(record);
         project.models().setActive(outcome.modelId);
-        project.models().storePredictions(outcome.modelId, reportedPredictions(project, features, everyClip.clipIds, predictions, envelope), true);
+        project.models().storePredictions(outcome.modelId, reportedPredictions(project, features, everyClip, predictions, envelope), true);
         registration.commit();
     } catch (...) {
         QFile::remove(outcome.modelFile);
@@ -281,12 +291,12 @@ QList<store::PredictionRecord> predictOnProject(store::Project &project, qint64 
 {
     const ProjectFeatures features = projectFeatures(project);
     ml::LoadedModel loaded = loadProjectModel(project, modelId, features.contract);
-    const ClipSet all = loadClips(project, features, clipsOfSplit(project, {}), QString(), false);
+    const QList<qint64> all = clipsOfSplit(project, {});
     const QString file = project.absolutePath(project.models().find(modelId)->filePath);
     const ml::Predictions predictions =
-        guardModel(file, [&] { return ml::predict(*loaded.model, all.data, ml::BottleneckMode::Mean); });
-    checkPredictions(file, predictions, all.clipIds);
-    const QList<store::PredictionRecord> records = reportedPredictions(project, features, all.clipIds, predictions, loaded.description.envelope);
+        guardModel(file, [&] { return predictInChunks(project, features, all, *loaded.model); });
+    checkPredictions(file, predictions, all);
+    const QList<store::PredictionRecord> records = reportedPredictions(project, features, all, predictions, loaded.description.envelope);
     project.models().storePredictions(modelId, records, true);
     return records;
 }
