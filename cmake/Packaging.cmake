@@ -104,7 +104,8 @@ set(CPACK_DEBIAN_PACKAGE_CONTROL_STRICT_PERMISSION ON)
 # would be there otherwise makes training and explanations 4 to 30 times slower).
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
 set(CPACK_DEBIAN_PACKAGE_DEPENDS "libqt6sql6-sqlite, opencv-data, pocketsphinx-en-us, espeak-ng, ffmpeg, libopenblas0-openmp")
-set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "qt6-translations-l10n")
+# Qt's PostgreSQL driver only for shared projects on a server (init --server); recommended.
+set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "qt6-translations-l10n, libqt6sql6-psql")
 set(CPACK_PACKAGE_DESCRIPTION_SUMMARY "multimodal sentiment annotation and model inspection")
 # CPack puts the summary on the Description line and this text under it.
 set(CPACK_DEBIAN_PACKAGE_DESCRIPTION "SentiLens loads video clips of people speaking, extracts language, acoustic

@@ -1,6 +1,7 @@
 #include "core/store/annotator_repository.h"
 
 #include "core/common/error.h"
+#include "core/store/savepoint.h"
 #include "core/store/sql.h"
 
 #include <QDateTime>
@@ -23,9 +24,18 @@ Annotator AnnotatorRepository::ensure(const QString &name, const QString &kind)
         return *existing;
     if (kind != QLatin1String("human") && kind != QLatin1String("dataset") && kind != QLatin1String("model"))
         throw Error(QStringLiteral("annotator %1: unknown kind '%2'").arg(trimmed, kind));
-    QSqlQuery query = run(m_db, QStringLiteral("INSERT INTO annotators(name, kind, created_at) VALUES (?, ?, ?)"),
-                          {trimmed, kind, QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs)});
-    return {query.lastInsertId().toLongLong(), trimmed, kind};
+    // Two annotators' programs may add the same name at once: the second one's insert does
+    // nothing and the row the first one made is returned. The write transaction takes the lock up
+    // front; SQLite answers an autocommit insert whose snapshot another writer just outdated with
+    // "database is locked" at once, without waiting out the busy timeout.
+    Savepoint savepoint(m_db);
+    run(m_db, QStringLiteral("INSERT INTO annotators(name, kind, created_at) VALUES (?, ?, ?) ON CONFLICT(name) DO NOTHING"),
+        {trimmed, kind, QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs)});
+    const auto made = find(trimmed);
+    if (!made)
+        throw Error(QStringLiteral("%1: annotator %2 could not be added").arg(m_db.databaseName(), trimmed));
+    savepoint.commit();
+    return *made;
 }
 
 std::optional<Annotator> AnnotatorRepository::find(const QString &name) const

@@ -63,7 +63,7 @@ qint64 ClipRepository::add(const Clip &clip)
         QStringLiteral("INSERT INTO clips(video_id, clip_id, media_path, audio_path, duration_s, split, "
                        "transcript, transcript_source, annotation, extra_json, added_at, language, "
                        "transcript_confidence, transcript_low_confidence) "
-                       "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+                       "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id"),
         {clip.videoId, clip.clipId, clip.mediaPath,
          clip.audioPath.isEmpty() ? QVariant() : QVariant(clip.audioPath), nullable(clip.durationSeconds),
          clip.split, text(clip.transcript),
@@ -71,7 +71,7 @@ qint64 ClipRepository::add(const Clip &clip)
          QString::fromUtf8(QJsonDocument(clip.extra).toJson(QJsonDocument::Compact)),
          QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs), text(clip.language),
          nullable(clip.transcriptConfidence), clip.lowConfidence ? 1 : 0});
-    return query.lastInsertId().toLongLong();
+    return insertedId(m_db, query);
 }
 
 std::optional<Clip> ClipRepository::find(qint64 id) const

@@ -18,8 +18,9 @@ ExplanationRecord fromRow(const QSqlQuery &q)
 
 void ExplanationRepository::store(const ExplanationRecord &record)
 {
-    run(m_db, QStringLiteral("INSERT OR REPLACE INTO explanations(model_id, clip_id, kind, inputs_hash, payload, created_at) "
-                             "VALUES (?, ?, ?, ?, ?, ?)"),
+    run(m_db, QStringLiteral("INSERT INTO explanations(model_id, clip_id, kind, inputs_hash, payload, created_at) "
+                             "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT(model_id, clip_id, kind) DO UPDATE SET "
+                             "inputs_hash = excluded.inputs_hash, payload = excluded.payload, created_at = excluded.created_at"),
         {record.modelId, record.clipId, record.kind, text(record.inputsHash), record.payload,
          QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs)});
 }

@@ -77,14 +77,14 @@ FeatureSet FeatureRepository::ensureSet(const FeatureSet &wanted)
     existing.finish();
     QSqlQuery insert = run(m_db, QStringLiteral("INSERT INTO feature_sets(modality, name, extractor, extractor_version, "
                                                 "config_hash, params_json, dims, dim_names_json, created_at) "
-                                                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+                                                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id"),
                            {wanted.modality, text(wanted.name), wanted.extractor, wanted.extractorVersion,
                             text(wanted.configHash), wanted.paramsJson.isEmpty() ? QStringLiteral("{}") : wanted.paramsJson,
                             wanted.dims,
                             QString::fromUtf8(QJsonDocument(QJsonArray::fromStringList(wanted.dimNames)).toJson(QJsonDocument::Compact)),
                             now()});
     FeatureSet created = wanted;
-    created.id = insert.lastInsertId().toLongLong();
+    created.id = insertedId(m_db, insert);
     markCurrent(created);
     return created;
 }

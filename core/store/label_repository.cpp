@@ -78,7 +78,7 @@ std::optional<double> LabelRepository::value(qint64 clipId, qint64 annotatorId, 
 
 QList<Label> LabelRepository::forClip(qint64 clipId) const
 {
-    QSqlQuery query = run(m_db, kLabelSelect + QStringLiteral("WHERE clip_id = ? ORDER BY annotator_id, instr('MTAV', target)"),
+    QSqlQuery query = run(m_db, kLabelSelect + QStringLiteral("WHERE clip_id = ? ORDER BY annotator_id, ") + targetOrder(QStringLiteral("target")),
                           {clipId});
     return collectLabels(query);
 }

@@ -2,6 +2,7 @@
 
 #include "core/common/error.h"
 #include "core/store/sql.h"
+#include "core/store/sql_dialect.h"
 
 #include <QDateTime>
 #include <QSqlError>
@@ -192,12 +193,17 @@ int latestSchemaVersion(const QList<Migration> &migrations)
 
 int schemaVersion(const QSqlDatabase &db)
 {
-    return scalar(db, QStringLiteral("PRAGMA user_version")).toInt();
+    if (backendOf(db) == Backend::Sqlite)
+        return scalar(db, QStringLiteral("PRAGMA user_version")).toInt();
+    // PostgreSQL has no user_version: the highest recorded migration is the version.
+    if (!scalar(db, QStringLiteral("SELECT to_regclass('schema_migrations') IS NOT NULL")).toBool())
+        return 0;
+    return scalar(db, QStringLiteral("SELECT coalesce(max(version), 0) FROM schema_migrations")).toInt();
 }
 
 int migrate(const QSqlDatabase &db, const QList<Migration> &migrations)
 {
-    const int current = schemaVersion(db);
+    int current = schemaVersion(db);
     const int latest = latestSchemaVersion(migrations);
     if (current > latest)
         throw Error(QStringLiteral("%1: this project was written by a newer SentiLens (schema version %2; "
@@ -210,18 +216,25 @@ int migrate(const QSqlDatabase &db, const QList<Migration> &migrations)
         return 0;
 
     // One exclusive transaction for every pending step: either all apply or the file is untouched.
-    QSqlQuery control(db);
-    if (!control.exec(QStringLiteral("BEGIN IMMEDIATE")))
-        throw Error(describeSqlError(db, control.lastError().text()));
+    // The version is read again under the write lock: another client may have just migrated.
+    beginWrite(db);
+    current = schemaVersion(db);
     int applied = 0;
     for (const Migration &migration : migrations) {
         if (migration.version <= current)
             continue;
-        for (const QString &statement : migration.statements) {
+        QStringList statements;
+        try {
+            statements = forBackend(db, migration.statements);
+        } catch (...) {
+            endWrite(db, false);
+            throw;
+        }
+        for (const QString &statement : statements) {
             QSqlQuery query(db);
             if (!query.exec(statement)) {
                 const QString reason = query.lastError().text();
-                control.exec(QStringLiteral("ROLLBACK"));
+                endWrite(db, false);
                 throw Error(QStringLiteral("%1: migration to schema version %2 (%3) failed: %4. "
                                            "The file was left as it was (schema version %5).")
                                 .arg(db.databaseName())
@@ -235,8 +248,11 @@ int migrate(const QSqlDatabase &db, const QList<Migration> &migrations)
         record.bindValue(0, migration.version);
         record.bindValue(1, migration.name);
         record.bindValue(2, QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs));
-        if (!record.exec() || !QSqlQuery(db).exec(QStringLiteral("PRAGMA user_version = %1").arg(migration.version))) {
-            control.exec(QStringLiteral("ROLLBACK"));
+        const bool recorded = record.exec()
+            && (backendOf(db) == Backend::Postgres
+                || QSqlQuery(db).exec(QStringLiteral("PRAGMA user_version = %1").arg(migration.version)));
+        if (!recorded) {
+            endWrite(db, false);
             throw Error(QStringLiteral("%1: could not record schema version %2: %3")
                             .arg(db.databaseName())
                             .arg(migration.version)
@@ -244,10 +260,11 @@ int migrate(const QSqlDatabase &db, const QList<Migration> &migrations)
         }
         ++applied;
     }
-    if (!control.exec(QStringLiteral("COMMIT"))) {
-        const QString reason = control.lastError().text();
-        control.exec(QStringLiteral("ROLLBACK"));
-        throw Error(describeSqlError(db, reason));
+    try {
+        endWrite(db, true);
+    } catch (...) {
+        endWrite(db, false);
+        throw;
     }
     return applied;
 }

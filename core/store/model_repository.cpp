@@ -23,11 +23,12 @@ ModelRecord fromRow(const QSqlQuery &q)
 qint64 ModelRepository::add(const ModelRecord &model)
 {
     QSqlQuery query = run(m_db, QStringLiteral("INSERT INTO models(name, architecture, file_path, contract_json, training_json, "
-                                               "metrics_json, created_at, lineage_json) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"),
+                                               "metrics_json, created_at, lineage_json) VALUES (?, ?, ?, ?, ?, ?, ?, ?) "
+                                               "RETURNING id"),
                           {model.name, model.architecture, model.filePath, text(model.contractJson), text(model.trainingJson),
                            text(model.metricsJson), QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs),
                            text(model.lineageJson)});
-    return query.lastInsertId().toLongLong();
+    return insertedId(m_db, query);
 }
 
 QList<ModelRecord> ModelRepository::list() const
@@ -67,7 +68,7 @@ void ModelRepository::storePredictions(qint64 modelId, const QList<PredictionRec
 QList<PredictionRecord> ModelRepository::predictions(qint64 modelId) const
 {
     QSqlQuery query = run(m_db, QStringLiteral("SELECT clip_id, target, value, raw_value, outside FROM predictions WHERE model_id = ? "
-                                               "ORDER BY clip_id, instr('MTAV', target)"),
+                                               "ORDER BY clip_id, ") + targetOrder(QStringLiteral("target")),
                           {modelId});
     QList<PredictionRecord> result;
     while (query.next()) {

@@ -1,6 +1,8 @@
 #include "core/store/project.h"
 
 #include "core/common/error.h"
+#include "core/store/media_root.h"
+#include "core/store/server_location.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
@@ -11,6 +13,38 @@ namespace sl::store {
 
 namespace {
 QString databaseFileIn(const QString &folder) { return QDir(folder).filePath(QString::fromLatin1(Project::kDatabaseFileName)); }
+
+// This machine's media root for a server project, or an error that says how to set one.
+QString requireMediaRoot(const QString &displayLocation)
+{
+    const QString root = mediaRootFor(displayLocation);
+    if (root.isEmpty())
+        throw Error(QStringLiteral("%1: no media root set on this machine for this shared project; set the folder "
+                                   "where the project's media is mounted with 'sentilens-cli media-root %1 FOLDER' "
+                                   "(or SENTILENS_MEDIA_ROOT)").arg(displayLocation));
+    if (!QFileInfo(root).isDir())
+        throw Error(QStringLiteral("%1: the media root %2 (set in %3) is not a folder on this machine")
+                        .arg(displayLocation, root, machineSettingsPath()));
+    return root;
+}
+
+void recordNewProject(SettingsRepository settings, const QString &name, const QString &fallbackName, LabelScale scale)
+{
+    settings.setValue(QString::fromLatin1(SettingKey::Name), name.trimmed().isEmpty() ? fallbackName : name.trimmed());
+    settings.setValue(QString::fromLatin1(SettingKey::LabelScale), scale.name());
+    settings.setValue(QString::fromLatin1(SettingKey::CreatedAt), QDateTime::currentDateTimeUtc().toString(Qt::ISODate));
+    settings.setValue(QString::fromLatin1(SettingKey::CreatedWith),
+                      QStringLiteral("SentiLens %1").arg(QCoreApplication::applicationVersion()));
+}
+
+std::unique_ptr<ProjectDatabase> createOnServer(const QString &location, const QString &mediaRoot, QString &root)
+{
+    const QString display = parseServerLocation(location).display();
+    if (!mediaRoot.isEmpty())
+        setMediaRootFor(display, mediaRoot);
+    root = requireMediaRoot(display);
+    return std::make_unique<ProjectDatabase>(location, ProjectDatabase::OpenMode::CreateNew);
+}
 }  // namespace
 
 Project::Project(const QString &folder, std::unique_ptr<ProjectDatabase> database)
@@ -26,8 +60,15 @@ Project::Project(const QString &folder, std::unique_ptr<ProjectDatabase> databas
 
 bool Project::existsAt(const QString &folder) { return QFileInfo::exists(databaseFileIn(folder)); }
 
-std::unique_ptr<Project> Project::create(const QString &folder, const QString &name, LabelScale scale)
+std::unique_ptr<Project> Project::create(const QString &folder, const QString &name, LabelScale scale,
+                                        const QString &mediaRoot)
 {
+    if (isServerLocation(folder)) {
+        QString root;
+        auto database = createOnServer(folder, mediaRoot, root);
+        recordNewProject(SettingsRepository(database->db()), name, parseServerLocation(folder).database, scale);
+        return std::unique_ptr<Project>(new Project(root, std::move(database)));
+    }
     if (existsAt(folder))
         throw Error(QStringLiteral("%1: a project already exists here").arg(databaseFileIn(folder)));
     if (QFileInfo(folder).exists() && !QFileInfo(folder).isDir())
@@ -35,17 +76,17 @@ std::unique_ptr<Project> Project::create(const QString &folder, const QString &n
     if (!QDir().mkpath(folder))
         throw Error(QStringLiteral("%1: cannot create the project folder").arg(folder));
     auto database = std::make_unique<ProjectDatabase>(databaseFileIn(folder), ProjectDatabase::OpenMode::CreateIfMissing);
-    SettingsRepository settings(database->db());
-    settings.setValue(QString::fromLatin1(SettingKey::Name), name.trimmed().isEmpty() ? QDir(folder).dirName() : name.trimmed());
-    settings.setValue(QString::fromLatin1(SettingKey::LabelScale), scale.name());
-    settings.setValue(QString::fromLatin1(SettingKey::CreatedAt), QDateTime::currentDateTimeUtc().toString(Qt::ISODate));
-    settings.setValue(QString::fromLatin1(SettingKey::CreatedWith),
-                      QStringLiteral("SentiLens %1").arg(QCoreApplication::applicationVersion()));
+    recordNewProject(SettingsRepository(database->db()), name, QDir(folder).dirName(), scale);
     return std::unique_ptr<Project>(new Project(folder, std::move(database)));
 }
 
 std::unique_ptr<Project> Project::open(const QString &path)
 {
+    if (isServerLocation(path)) {
+        const QString root = requireMediaRoot(parseServerLocation(path).display());
+        auto database = std::make_unique<ProjectDatabase>(path, ProjectDatabase::OpenMode::MustExist);
+        return std::unique_ptr<Project>(new Project(root, std::move(database)));
+    }
     const QFileInfo info(path);
     const QString folder = info.isFile() ? info.absolutePath() : info.absoluteFilePath();
     if (!info.exists())

@@ -1,6 +1,9 @@
 #pragma once
 // A project is a folder that holds its SQLite database (project.sqlite) and, for generated
 // projects, their media. Media paths in the database are relative to this folder.
+// A shared project lives in a PostgreSQL database instead (its location is a postgresql:// URL);
+// its "folder" is then this machine's media root for it (media_root.h), which holds the media
+// and the trained models that the database's relative paths name.
 #include "core/common/label_scale.h"
 #include "core/store/annotator_repository.h"
 #include "core/store/clip_repository.h"
@@ -20,14 +23,18 @@ public:
     static constexpr const char *kDatabaseFileName = "project.sqlite";
 
     // Creates the folder (if needed) and a new project database in it. Throws sl::Error when a
-    // project already exists there.
-    static std::unique_ptr<Project> create(const QString &folder, const QString &name, LabelScale scale);
-    // Opens an existing project; `path` may be the folder or its project.sqlite.
+    // project already exists there. For a server URL the database must exist and be empty;
+    // `mediaRoot`, when given, becomes this machine's media root for it (else the one recorded).
+    static std::unique_ptr<Project> create(const QString &folder, const QString &name, LabelScale scale,
+                                           const QString &mediaRoot = {});
+    // Opens an existing project; `path` may be the folder, its project.sqlite or a server URL
+    // (which needs a media root on this machine).
     static std::unique_ptr<Project> open(const QString &path);
     static bool existsAt(const QString &folder);
 
     QString folder() const { return m_folder; }
     QString databasePath() const { return m_database->filePath(); }
+    bool isServer() const { return m_database->isServer(); }
     QSqlDatabase db() const { return m_database->db(); }
 
     QString name() const;

@@ -26,7 +26,7 @@ ProjectStats computeStats(const Project &project)
     QSqlQuery languages = run(db, QStringLiteral("SELECT language, count(*) FROM clips GROUP BY language"));
     while (languages.next())
         stats.clipsPerLanguage[languages.value(0).toString()] = languages.value(1).toInt();
-    QSqlQuery duration = run(db, QStringLiteral("SELECT count(duration_s), total(duration_s) FROM clips"));
+    QSqlQuery duration = run(db, QStringLiteral("SELECT count(duration_s), coalesce(sum(duration_s), 0.0) FROM clips"));
     if (duration.next()) {
         stats.clipsWithDuration = duration.value(0).toInt();
         stats.totalDurationSeconds = duration.value(1).toDouble();
@@ -38,9 +38,10 @@ ProjectStats computeStats(const Project &project)
 
     QSqlQuery labels = run(db, QStringLiteral(
         "SELECT a.name, l.target, count(*), avg(l.value), min(l.value), max(l.value), "
-        "sum(l.value < 0), sum(l.value = 0), sum(l.value > 0) "
+        "sum(CASE WHEN l.value < 0 THEN 1 ELSE 0 END), sum(CASE WHEN l.value = 0 THEN 1 ELSE 0 END), "
+        "sum(CASE WHEN l.value > 0 THEN 1 ELSE 0 END) "
         "FROM labels l JOIN annotators a ON a.id = l.annotator_id "
-        "GROUP BY a.name, l.target ORDER BY a.name, instr('MTAV', l.target)"));
+        "GROUP BY a.name, l.target ORDER BY a.name, ") + targetOrder(QStringLiteral("l.target")));
     while (labels.next()) {
         LabelSummary summary;
         summary.annotator = labels.value(0).toString();

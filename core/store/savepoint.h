@@ -1,12 +1,15 @@
 #pragma once
-// RAII unit of work. The outermost one on a connection is a `BEGIN IMMEDIATE` transaction; inner
-// ones are SQLite savepoints, which nest, so a repository call that protects its own writes can
+// RAII unit of work. The outermost one on a connection is a write transaction (beginWrite: SQLite's
+// `BEGIN IMMEDIATE`, or PostgreSQL's BEGIN with the project's write lock); inner ones are
+// savepoints, which nest on both back ends, so a repository call that protects its own writes can
 // also run inside a larger import without either knowing about the other.
 //
 // Why IMMEDIATE: a deferred transaction that reads first and writes later has to upgrade its lock,
 // and SQLite answers "database is locked" at once (without the busy timeout) when another
 // connection is writing at that moment. Taking the write lock up front lets the busy timeout do
 // its job, so a label typed while an extraction job writes features waits instead of failing.
+#include "core/store/sql_dialect.h"  // inTransaction
+
 #include <QSqlDatabase>
 #include <QString>
 
@@ -26,8 +29,5 @@ private:
     QString m_name;  // empty for the outermost unit (a plain transaction)
     bool m_done = false;
 };
-
-// Whether the connection is inside a transaction (SQLite's autocommit flag is off).
-bool inTransaction(const QSqlDatabase &db);
 
 }  // namespace sl::store

@@ -62,6 +62,22 @@ QSqlQuery run(const QSqlDatabase &db, const QString &sql, std::initializer_list<
     return query;
 }
 
+void execDirect(const QSqlDatabase &db, const QString &sql)
+{
+    QSqlQuery query(db);
+    if (!query.exec(sql))
+        throwSqlError(db, query.lastError().text());
+}
+
+qint64 insertedId(const QSqlDatabase &db, QSqlQuery &query)
+{
+    if (!query.next())
+        throw Error(QStringLiteral("%1: database error: the new row's id was not returned").arg(db.databaseName()));
+    const qint64 id = query.value(0).toLongLong();
+    query.finish();
+    return id;
+}
+
 QVariant scalar(const QSqlDatabase &db, const QString &sql, std::initializer_list<QVariant> values)
 {
     QSqlQuery query = run(db, sql, values);

@@ -20,9 +20,23 @@ void exec(const QSqlDatabase &db, QSqlQuery &query, std::initializer_list<QVaria
 // prepare + exec in one call, for statements whose result is read afterwards (or not at all).
 QSqlQuery run(const QSqlDatabase &db, const QString &sql, std::initializer_list<QVariant> values = {});
 
+// Executes a statement without preparing it: for transaction control (BEGIN, COMMIT, SAVEPOINT,
+// RELEASE) and SET, which PostgreSQL cannot prepare. Takes no parameters, so never user data.
+void execDirect(const QSqlDatabase &db, const QString &sql);
+
 // Runs a query that yields one value and returns it (an invalid QVariant when there is no row).
 // The statement is finished before returning, so it holds no lock and no open transaction.
 QVariant scalar(const QSqlDatabase &db, const QString &sql, std::initializer_list<QVariant> values = {});
+
+// The id of the row an INSERT ... RETURNING id made (both back ends; PostgreSQL's driver has no
+// lastInsertId for identity columns). Throws sl::Error when the statement returned no row.
+qint64 insertedId(const QSqlDatabase &db, QSqlQuery &query);
+
+// An ORDER BY term that puts targets in M, T, A, V order, in SQL both back ends accept.
+inline QString targetOrder(const QString &column)
+{
+    return QStringLiteral("CASE %1 WHEN 'M' THEN 0 WHEN 'T' THEN 1 WHEN 'A' THEN 2 ELSE 3 END").arg(column);
+}
 
 // Turns a driver error into a sentence that names the file and says what to do.
 QString describeSqlError(const QSqlDatabase &db, const QString &driverText);

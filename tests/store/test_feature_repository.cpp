@@ -1,5 +1,6 @@
 #include "core/common/error.h"
 #include "core/store/project.h"
+#include "tests/support/store_location.h"
 
 #include <QTemporaryDir>
 #include <QtTest>
@@ -39,7 +40,8 @@ private slots:
     void setsAreFoundByExtractorVersionAndConfiguration()
     {
         QTemporaryDir dir;
-        auto project = Project::create(dir.path(), QStringLiteral("p"), LabelScale());
+        SL_PROJECT_LOCATION(location, dir);
+        auto project = Project::create(location, QStringLiteral("p"), LabelScale());
         FeatureRepository features = project->features();
         const FeatureSet a = features.ensureSet(acousticSet(QStringLiteral("h1")));
         QVERIFY(a.id > 0);
@@ -56,6 +58,7 @@ private slots:
     void matricesRoundTripExactly()
     {
         QTemporaryDir dir;
+        SL_PROJECT_LOCATION(location, dir);
         qint64 setId = 0, first = 0, second = 0;
         ClipFeatures stored;
         stored.frames = 2;
@@ -63,7 +66,7 @@ private slots:
         stored.times = {0.0f, 0.01f};
         stored.data = {1.5f, -0.25f, 3.0e-7f, 0.0f, -1e30f, 42.125f};
         {
-            auto project = Project::create(dir.path(), QStringLiteral("p"), LabelScale());
+            auto project = Project::create(location, QStringLiteral("p"), LabelScale());
             first = addClip(*project, QStringLiteral("1"));
             second = addClip(*project, QStringLiteral("2"));
             FeatureRepository features = project->features();
@@ -74,7 +77,7 @@ private slots:
             wrong.data.pop_back();
             QVERIFY_THROWS_EXCEPTION(Error, features.store(setId, second, wrong));
         }
-        auto project = Project::open(dir.path());
+        auto project = Project::open(location);
         FeatureRepository features = project->features();
         const auto loaded = features.load(setId, first);
         QVERIFY(loaded);
@@ -90,7 +93,8 @@ private slots:
     void problemsAreKeptPerClipAndStage()
     {
         QTemporaryDir dir;
-        auto project = Project::create(dir.path(), QStringLiteral("p"), LabelScale());
+        SL_PROJECT_LOCATION(location, dir);
+        auto project = Project::create(location, QStringLiteral("p"), LabelScale());
         const qint64 clip = addClip(*project, QStringLiteral("1"));
         FeatureRepository features = project->features();
         features.recordProblem({clip, QStringLiteral("acoustic"), QStringLiteral("1.mp4: has no audio stream")});

@@ -2,6 +2,7 @@
 #include "core/store/project.h"
 #include "core/store/savepoint.h"
 #include "core/store/sql.h"
+#include "tests/support/store_location.h"
 
 #include <QThread>
 #include <atomic>
@@ -32,7 +33,8 @@ private slots:
     void everyChangeIsRecordedWithOldAndNewValue()
     {
         QTemporaryDir dir;
-        auto project = Project::create(dir.path(), QStringLiteral("p"), sl::LabelScale(sl::LabelScale::Kind::Mosi));
+        SL_PROJECT_LOCATION(location, dir);
+        auto project = Project::create(location, QStringLiteral("p"), sl::LabelScale(sl::LabelScale::Kind::Mosi));
         const qint64 clip = addClip(*project, QStringLiteral("0001"));
         const qint64 ann = project->annotators().ensure(QStringLiteral("ana")).id;
         LabelRepository labels = project->labels();
@@ -66,17 +68,19 @@ private slots:
         // A label typed while a background job holds the write lock must wait out the busy
         // timeout, not fail at once (a deferred read-then-write transaction would fail at once).
         QTemporaryDir dir;
-        auto project = Project::create(dir.path(), QStringLiteral("p"), sl::LabelScale(sl::LabelScale::Kind::Mosi));
+        SL_PROJECT_LOCATION(location, dir);
+        auto project = Project::create(location, QStringLiteral("p"), sl::LabelScale(sl::LabelScale::Kind::Mosi));
         const qint64 clip = addClip(*project, QStringLiteral("0001"));
         const qint64 ann = project->annotators().ensure(QStringLiteral("ana")).id;
         std::atomic<bool> locked{false};
         std::thread writer([&] {
-            auto other = Project::open(dir.path());
-            QSqlQuery query(other->db());
-            QVERIFY(query.exec(QStringLiteral("BEGIN IMMEDIATE")));
+            auto other = Project::open(location);
+            // The project's write lock on either back end (SQLite's BEGIN IMMEDIATE, PostgreSQL's
+            // advisory lock), held for a while by another connection.
+            beginWrite(other->db());
             locked = true;
             QThread::msleep(300);
-            QVERIFY(query.exec(QStringLiteral("COMMIT")));
+            endWrite(other->db(), true);
         });
         while (!locked)
             QThread::msleep(1);
@@ -97,7 +101,8 @@ private slots:
     void valuesOutsideTheScaleAreRefusedAndNotRecorded()
     {
         QTemporaryDir dir;
-        auto project = Project::create(dir.path(), QStringLiteral("sims"), sl::LabelScale(sl::LabelScale::Kind::Sims));
+        SL_PROJECT_LOCATION(location, dir);
+        auto project = Project::create(location, QStringLiteral("sims"), sl::LabelScale(sl::LabelScale::Kind::Sims));
         const qint64 clip = addClip(*project, QStringLiteral("0001"));
         const qint64 ann = project->annotators().ensure(QStringLiteral("ana")).id;
         LabelRepository labels = project->labels();
@@ -111,7 +116,8 @@ private slots:
     void annotatorsKeepTheirOwnValues()
     {
         QTemporaryDir dir;
-        auto project = Project::create(dir.path(), QStringLiteral("p"), sl::LabelScale());
+        SL_PROJECT_LOCATION(location, dir);
+        auto project = Project::create(location, QStringLiteral("p"), sl::LabelScale());
         const qint64 clip = addClip(*project, QStringLiteral("0001"));
         const qint64 dataset = project->annotators().ensure(QStringLiteral("dataset"), QStringLiteral("dataset")).id;
         const qint64 person = project->annotators().ensure(QStringLiteral("ana")).id;
@@ -127,7 +133,8 @@ private slots:
     void historyCannotBeRewritten()
     {
         QTemporaryDir dir;
-        auto project = Project::create(dir.path(), QStringLiteral("p"), sl::LabelScale());
+        SL_PROJECT_LOCATION(location, dir);
+        auto project = Project::create(location, QStringLiteral("p"), sl::LabelScale());
         const qint64 clip = addClip(*project, QStringLiteral("0001"));
         const qint64 ann = project->annotators().ensure(QStringLiteral("ana")).id;
         project->labels().set(clip, ann, Target::V, 1.0);
@@ -141,15 +148,16 @@ private slots:
     void labelsSurviveClosingAndReopening()
     {
         QTemporaryDir dir;
+        SL_PROJECT_LOCATION(location, dir);
         qint64 clip = 0;
         {
-            auto project = Project::create(dir.path(), QStringLiteral("p"), sl::LabelScale());
+            auto project = Project::create(location, QStringLiteral("p"), sl::LabelScale());
             clip = addClip(*project, QStringLiteral("0007"));
             const qint64 ann = project->annotators().ensure(QStringLiteral("ana")).id;
             project->labels().set(clip, ann, Target::M, 0.6);
             project->labels().set(clip, ann, Target::M, 0.8);
         }
-        auto reopened = Project::open(dir.path());
+        auto reopened = Project::open(location);
         const qint64 ann = reopened->annotators().find(QStringLiteral("ana"))->id;
         QCOMPARE(reopened->labels().value(clip, ann, Target::M), std::optional<double>(0.8));
         QCOMPARE(reopened->labels().history(clip).size(), 2);

@@ -1,6 +1,7 @@
 #include "core/common/error.h"
 #include "core/store/project.h"
 #include "core/store/project_stats.h"
+#include "tests/support/store_location.h"
 
 #include <QDir>
 #include <QTemporaryDir>
@@ -48,7 +49,8 @@ private slots:
     void clipsAreStoredWithIdsAsStrings()
     {
         QTemporaryDir dir;
-        auto project = Project::create(dir.path(), QStringLiteral("p"), sl::LabelScale());
+        SL_PROJECT_LOCATION(location, dir);
+        auto project = Project::create(location, QStringLiteral("p"), sl::LabelScale());
         ClipRepository clips = project->clips();
         Clip first = makeClip(QStringLiteral("03amkBZ"), QStringLiteral("0001"), QStringLiteral("train"));
         first.transcript = QStringLiteral("well, I liked it");
@@ -89,7 +91,8 @@ private slots:
     void annotatorsAreEnsuredOnce()
     {
         QTemporaryDir dir;
-        auto project = Project::create(dir.path(), QStringLiteral("p"), sl::LabelScale());
+        SL_PROJECT_LOCATION(location, dir);
+        auto project = Project::create(location, QStringLiteral("p"), sl::LabelScale());
         AnnotatorRepository annotators = project->annotators();
         const Annotator a = annotators.ensure(QStringLiteral(" ana "));
         QCOMPARE(a.name, QStringLiteral("ana"));
@@ -104,7 +107,8 @@ private slots:
     void statsCountWhatIsThere()
     {
         QTemporaryDir dir;
-        auto project = Project::create(dir.path(), QStringLiteral("stats"), sl::LabelScale());
+        SL_PROJECT_LOCATION(location, dir);
+        auto project = Project::create(location, QStringLiteral("stats"), sl::LabelScale());
         ClipRepository clips = project->clips();
         Clip a = makeClip(QStringLiteral("v"), QStringLiteral("1"), QStringLiteral("train"));
         a.durationSeconds = 2.5;
