@@ -5,6 +5,7 @@
 #include "core/session/labeling_session.h"
 #include "ui/clip_browser.h"
 #include "ui/clip_table_model.h"
+#include "ui/dock_layout.h"
 #include "core/media/audio_decoder.h"
 #include "core/session/clip_timeline.h"
 #include "core/training/batch_prediction.h"
@@ -27,7 +28,6 @@
 #include <QDockWidget>
 #include <QFileDialog>
 #include <QFileInfo>
-#include <QInputDialog>
 #include <QLabel>
 #include <QMenuBar>
 #include <QMessageBox>
@@ -72,9 +72,11 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
     createActions();
     createWorkbench();
     createExplanationDocks();
+    createStartPage();
     createMenus();
     createStatusBar();
     m_help = new HelpOverlay(*m_shortcuts, this);
+    limitDocks();
     m_defaultState = saveState(kStateVersion);
     const QSettings settings;
     restoreGeometry(settings.value(kGeometryKey).toByteArray());
@@ -296,6 +298,7 @@ void MainWindow::createMenus()
     QMenu *file = menuBar()->addMenu(tr("&File"));
     file->addAction(act("file.open"));
     m_recentMenu = file->addMenu(tr("Open &recent"));
+    addStartMenus(file);
     file->addAction(act("file.close"));
     file->addSeparator();
     file->addAction(act("file.quit"));
@@ -446,17 +449,8 @@ void MainWindow::rememberAnnotator(const QString &name)
 
 bool MainWindow::openProject(const QString &path, const QString &annotator)
 {
-    QString name = annotator.trimmed().isEmpty() ? rememberedAnnotator() : annotator.trimmed();
-    if (name.isEmpty()) {
-        bool ok = false;
-        name = QInputDialog::getText(this, tr("Who is labelling?"),
-                                     tr("Your name is stored with every label you give (asked only once):"),
-                                     QLineEdit::Normal, QString(), &ok).trimmed();
-        if (!ok || name.isEmpty()) {
-            showError(tr("A project is opened for a named annotator; no name was given."));
-            return false;
-        }
-    }
+    // Without a name the project opens for browsing; the first label asks for one (ensureAnnotator).
+    const QString name = annotator.trimmed().isEmpty() ? rememberedAnnotator() : annotator.trimmed();
     std::unique_ptr<session::LabelingSession> session;
     try {
         session = std::make_unique<session::LabelingSession>(store::Project::open(path), name);
@@ -521,6 +515,9 @@ void MainWindow::closeProject()
 
 void MainWindow::updateTitle()
 {
+    rememberProjectName();
+    updateStartPage();
+    updateFeaturesNote();
     if (!m_session) {
         setWindowTitle(tr("SentiLens"));
         m_projectLabel->setText(tr("No project"));
@@ -529,9 +526,10 @@ void MainWindow::updateTitle()
         return;
     }
     const store::Project &project = m_session->project();
-    setWindowTitle(tr("%1 — SentiLens").arg(project.name()));
+    setWindowTitle(tr("%1 — SentiLens").arg(projectTitle()));
     m_projectLabel->setText(tr("Project: %1 (%2)").arg(project.name(), project.labelScale().name()));
-    m_annotatorLabel->setText(tr("Annotator: %1").arg(m_session->annotator().name));
+    m_annotatorLabel->setText(m_session->hasAnnotator() ? tr("Annotator: %1").arg(m_session->annotator().name)
+                                                        : tr("Browsing (your name is asked at the first label)"));
     m_savedLabel->setText(tr("All labels saved"));
 }
 
@@ -649,7 +647,7 @@ void MainWindow::reloadClips()
 
 void MainWindow::requestLabel(Target target, std::optional<double> value)
 {
-    if (!m_session || m_currentClip == 0)
+    if (!m_session || m_currentClip == 0 || !ensureAnnotator())
         return;
     const store::ClipOverview *clip = m_model->clipAt(m_model->rowOfClip(m_currentClip));
     if (!clip)
@@ -814,10 +812,11 @@ void MainWindow::setTheme(Theme theme)
 
 void MainWindow::resetLayout()
 {
+    // The default state knows which docks show (the explanation views stay closed); the window
+    // then fits the screen again.
     restoreState(m_defaultState, kStateVersion);
-    for (QDockWidget *dock : m_docks)
-        dock->show();
     setReviewMode(m_mode);
+    fitWindowToScreen(this);
 }
 
 void MainWindow::showError(const QString &message)
@@ -885,6 +884,7 @@ void MainWindow::resizeEvent(QResizeEvent *event)
         m_layoutSaver->start();
     if (m_help && m_help->isVisible())
         m_help->setGeometry(rect());
+    layoutStartPage();
 }
 
 }  // namespace sl::ui

@@ -23,6 +23,7 @@ class QProgressBar;
 class QUndoStack;
 class QUndoView;
 class QTimer;
+class QToolBar;
 
 namespace sl::session {
 class LabelingSession;
@@ -48,6 +49,8 @@ class MaskView;
 class SaliencyView;
 class ExtractionRunner;
 class ClipTableModel;
+class ImportDialog;
+class StartPage;
 class HelpOverlay;
 class LabelEditor;
 class ModelPanel;
@@ -138,6 +141,22 @@ public:
     bool isPresenting() const { return m_presentation != nullptr; }
     present::PresentationView *presentationView() const { return m_presentation; }
 
+    // First start and new projects (main_window_start.cpp). The start page shows while no project
+    // is open. createProject makes an empty project and opens it (false, with the error shown, when
+    // it cannot); importData imports `source` into `projectFolder` in the background (as
+    // `sentilens-cli import` does) and opens the project when done; openDemoProject opens the demo
+    // project, generating it the first time. Both return the progress dialog, or null when nothing
+    // had to run in the background.
+    StartPage *startPage() const { return m_startPage; }
+    bool createProject(const QString &folder, const QString &name, const LabelScale &scale);
+    void newProject();
+    ImportDialog *importData(const QString &source, const QString &projectFolder);
+    ImportDialog *openDemoProject();
+    QToolBar *featuresNote() const { return m_featuresNote; }
+    // A project opens for browsing without a name; the first label asks for it. False when the user
+    // gave none (nothing is written then).
+    bool ensureAnnotator();
+
     // The annotator's name is asked once and kept; an empty result keeps the previous one.
     static QString rememberedAnnotator();
     static void rememberAnnotator(const QString &name);
@@ -178,6 +197,16 @@ private:
     void setExplanationProject(const QString &projectPath);
     void showExplanations(qint64 clipId);
     void showExplanationMessage(const QString &message);  // in every view, e.g. why there is nothing
+    void createStartPage();
+    void addStartMenus(QMenu *file);
+    void limitDocks();  // every dock small enough to open without pushing the window off the screen
+    void updateStartPage();
+    void layoutStartPage();
+    void updateFeaturesNote();
+    QString projectTitle() const;  // the name, and the folder when another project has that name
+    void rememberProjectName();
+    void chooseImport(const QString &kind);
+    void watchProjectJob(ImportDialog *dialog);
 
     std::unique_ptr<session::LabelingSession> m_session;
     ClipTableModel *m_model = nullptr;
@@ -225,6 +254,9 @@ private:
     MaskView *m_maskView = nullptr;
     DatasetView *m_datasetView = nullptr;
     QList<QDockWidget *> m_explanationDocks;
+    StartPage *m_startPage = nullptr;
+    QToolBar *m_featuresNote = nullptr;
+    QPointer<ImportDialog> m_import;
 };
 
 }  // namespace sl::ui

@@ -8,6 +8,7 @@
 #include "core/store/label_source.h"
 #include "core/store/project.h"
 #include "ui/clip_browser.h"
+#include "ui/dock_layout.h"
 #include "ui/explain/explanation_controller.h"
 #include "ui/model_panel.h"
 #include "ui/shortcut_registry.h"
@@ -109,7 +110,7 @@ QWidget *MainWindow::showWorkbench(const QString &part)
         panel = m_reviewQueue;
         m_reviewQueue->refresh();
     }
-    auto *dock = panel ? qobject_cast<QDockWidget *>(panel->parentWidget()) : nullptr;
+    QDockWidget *dock = dockOf(panel);  // the panel may sit in its dock's scroll area
     if (!dock)
         return nullptr;
     dock->setFloating(true);

@@ -5,9 +5,9 @@
 #include "app/cli/cli_support.h"
 #include "core/common/error.h"
 #include "core/io/pickle_importer.h"
+#include "core/jobs/project_import.h"
 #include "core/store/project.h"
 
-#include <QDir>
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonObject>
@@ -109,12 +109,8 @@ int runImportPickle(const QStringList &args)
     } catch (const Error &error) {
         const QString folder = project->folder();
         project.reset();
-        if (!projectExisted) {  // undo the project made for this import, and nothing else
-            for (const char *suffix : {"", "-wal", "-shm"})
-                QFile::remove(QDir(folder).filePath(QLatin1String(store::Project::kDatabaseFileName) + QLatin1String(suffix)));
-            if (!folderExisted)
-                QDir().rmdir(folder);
-        }
+        if (!projectExisted)  // undo the project made for this import, and nothing else
+            jobs::removeCreatedProject(folder, !folderExisted);
         return command.fail(InputProblems, error.message() + QStringLiteral("\nNothing was imported."));
     }
 

@@ -1,5 +1,6 @@
 // sentilens: the desktop application. `sentilens [PROJECT]` opens a project folder.
 #include "ui/clip_browser.h"
+#include "ui/dock_layout.h"
 #include "ui/explain/explanation_controller.h"
 #include "ui/language.h"
 #include "ui/main_window.h"
@@ -94,14 +95,22 @@ int main(int argc, char *argv[])
     if (parser.isSet(QStringLiteral("theme")))
         window.setTheme(sl::ui::themeFromName(parser.value(QStringLiteral("theme"))));
     QSize size;
-    if (parser.isSet(QStringLiteral("size")) && parseSize(parser.value(QStringLiteral("size")), size))
+    const QSize available = QGuiApplication::primaryScreen() ? QGuiApplication::primaryScreen()->availableSize() : QSize(1600, 1000);
+    if (parser.isSet(QStringLiteral("size")) && parseSize(parser.value(QStringLiteral("size")), size)) {
         window.resize(size);
-    else if (QSettings().value(QStringLiteral("window/geometry")).isNull()) {
-        // First start: a comfortable size that still fits the screen (later starts restore the last one).
-        const QSize available = QGuiApplication::primaryScreen() ? QGuiApplication::primaryScreen()->availableSize() : QSize(1600, 1000);
-        window.resize(QSize(1600, 1000).boundedTo(available * 0.92));
+        window.show();
+    } else if (QSettings().value(QStringLiteral("window/geometry")).isNull()) {
+        // First start: a comfortable size, or all of a screen too small for it (later starts restore
+        // the last geometry).
+        window.resize(sl::ui::firstStartSize(available));
+        if (sl::ui::firstStartMaximised(available))
+            window.showMaximized();
+        else
+            window.show();
+    } else {
+        window.show();
+        sl::ui::fitWindowToScreen(&window);  // saved on a larger screen: fitted to this one
     }
-    window.show();
 
     QPointer<QWidget> workbenchPart;  // what --show opened: the screenshot is of it
     const QStringList positional = parser.positionalArguments();

@@ -8,14 +8,28 @@ namespace sl::session {
 LabelingSession::LabelingSession(std::unique_ptr<store::Project> project, const QString &annotatorName, QObject *parent)
     : QObject(parent), m_project(std::move(project))
 {
-    m_annotator = m_project->annotators().ensure(annotatorName, QStringLiteral("human"));
+    if (!annotatorName.trimmed().isEmpty())
+        m_annotator = m_project->annotators().ensure(annotatorName, QStringLiteral("human"));
+    findReference();
+    reloadActiveModel();
+}
+
+void LabelingSession::findReference()
+{
+    m_referenceAnnotatorId = 0;
+    m_referenceAnnotatorName.clear();
     const QString referenceName = m_project->settings().value(
         QString::fromLatin1(store::SettingKey::ImportAnnotator), QStringLiteral("dataset"));
     if (const auto reference = m_project->annotators().find(referenceName); reference && reference->id != m_annotator.id) {
         m_referenceAnnotatorId = reference->id;
         m_referenceAnnotatorName = reference->name;
     }
-    reloadActiveModel();
+}
+
+void LabelingSession::setAnnotator(const QString &annotatorName)
+{
+    m_annotator = m_project->annotators().ensure(annotatorName, QStringLiteral("human"));
+    findReference();
 }
 
 void LabelingSession::reloadActiveModel() { m_activeModelId = m_project->models().activeModelId(); }
@@ -38,6 +52,8 @@ std::optional<double> LabelingSession::ownLabel(qint64 clipId, Target target) co
 
 bool LabelingSession::setLabel(qint64 clipId, Target target, std::optional<double> value)
 {
+    if (!hasAnnotator())
+        throw Error(QStringLiteral("%1: labels need an annotator's name; none was given").arg(m_project->folder()));
     if (!m_project->labels().set(clipId, m_annotator.id, target, value))
         return false;
     emit labelChanged(clipId, target, value);

@@ -14,12 +14,17 @@ namespace sl::session {
 class LabelingSession : public QObject {
     Q_OBJECT
 public:
-    // Throws sl::Error for an empty annotator name.
+    // An empty annotator name opens the project for browsing: everything reads, and labels wait
+    // until setAnnotator() names who gives them (the window asks when the first label is set).
     LabelingSession(std::unique_ptr<store::Project> project, const QString &annotatorName, QObject *parent = nullptr);
     ~LabelingSession() override;
 
     const store::Project &project() const { return *m_project; }
     store::Annotator annotator() const { return m_annotator; }
+    bool hasAnnotator() const { return m_annotator.id != 0; }
+    // Names the annotator of a session opened for browsing (or another one). Throws sl::Error for an
+    // empty name or when the database refuses the write; the session is then unchanged.
+    void setAnnotator(const QString &annotatorName);
     // The annotator whose labels are shown for comparison (the one that owns the imported labels).
     qint64 referenceAnnotatorId() const { return m_referenceAnnotatorId; }
     QString referenceAnnotatorName() const { return m_referenceAnnotatorName; }
@@ -42,7 +47,8 @@ public:
     std::optional<double> ownLabel(qint64 clipId, Target target) const;
 
     // Writes the annotator's label now (empty value clears it). Returns false when nothing changed.
-    // Throws sl::Error (value off the scale, locked or read-only database); nothing is written then.
+    // Throws sl::Error (no annotator named yet, value off the scale, locked or read-only database);
+    // nothing is written then.
     bool setLabel(qint64 clipId, Target target, std::optional<double> value);
     void setTranscript(qint64 clipId, const QString &text);
 
@@ -52,6 +58,8 @@ signals:
     void blindChanged(bool blind);
 
 private:
+    void findReference();  // the annotator of the imported labels, unless it is the session's own
+
     std::unique_ptr<store::Project> m_project;
     store::Annotator m_annotator;
     qint64 m_referenceAnnotatorId = 0;

@@ -1,5 +1,6 @@
 #include "tests/support_gui/test_window.h"
 
+#include "core/demo/demo_project.h"
 #include "core/store/project.h"
 #include "ui/label_editor.h"
 
@@ -13,6 +14,15 @@ void isolateSettings()
 {
     QStandardPaths::setTestModeEnabled(true);
     QSettings().clear();
+}
+
+QString buildSmallDemo(const QTemporaryDir &dir, int clips)
+{
+    demo::DemoOptions options;
+    options.clipCount = clips;
+    const QString folder = dir.filePath(QStringLiteral("demo"));
+    demo::buildDemoProject(folder, options, false);
+    return folder;
 }
 
 void openTestWindow(std::unique_ptr<ui::MainWindow> &window, const QString &project, const QString &annotator)

@@ -7,6 +7,7 @@
 
 #include <QApplication>
 #include <QString>
+#include <QTemporaryDir>
 #include <QtTest>
 #include <memory>
 #include <optional>
@@ -16,6 +17,9 @@ namespace sl::test {
 // QStandardPaths' test mode and cleared QSettings, so no test reads the user's (or another
 // test's) layout, shortcuts or annotator.
 void isolateSettings();
+
+// A generated demo project of `clips` clips at dir/demo (no features): what the window tests open.
+QString buildSmallDemo(const QTemporaryDir &dir, int clips = 6);
 
 // Makes `window` a new main window shown at 1400x900 with `project` open as `annotator`; fails the
 // calling test (QVERIFY) when the window is not exposed or the project does not open.
