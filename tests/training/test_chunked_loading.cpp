@@ -13,6 +13,7 @@
 
 #include "core/ml/model_factory.h"
 #include "core/ml/model_file.h"
+#include "core/common/error.h"
 #include "core/store/project.h"
 
 #include <QTemporaryDir>
@@ -173,6 +174,28 @@ private slots:
         QCOMPARE(int(whole.multimodal.size()), 23);
         for (int chunk : {1, 5, 12, 1000})
             verifySame(training::predictInChunks(*m_project, m_features, m_clips, *model, chunk, 4), whole);
+    }
+
+    void meanBaselineSummedInChunks()
+    {
+        // Against the explanations' own mean over one tensor of the train split (float sums), and
+        // for one dim against a sum worked out here from the loaded rows in double.
+        const QList<qint64> train = training::clipsOfSplit(*m_project, QStringLiteral("train"));
+        const std::array<std::int64_t, 3> dims{kDims[0], kDims[1], kDims[2]};
+        const training::ClipSet whole = training::loadClips(*m_project, m_features, train, QString(), false);
+        const ml::explain::Baseline expected = ml::explain::makeBaseline(ml::explain::BaselineKind::Mean, dims, &whole.data);
+        for (int chunk : {1, 3, 100}) {
+            const ml::explain::Baseline got = training::meanBaselineInChunks(*m_project, m_features, train, dims, chunk);
+            for (size_t m = 0; m < 3; ++m)
+                QVERIFY(torch::allclose(got.values[m], expected.values[m], 1e-5, 1e-6));
+        }
+        double sum = 0, steps = 0;
+        for (std::int64_t i = 0; i < whole.data.size(); ++i)
+            for (std::int64_t t = 0; t < whole.data.lengths[1][i].item<std::int64_t>(); ++t, ++steps)
+                sum += whole.data.features[1][i][t][1].item<double>();
+        const ml::explain::Baseline got = training::meanBaselineInChunks(*m_project, m_features, train, dims, 2);
+        QVERIFY(std::fabs(got.values[1][1].item<double>() - sum / steps) < 1e-6);
+        QVERIFY_THROWS_EXCEPTION(sl::Error, training::meanBaselineInChunks(*m_project, m_features, {}, dims));
     }
 
     void trainingStoresThePredictionsOfItsModelFile()
