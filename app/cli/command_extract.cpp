@@ -6,6 +6,7 @@
 #include "core/jobs/extraction_plan.h"
 #include "core/jobs/text_encoder_setting.h"
 #include "core/jobs/token_id_encoding.h"
+#include "core/language/asr_model_setting.h"
 #include "core/store/project.h"
 
 #include <QFileInfo>
@@ -13,6 +14,7 @@
 #include <QJsonArray>
 #include <QJsonObject>
 #include <cmath>
+#include <functional>
 #ifdef Q_OS_UNIX
 #include <unistd.h>
 #endif
@@ -63,37 +65,62 @@ void drawProgress(const jobs::ExtractionProgress &p)
     err().flush();
 }
 
-// --text-encoder / --vocab / --no-text-encoder change the project's stored choice before the run.
-int applyTextEncoderOptions(Command &command)
+// A project setting that a pair of options changes before the run: --NAME sets it, --no-NAME
+// forgets it. Neither: nothing to do; both: a usage error. Otherwise the project is opened and
+// `change` (told whether to forget) changes it and says how; its errors are input problems.
+int applySettingOptions(Command &command, const QString &name,
+                        const std::function<QString(store::Project &project, bool forget)> &change)
 {
-    const QCommandLineParser &parser = command.parser();
-    const bool set = parser.isSet(QStringLiteral("text-encoder"));
-    const bool clear = parser.isSet(QStringLiteral("no-text-encoder"));
-    if (set && clear)
-        return command.fail(UsageError, QStringLiteral("--text-encoder and --no-text-encoder exclude each other"));
-    if (set != parser.isSet(QStringLiteral("vocab")))
-        return command.fail(UsageError, QStringLiteral("--text-encoder and --vocab go together"));
-    if (!set && !clear)
+    const bool set = command.parser().isSet(name);
+    const bool forget = command.parser().isSet(QStringLiteral("no-") + name);
+    if (set && forget)
+        return command.fail(UsageError, QStringLiteral("--%1 and --no-%1 exclude each other").arg(name));
+    if (!set && !forget)
         return Success;
     std::unique_ptr<store::Project> project = command.openProject();
     if (!project)
         return command.exitCode();
     try {
-        if (clear) {
-            jobs::clearTextEncoder(*project);
-            command.say(QStringLiteral("Text encoder: none (built-in text features)"));
-            return Success;
+        command.say(change(*project, forget));
+    } catch (const std::exception &error) {
+        return command.fail(error, InputProblems);
+    }
+    return Success;
+}
+
+// --text-encoder / --vocab / --no-text-encoder change the project's stored choice before the run.
+int applyTextEncoderOptions(Command &command)
+{
+    const QCommandLineParser &parser = command.parser();
+    const bool set = parser.isSet(QStringLiteral("text-encoder"));
+    if (set != parser.isSet(QStringLiteral("vocab")) && !(set && parser.isSet(QStringLiteral("no-text-encoder"))))
+        return command.fail(UsageError, QStringLiteral("--text-encoder and --vocab go together"));
+    return applySettingOptions(command, QStringLiteral("text-encoder"), [&parser](store::Project &project, bool forget) {
+        if (forget) {
+            jobs::clearTextEncoder(project);
+            return QStringLiteral("Text encoder: none (built-in text features)");
         }
         jobs::TextEncoderSetting setting;
         setting.modelFile = parser.value(QStringLiteral("text-encoder"));
         setting.vocabFile = parser.value(QStringLiteral("vocab"));
         setting.cased = parser.isSet(QStringLiteral("cased"));
-        jobs::setTextEncoder(*project, setting);
-        command.say(QStringLiteral("Text encoder: %1").arg(QFileInfo(setting.modelFile).fileName()));
-    } catch (const std::exception &error) {
-        return command.fail(error, InputProblems);
-    }
-    return Success;
+        jobs::setTextEncoder(project, setting);
+        return QStringLiteral("Text encoder: %1").arg(QFileInfo(setting.modelFile).fileName());
+    });
+}
+
+// --asr-model / --no-asr-model change the project's speech recogniser before the run.
+int applyAsrModelOptions(Command &command)
+{
+    const QString file = command.parser().value(QStringLiteral("asr-model"));
+    return applySettingOptions(command, QStringLiteral("asr-model"), [&file](store::Project &project, bool forget) {
+        if (forget) {
+            language::clearAsrModel(project);
+            return QStringLiteral("Speech recogniser: PocketSphinx (English)");
+        }
+        language::setAsrModel(project, file);
+        return QStringLiteral("Speech recogniser: Whisper with %1").arg(file);
+    });
 }
 
 // --token-ids: the dataset's own BERT token ids through the researcher's TorchScript BERT, in
@@ -155,6 +182,12 @@ int runExtract(const QStringList &args)
     command.parser().addOption({QStringLiteral("vocab"), QStringLiteral("The encoder's WordPiece vocab.txt."), QStringLiteral("FILE")});
     command.parser().addOption({QStringLiteral("cased"), QStringLiteral("The encoder's vocabulary is cased: keep the text's case.")});
     command.parser().addOption({QStringLiteral("no-text-encoder"), QStringLiteral("Forget the project's text encoder: built-in text features only.")});
+    command.parser().addOption({QStringLiteral("asr-model"),
+                                QStringLiteral("Whisper model for speech recognition (a whisper.cpp ggml file such as ggml-base.bin): "
+                                               "English, Mandarin and the other languages it knows, instead of PocketSphinx's "
+                                               "English; stored in the project for later runs and the window."),
+                                QStringLiteral("FILE")});
+    command.parser().addOption({QStringLiteral("no-asr-model"), QStringLiteral("Forget the project's Whisper model: PocketSphinx, English only.")});
     command.parser().addOption({QStringLiteral("token-ids"),
                                 QStringLiteral("Run --text-encoder on the dataset's own BERT token ids (an imported MMSA pickle's "
                                                "text_bert) instead of tokenising transcripts; needs no --vocab. The hidden states "
@@ -168,6 +201,8 @@ int runExtract(const QStringList &args)
     if (!command.openProject())
         return command.exitCode();
     if (const int code = applyTextEncoderOptions(command); code != Success)
+        return code;
+    if (const int code = applyAsrModelOptions(command); code != Success)
         return code;
     bool ok = false;
     const int workers = command.parser().value(QStringLiteral("jobs")).toInt(&ok);

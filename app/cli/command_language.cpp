@@ -94,14 +94,16 @@ int runLanguage(const QStringList &args)
         store::ClipRepository clips = project->clips();
         if (command.parser().isSet(QStringLiteral("default")))
             project->settings().setValue(QString::fromLatin1(store::SettingKey::Language), newDefault);
-        const QString recognizerLanguage = language::RecognizerModel::defaultEnglish().language;
+        const QString pocketSphinxLanguage = language::RecognizerModel::defaultEnglish().language;
         int cleared = 0;
         for (const qint64 id : chosen) {
+            // The language recognised words are in: the clip's, which Whisper sets to what it heard,
+            // else PocketSphinx's English.
+            const store::Clip before = *clips.find(id);
+            const QString wordsLanguage = before.language.isEmpty() ? pocketSphinxLanguage : before.language;
             clips.setLanguage(id, newLanguage);
-            const store::Clip clip = *clips.find(id);
             // Recognised words of a language the clip is not in are not its transcript.
-            if (clip.transcriptSource == QLatin1String("asr") && !newLanguage.isEmpty()
-                && newLanguage != recognizerLanguage) {
+            if (before.transcriptSource == QLatin1String("asr") && !newLanguage.isEmpty() && newLanguage != wordsLanguage) {
                 clips.setTranscript(id, QString(), QStringLiteral("none"));
                 clips.setCues(id, {});
                 ++cleared;

@@ -3,6 +3,7 @@
 #include "core/jobs/media_extractors.h"
 #include "core/jobs/text_encoder_setting.h"
 #include "core/jobs/text_extractor.h"
+#include "core/language/asr_model_setting.h"
 #include "core/store/project.h"
 
 namespace sl::jobs {
@@ -20,6 +21,7 @@ PreparedExtraction prepareExtraction(const QString &projectPath, const Extractio
         auto project = store::Project::open(projectPath);
         language::TranscriptResolveOptions resolveOptions;
         resolveOptions.recognizeSpeech = plan.recognizeSpeech;
+        resolveOptions.whisperModel = language::projectAsrModel(*project);
         prepared.transcripts = language::resolveTranscripts(*project, transcriptProgress, cancel, resolveOptions);
         TextExtractorOptions options = textExtractorOptions(*project);
         options.encoder = projectTextEncoder(*project);

@@ -25,7 +25,8 @@ struct PreparedExtraction {
     language::TranscriptResolveReport transcripts;
 };
 
-// Text features use the project's text encoder when one is set (text_encoder_setting.h).
+// Text features use the project's text encoder when one is set (text_encoder_setting.h), and
+// speech is recognised with the project's Whisper model when one is set (asr_model_setting.h).
 // Throws std::invalid_argument for an unknown acoustic preset, sl::Error for project problems
 // (among them a text encoder whose files have gone or no longer load).
 PreparedExtraction prepareExtraction(const QString &projectPath, const ExtractionPlan &plan,

@@ -120,6 +120,11 @@ Recognition SpeechRecognizer::recognize(std::span<const std::int16_t> samples)
     return result;
 }
 
+Recognition SpeechRecognizer::recognize(std::span<const float> samples, const QString &)
+{
+    return recognize(toPcm16(samples));
+}
+
 double Recognition::confidence() const
 {
     if (words.isEmpty())

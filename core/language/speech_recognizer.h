@@ -1,7 +1,8 @@
 #pragma once
 // Speech recognition with PocketSphinx (Debian's 0.8 "5prealpha" library and its US English
 // model, package pocketsphinx-en-us), with the time of every recognised word.
-#include <QList>
+#include "core/language/recognition.h"
+
 #include <QString>
 #include <cstdint>
 #include <memory>
@@ -20,33 +21,21 @@ struct RecognizerModel {
     static RecognizerModel defaultEnglish();
 };
 
-struct RecognizedWord {
-    QString text;
-    double startSeconds = 0;
-    double endSeconds = 0;
-    double confidence = 0;  // the decoder's posterior probability of this word, 0..1
-};
-
-struct Recognition {
-    QString text;                 // the words joined by spaces
-    QList<RecognizedWord> words;  // in time order; silences, noises and sentence marks left out
-    // Mean word confidence; 0 when nothing was recognised.
-    double confidence() const;
-};
-
-class SpeechRecognizer {
+class SpeechRecognizer : public Recognizer {
 public:
     static constexpr int kSampleRate = 16000;
 
     // Loads the model (about a second). Throws sl::Error naming the missing file or folder when the
     // model is not installed, or when PocketSphinx refuses it.
     explicit SpeechRecognizer(const RecognizerModel &model = RecognizerModel::defaultEnglish());
-    ~SpeechRecognizer();
+    ~SpeechRecognizer() override;
     SpeechRecognizer(const SpeechRecognizer &) = delete;
     SpeechRecognizer &operator=(const SpeechRecognizer &) = delete;
 
     // Recognises one utterance of 16 kHz mono 16-bit samples. Throws sl::Error when decoding fails.
     Recognition recognize(std::span<const std::int16_t> samples);
+    // The same for float samples; `language` is not used (the model has one).
+    Recognition recognize(std::span<const float> samples, const QString &language) override;
 
     // 16-bit samples from floats in [-1, 1] (values outside are clipped), as PocketSphinx wants them.
     static std::vector<std::int16_t> toPcm16(std::span<const float> samples);

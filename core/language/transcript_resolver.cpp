@@ -4,6 +4,7 @@
 #include "core/io/transcript.h"
 #include "core/language/clip_languages.h"
 #include "core/language/language_id.h"
+#include "core/language/recognizer_choice.h"
 #include "core/language/sidecar_transcript.h"
 #include "core/media/audio_decoder.h"
 #include "core/store/project.h"
@@ -61,17 +62,21 @@ Outcome noRecognizer(qint64 clipId, const QString &audioFile, const QString &lan
     return outcome;
 }
 
-Outcome recognise(SpeechRecognizer &recognizer, qint64 clipId, const QString &audioFile, bool wantDuration,
-                  bool languageKnown)
+Outcome recognise(Recognizer &recognizer, qint64 clipId, const QString &audioFile, bool wantDuration,
+                  const QString &language, bool clipHasLanguage)
 {
     Outcome outcome{clipId, {}, QStringLiteral("asr"), {}, std::nullopt, {}, {}, std::nullopt, false};
     try {
         const std::vector<float> audio = media::decodeAudioMono16k(audioFile);
-        const Recognition recognition = recognizer.recognize(SpeechRecognizer::toPcm16(audio));
+        const Recognition recognition = recognizer.recognize(audio, language);
         outcome.text = recognition.text;
         outcome.confidence = recognition.confidence();
-        // Audio of unknown language went to this recogniser on trust: its words are doubtful too.
-        outcome.lowConfidence = !languageKnown || recognition.confidence() < kLowRecognitionConfidence;
+        // Audio of unknown language went to this recogniser on trust, unless the recogniser told the
+        // language itself: its words are doubtful too.
+        const bool languageTold = !language.isEmpty() || !recognition.language.isEmpty();
+        outcome.lowConfidence = !languageTold || recognition.confidence() < kLowRecognitionConfidence;
+        if (!clipHasLanguage)
+            outcome.language = recognition.language;
         for (const RecognizedWord &word : recognition.words)
             outcome.cues << store::TranscriptCueRecord{word.startSeconds, word.endSeconds, word.text};
         if (wantDuration)
@@ -113,7 +118,8 @@ struct SpeechWork {
     qint64 clipId = 0;
     QString audioFile;
     bool wantDuration = false;
-    bool languageKnown = false;
+    QString language;              // expected (the clip's, else the project's); empty: unknown
+    bool clipHasLanguage = false;  // the clip's own, which a recogniser's guess never replaces
 };
 
 }  // namespace
@@ -122,6 +128,9 @@ TranscriptResolveReport resolveTranscripts(store::Project &project, const std::f
                                            const std::atomic_bool *cancel, const TranscriptResolveOptions &options)
 {
     TranscriptResolveReport report;
+    const bool whisper = options.recognizeSpeech && !options.whisperModel.isEmpty();
+    const RecognizerChoice recognizer = whisper ? RecognizerChoice::whisper(options.whisperModel)
+                                                : RecognizerChoice::pocketSphinx(options.model);
     const auto cancelled = [cancel] { return cancel && cancel->load(); };
     detectClipLanguages(project);  // clips that came with text but no language
     const QString defaultLanguage = projectLanguage(project);
@@ -156,24 +165,24 @@ TranscriptResolveReport resolveTranscripts(store::Project &project, const std::f
         } else if (!options.recognizeSpeech) {
             advance();
         } else if (const QString language = expectedLanguage(clip, defaultLanguage);
-                   !language.isEmpty() && language != options.model.language) {
+                   !language.isEmpty() && !recognizer.supports(language)) {
             save(project, noRecognizer(clip.id, audio.isEmpty() ? media : audio, language), report);
             advance();
         } else {
-            speech.push_back({clip.id, audio.isEmpty() ? media : audio, !clip.durationSeconds.has_value(),
-                              !language.isEmpty()});
+            speech.push_back({clip.id, audio.isEmpty() ? media : audio, !clip.durationSeconds.has_value(), language,
+                              !clip.language.isEmpty()});
         }
     }
 
-    std::vector<std::unique_ptr<SpeechRecognizer>> recognizers(size_t(std::max(1, options.workers)));
+    std::vector<std::unique_ptr<Recognizer>> recognizers(size_t(std::max(1, options.workers)));
     for (size_t next = 0; next < speech.size() && !cancelled(); next += recognizers.size()) {
         std::vector<std::future<Outcome>> batch;
         for (size_t slot = 0; slot < recognizers.size() && next + slot < speech.size(); ++slot) {
             batch.push_back(std::async(std::launch::async, [&, slot, work = speech[next + slot]] {
-                if (!recognizers[slot])  // loaded on first use: about a second each
-                    recognizers[slot] = std::make_unique<SpeechRecognizer>(options.model);
-                return recognise(*recognizers[slot], work.clipId, work.audioFile, work.wantDuration,
-                                 work.languageKnown);
+                if (!recognizers[slot])  // loaded on first use: a second or more each
+                    recognizers[slot] = recognizer.create();
+                return recognise(*recognizers[slot], work.clipId, work.audioFile, work.wantDuration, work.language,
+                                 work.clipHasLanguage);
             }));
         }
         for (std::future<Outcome> &result : batch) {

@@ -23,6 +23,9 @@ struct TranscriptResolveOptions {
     bool recognizeSpeech = true;  // off: clips without text or sidecar stay without a transcript
     int workers = 1;              // clips recognised at the same time, each with its own decoder
     RecognizerModel model = RecognizerModel::defaultEnglish();
+    // A whisper.cpp model file: when given, Whisper recognises speech instead of PocketSphinx, in
+    // every language the model knows, and tells the language of clips whose language is unknown.
+    QString whisperModel;
 };
 
 struct TranscriptResolveReport {
@@ -44,14 +47,16 @@ inline constexpr const char *kTranscriptStage = "transcript";
 inline constexpr double kLowRecognitionConfidence = 0.5;
 
 // Clips with no text whose source is empty or "none" are resolved; the others keep what they have.
-// Speech is recognised only in the recogniser's language: a clip whose language (its own, else the
-// project's) is another gets the problem "no speech recogniser for zh: ..." and no words; a clip of
-// unknown language is recognised and marked low-confidence. Clips with text but no language get the
+// Speech is recognised only in the recogniser's languages: a clip whose language (its own, else the
+// project's) is not one of them gets the problem "no speech recogniser for zh: ..." and no words. A
+// clip of unknown language is recognised; Whisper's multilingual models store the language they
+// heard in the clip, other recognisers' words are marked low-confidence. Clips with text but no language get the
 // language identified from it.
 // A clip whose sidecar cannot be read (e.g. not UTF-8) or whose audio cannot be decoded gets a
 // problem (stage "transcript") naming the file, and the other clips go on. `progress` gets
 // (done, total) over the clips that needed resolving; `cancel` is checked between clips. Throws
-// sl::Error when the project cannot be written or the recognition model cannot be loaded.
+// sl::Error when the project cannot be written or the recognition model cannot be loaded (a Whisper
+// model file is checked before any clip is touched; the error names the file).
 TranscriptResolveReport resolveTranscripts(store::Project &project,
                                            const std::function<void(int done, int total)> &progress = {},
                                            const std::atomic_bool *cancel = nullptr,

@@ -39,7 +39,7 @@ COMPLETION=$completion bash -c '
     complete_words() { COMP_WORDS=("$@"); COMP_CWORD=$((${#COMP_WORDS[@]} - 1)); COMP_LINE="$*"; COMP_POINT=${#COMP_LINE}; COMPREPLY=(); _sentilens_cli; echo "${COMPREPLY[*]}"; }
     expect() { local want=$1; shift; local got; got=$(complete_words "$@"); [[ $got == "$want" ]] || { echo "check-docs: FAILED: completing [$*] gave [$got], expected [$want]" >&2; exit 1; }; }
     expect "export extract explain" sentilens-cli ex
-    expect "--no-asr --no-text-encoder" sentilens-cli extract P --no-
+    expect "--no-asr --no-asr-model --no-text-encoder" sentilens-cli extract P --no-
     expect "c-mib camib" sentilens-cli train P --arch c
     expect "mosi sims" sentilens-cli init P --scale ""
     expect "" sentilens-cli train P --epochs ""

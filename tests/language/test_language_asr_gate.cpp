@@ -8,6 +8,7 @@
 #include "core/store/project.h"
 #include "core/media/audio_decoder.h"
 #include "core/store/project_stats.h"
+#include "tests/language/language_projects.h"
 #include "tests/media/test_clips.h"
 
 #include <QProcess>
@@ -45,26 +46,6 @@ class TestLanguageAsrGate : public QObject {
 
     QTemporaryDir m_dir;
     QString m_mandarin, m_english;
-
-    std::unique_ptr<store::Project> newProject(const QString &name, const QString &language)
-    {
-        auto project = store::Project::create(m_dir.filePath(name), name, LabelScale(LabelScale::Kind::Sims));
-        if (!language.isEmpty())
-            project->settings().setValue(QString::fromLatin1(store::SettingKey::Language), language);
-        return project;
-    }
-
-    static qint64 addClip(store::Project &project, const QString &clipId, const QString &media,
-                          const QString &language)
-    {
-        store::Clip clip;
-        clip.videoId = QStringLiteral("v");
-        clip.clipId = clipId;
-        clip.mediaPath = project.storedPath(media);
-        clip.split = QStringLiteral("test");
-        clip.language = language;
-        return project.clips().add(clip);
-    }
 
     static QString problemOf(const language::TranscriptResolveReport &report, qint64 clip)
     {
@@ -120,8 +101,8 @@ private slots:
         // the other.
         for (const auto &[projectLanguage, clipLanguage] :
              {std::pair{QStringLiteral("zh"), QString()}, std::pair{QStringLiteral("en"), QStringLiteral("zh")}}) {
-            auto project = newProject(QStringLiteral("zh-") + projectLanguage, projectLanguage);
-            const qint64 id = addClip(*project, QStringLiteral("m"), m_mandarin, clipLanguage);
+            auto project = test::languageProject(m_dir.filePath(QStringLiteral("zh-") + projectLanguage), projectLanguage);
+            const qint64 id = test::addLanguageClip(*project, QStringLiteral("m"), m_mandarin, clipLanguage);
             const language::TranscriptResolveReport report = language::resolveTranscripts(*project);
             QCOMPARE(report.recognized, 0);
             QCOMPARE(report.failed, 1);
@@ -143,8 +124,8 @@ private slots:
 
     void englishIsRecognisedWithConfidence()
     {
-        auto project = newProject(QStringLiteral("en"), QStringLiteral("en"));
-        const qint64 id = addClip(*project, QStringLiteral("e"), m_english, QString());
+        auto project = test::languageProject(m_dir.filePath(QStringLiteral("en")), QStringLiteral("en"));
+        const qint64 id = test::addLanguageClip(*project, QStringLiteral("e"), m_english, QString());
         const language::TranscriptResolveReport report = language::resolveTranscripts(*project);
         QCOMPARE(report.recognized, 1);
         const store::Clip clip = *project->clips().find(id);
@@ -161,8 +142,8 @@ private slots:
     void doubtfulRecognitionsAreMarkedLowConfidence()
     {
         // Mandarin audio said to be English: the recogniser runs and is unsure of what it heard.
-        auto project = newProject(QStringLiteral("forced"), QStringLiteral("en"));
-        const qint64 forced = addClip(*project, QStringLiteral("m"), m_mandarin, QString());
+        auto project = test::languageProject(m_dir.filePath(QStringLiteral("forced")), QStringLiteral("en"));
+        const qint64 forced = test::addLanguageClip(*project, QStringLiteral("m"), m_mandarin, QString());
         language::resolveTranscripts(*project);
         const store::Clip clip = *project->clips().find(forced);
         qInfo("Mandarin heard as English \"%s\", confidence %.3f", qPrintable(clip.transcript),
@@ -174,8 +155,8 @@ private slots:
 
         // Nobody gave a language: the English recogniser runs (the project has none either), and even
         // clear English is marked, since the language itself was a guess.
-        auto unset = newProject(QStringLiteral("unset"), QString());
-        const qint64 english = addClip(*unset, QStringLiteral("e"), m_english, QString());
+        auto unset = test::languageProject(m_dir.filePath(QStringLiteral("unset")), QString());
+        const qint64 english = test::addLanguageClip(*unset, QStringLiteral("e"), m_english, QString());
         language::resolveTranscripts(*unset);
         QVERIFY(unset->clips().find(english)->lowConfidence);
         const store::ProjectStats stats = store::computeStats(*unset);
