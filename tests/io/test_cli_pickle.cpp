@@ -6,6 +6,7 @@
 #include <QDir>
 #include <QFile>
 #include <QJsonArray>
+#include <QJsonObject>
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QtTest>
@@ -81,6 +82,47 @@ private slots:
         int code = -1;
         const QString compared = runPython({QStringLiteral("--compare"), pkl, out}, code);
         QVERIFY2(code == 0, qPrintable(compared));
+    }
+
+    // MMSA keeps the videos in Raw/VIDEO/CLIP.mp4 beside the pickles: a clip found there gets its
+    // media (decoded for real by extract), the others stay media-less.
+    void rawFolderBesideThePickleGivesMedia()
+    {
+        const QString dataset = path(QStringLiteral("with_raw"));
+        QDir().mkpath(dataset + QStringLiteral("/Raw/video0"));
+        QVERIFY(QFile::copy(path(QStringLiteral("fixtures/mosi_unaligned_p2.pkl")), dataset + QStringLiteral("/unaligned.pkl")));
+        QProcess ffmpeg;
+        ffmpeg.setProcessChannelMode(QProcess::MergedChannels);
+        ffmpeg.start(QStringLiteral("ffmpeg"), {QStringLiteral("-v"), QStringLiteral("error"), QStringLiteral("-f"), QStringLiteral("lavfi"),
+                                                QStringLiteral("-i"), QStringLiteral("testsrc=size=160x120:rate=10:duration=1"),
+                                                QStringLiteral("-f"), QStringLiteral("lavfi"), QStringLiteral("-i"),
+                                                QStringLiteral("sine=frequency=220:duration=1"), QStringLiteral("-shortest"),
+                                                dataset + QStringLiteral("/Raw/video0/2.mp4")});
+        QVERIFY(ffmpeg.waitForFinished(60000));
+        QVERIFY2(ffmpeg.exitCode() == 0, ffmpeg.readAll().constData());
+
+        const QString project = path(QStringLiteral("raw_project"));
+        CliResult r = cli({QStringLiteral("import"), project, dataset + QStringLiteral("/unaligned.pkl")});
+        QVERIFY2(r.exitCode == 0, qPrintable(why(r)));
+        r = cli({QStringLiteral("list"), project, QStringLiteral("--json")});
+        QVERIFY2(r.exitCode == 0, qPrintable(why(r)));
+        int withMedia = 0;
+        const QJsonArray clips = r.json().value(QStringLiteral("clips")).toArray();
+        QCOMPARE(clips.size(), 8);
+        for (const QJsonValue &value : clips) {
+            const QJsonObject clip = value.toObject();
+            const QString media = clip.value(QStringLiteral("media")).toString();
+            if (!media.isEmpty()) {
+                ++withMedia;
+                QCOMPARE(clip.value(QStringLiteral("video_id")).toString(), QStringLiteral("video0"));
+                QCOMPARE(clip.value(QStringLiteral("clip_id")).toString(), QStringLiteral("2"));
+                QVERIFY2(media.endsWith(QLatin1String("Raw/video0/2.mp4")), qPrintable(media));
+            }
+        }
+        QCOMPARE(withMedia, 1);
+        // The one clip with media is decoded; the seven without are reported as such, not as broken files.
+        r = cli({QStringLiteral("extract"), project, QStringLiteral("--only"), QStringLiteral("acoustic"), QStringLiteral("--json")});
+        QCOMPARE(r.json().value(QStringLiteral("extracted")).toInt(), 1);
     }
 
     void refusalLeavesNothingBehind()
