@@ -1178,6 +1178,11 @@
         <translation>文本编码器(&amp;T)…</translation>
     </message>
     <message>
+        <location filename="../ui/main_window.cpp" line="290"/>
+        <source>&amp;Speech recogniser…</source>
+        <translation>语音识别器(&amp;S)…</translation>
+    </message>
+    <message>
         <location filename="../ui/main_window.cpp" line="241"/>
         <source>Keyboard &amp;help</source>
         <translation>键盘帮助(&amp;H)</translation>
@@ -1924,6 +1929,59 @@
         <location filename="../ui/shortcut_dialog.cpp" line="53"/>
         <source>%1 is already used by &quot;%2&quot;.</source>
         <translation>%1 已被“%2”使用。</translation>
+    </message>
+</context>
+<context>
+    <name>sl::ui::SpeechModelDialog</name>
+    <message>
+        <location filename="../ui/speech_model_dialog.cpp" line="1"/>
+        <source>Speech recogniser</source>
+        <translation>语音识别器</translation>
+    </message>
+    <message>
+        <location filename="../ui/speech_model_dialog.cpp" line="1"/>
+        <source>PocketSphinx, built in: English only</source>
+        <translation>PocketSphinx(内置):仅限英语</translation>
+    </message>
+    <message>
+        <location filename="../ui/speech_model_dialog.cpp" line="1"/>
+        <source>Whisper with a model file: English, Mandarin and the other languages of the model</source>
+        <translation>Whisper(需要模型文件):英语、普通话及模型支持的其他语言</translation>
+    </message>
+    <message>
+        <location filename="../ui/speech_model_dialog.cpp" line="1"/>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <location filename="../ui/speech_model_dialog.cpp" line="1"/>
+        <source>ggml-base.bin</source>
+        <translation>ggml-base.bin</translation>
+    </message>
+    <message>
+        <location filename="../ui/speech_model_dialog.cpp" line="1"/>
+        <source>Clips without a transcript from the dataset or a subtitle file beside them are transcribed by speech recognition at the next extraction, only in a language the recogniser knows. Whisper models are the ggml-*.bin files of the whisper.cpp project (ggml-base.bin, 142 MB, is a good start; ggml-small.bin, 466 MB, is more accurate).</source>
+        <translation>既没有数据集文本、旁边也没有字幕文件的片段,会在下一次提取时由语音识别转写,且仅限识别器支持的语言。Whisper 模型是 whisper.cpp 项目的 ggml-*.bin 文件(ggml-base.bin 为 142 MB,适合起步;ggml-small.bin 为 466 MB,更准确)。</translation>
+    </message>
+    <message>
+        <location filename="../ui/speech_model_dialog.cpp" line="1"/>
+        <source>Whisper model</source>
+        <translation>Whisper 模型</translation>
+    </message>
+    <message>
+        <location filename="../ui/speech_model_dialog.cpp" line="1"/>
+        <source>whisper.cpp models (*.bin);;All files (*)</source>
+        <translation>whisper.cpp 模型 (*.bin);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location filename="../ui/speech_model_dialog.cpp" line="1"/>
+        <source>This SentiLens was built without whisper.cpp.</source>
+        <translation>此 SentiLens 构建时未包含 whisper.cpp。</translation>
+    </message>
+    <message>
+        <location filename="../ui/speech_model_dialog.cpp" line="1"/>
+        <source>Choose the Whisper model file.</source>
+        <translation>请选择 Whisper 模型文件。</translation>
     </message>
 </context>
 <context>

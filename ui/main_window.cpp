@@ -18,6 +18,7 @@
 #include "ui/player/player_widget.h"
 #include "ui/shortcut_dialog.h"
 #include "ui/shortcut_registry.h"
+#include "ui/speech_model_dialog.h"
 #include "ui/text_encoder_dialog.h"
 #include "ui/transcript_view.h"
 
@@ -285,6 +286,10 @@ void MainWindow::createActions()
         if (m_session)
             TextEncoderDialog(m_session->project().folder(), this).exec();
     });
+    bind(r.add(QStringLiteral("jobs.speechModel"), tr("&Speech recogniser…"), {}), [this] {
+        if (m_session)
+            SpeechModelDialog(m_session->project().folder(), this).exec();
+    });
 
     bind(r.add(QStringLiteral("help.keys"), tr("Keyboard &help"), {QKeySequence(Qt::Key_F1), QKeySequence(Qt::Key_Question)}),
          [this] { m_help->showOver(this); });
@@ -330,6 +335,7 @@ void MainWindow::createMenus()
     jobs->addAction(act("jobs.cancel"));
     jobs->addSeparator();
     jobs->addAction(act("jobs.textEncoder"));
+    jobs->addAction(act("jobs.speechModel"));
 
     QMenu *view = menuBar()->addMenu(tr("&View"));
     for (QDockWidget *dock : m_docks)
