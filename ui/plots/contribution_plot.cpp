@@ -38,6 +38,25 @@ void addLevel(QCustomPlot *plot, double value, const QString &text, const QColor
     label->setText(text);
 }
 
+// Across the top of the plot, in every export too: the contributions of a clip outside the
+// training data explain an extrapolation, not a judgement.
+void addOutsideBanner(QCustomPlot *plot, const QString &modalities)
+{
+    auto *banner = new QCPItemText(plot);
+    banner->setObjectName(QStringLiteral("outsideBanner"));
+    banner->position->setType(QCPItemPosition::ptAxisRectRatio);
+    banner->position->setCoords(0.5, 0.02);
+    banner->setPositionAlignment(Qt::AlignHCenter | Qt::AlignTop);
+    QFont font = plot->font();
+    font.setBold(true);
+    banner->setFont(font);
+    banner->setColor(QColor(0xa0, 0x40, 0x00));
+    banner->setBrush(QColor(255, 236, 200, 230));
+    banner->setPen(QPen(QColor(0xd9, 0x6c, 0x00)));
+    banner->setPadding(QMargins(6, 3, 6, 3));
+    banner->setText(tr("⚠ outside the training data (%1): the model extrapolates").arg(modalities));
+}
+
 }  // namespace
 
 void drawContributions(QCustomPlot *plot, const ContributionData &data, const QString &title)
@@ -64,7 +83,12 @@ void drawContributions(QCustomPlot *plot, const ContributionData &data, const QS
     group->append(addBars(plot, tr("Human label"), QColor(230, 150, 60), labelKeys, labels));
 
     addLevel(plot, data.fNone, tr("f(none) %1").arg(data.fNone, 0, 'f', 2), QColor(120, 120, 120), Qt::DashLine);
-    addLevel(plot, data.fAll, tr("f(all) %1").arg(data.fAll, 0, 'f', 2), QColor(40, 40, 40), Qt::SolidLine);
+    // f(all) is the model's own number; where it lies beyond the label scale, the reported
+    // (clipped) prediction is named beside it.
+    addLevel(plot, data.fAll,
+             data.reported ? tr("f(all) %1, reported %2 (clipped to the scale)").arg(data.fAll, 0, 'f', 2).arg(*data.reported, 0, 'f', 2)
+                           : tr("f(all) %1").arg(data.fAll, 0, 'f', 2),
+             QColor(40, 40, 40), Qt::SolidLine);
     if (data.labels[0])
         addLevel(plot, *data.labels[0], tr("human M %1").arg(*data.labels[0], 0, 'f', 1), QColor(200, 100, 20), Qt::DotLine);
     auto *zero = new QCPItemStraightLine(plot);
@@ -73,8 +97,9 @@ void drawContributions(QCustomPlot *plot, const ContributionData &data, const QS
     zero->point2->setCoords(1, 0);
 
     QSharedPointer<QCPAxisTickerText> ticker(new QCPAxisTickerText);
+    const QStringList outside = data.outside.split(QStringLiteral(", "), Qt::SkipEmptyParts);
     for (int m = 0; m < kModalities; ++m)
-        ticker->addTick(m + 1, modalityCode(m));
+        ticker->addTick(m + 1, outside.contains(modalityCode(m)) ? modalityCode(m) + QStringLiteral(" ⚠") : modalityCode(m));
     plot->xAxis->setTicker(ticker);
     plot->xAxis->setRange(0.4, 3.6);
     double low = std::min({0.0, data.fNone, data.fAll}), high = std::max({0.0, data.fNone, data.fAll});
@@ -94,6 +119,8 @@ void drawContributions(QCustomPlot *plot, const ContributionData &data, const QS
     plot->plotLayout()->setRowStretchFactor(2, 0.001);
     plot->legend->setFillOrder(QCPLegend::foColumnsFirst);
     plot->legend->setVisible(true);
+    if (!outside.isEmpty())
+        addOutsideBanner(plot, data.outside);
     plot->replot();
 }
 

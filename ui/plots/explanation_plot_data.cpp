@@ -1,5 +1,7 @@
 // LibTorch (through project_explanations.h) before any Qt header.
 #include "core/training/project_explanations.h"
+#include "core/ml/evaluation.h"
+#include "core/ml/scale_clipping.h"
 
 #include "ui/plots/explanation_plot_data.h"
 
@@ -38,6 +40,10 @@ KanData kanData(const ml::explain::KanCurves &kan, const std::optional<ml::expla
         edge.datasetX = toVector(curve.datasetX);
         edge.datasetY = toVector(curve.datasetY);
         edge.importance = curve.importance;
+        if (curve.supportHigh > curve.supportLow) {
+            edge.supportLow = curve.supportLow;
+            edge.supportHigh = curve.supportHigh;
+        }
         if (clip && e < clip->edgeX.size() && e < clip->edgeY.size()) {
             edge.clipX = clip->edgeX[e];
             edge.clipY = clip->edgeY[e];
@@ -62,6 +68,11 @@ ClipPlots clipPlots(const training::ClipExplanation &clip, const training::Expla
         c.unimodal[m] = clip.shapley.unimodal[m];
     }
     c.labels = clip.labels;
+    if (clip.envelope)
+        c.outside = QString::fromStdString(clip.envelope->outsideCodes());
+    const double reported = ml::clipToScale(ml::metricScale(set.labelScale.toStdString()), clip.shapley.fAll);
+    if (!set.labelScale.isEmpty() && reported != clip.shapley.fAll)
+        c.reported = reported;
     SaliencyData &s = plots.saliency;
     for (size_t m = 0; m < size_t(kModalities); ++m) {
         s.values[m] = toVector(clip.saliency.steps[m]);

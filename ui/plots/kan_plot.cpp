@@ -31,13 +31,55 @@ QCPGraph *addPoints(QCustomPlot *plot, QCPAxisRect *rect, const QVector<double> 
 
 QString edgeTitle(const KanEdgeData &edge) { return QStringLiteral("%1 → %2").arg(edge.inputName, edge.outputName); }
 
-// ssCircle, not ssDisc: a disc is filled with the pen's colour, a circle with the brush.
+const QColor kOutsideGrid(0xd9, 0x6c, 0x00);  // amber, as the clip list's flag
+
+// ssCircle, not ssDisc: a disc is filled with the pen's colour, a circle with the brush. A clip
+// beyond the spline's grid is drawn as an amber cross in a circle: there the edge is its base
+// alone, extrapolated, and the dot must not look like a point on the learned shape.
 void addClipPoint(QCustomPlot *plot, QCPAxisRect *rect, const KanEdgeData &edge, double size)
 {
-    if (edge.clipX && edge.clipY)
+    if (!edge.clipX || !edge.clipY)
+        return;
+    if (outsideGrid(edge, *edge.clipX))
+        addPoints(plot, rect, {*edge.clipX}, {*edge.clipY},
+                  QCPScatterStyle(QCPScatterStyle::ssCrossCircle, QPen(kOutsideGrid, 2), Qt::white, size * 1.4))
+            ->setName(tr("this clip, outside the spline's grid"));
+    else
         addPoints(plot, rect, {*edge.clipX}, {*edge.clipY},
                   QCPScatterStyle(QCPScatterStyle::ssCircle, QPen(QColor(120, 0, 0), 1.2), QColor(230, 30, 30), size))
             ->setName(tr("this clip"));
+}
+
+// The dataset's operating points: grey inside the spline's grid, amber crosses beyond it.
+void addDatasetPoints(QCustomPlot *plot, QCPAxisRect *rect, const KanEdgeData &edge, double size, int alpha)
+{
+    QVector<double> insideX, insideY, outsideX, outsideY;
+    for (qsizetype i = 0; i < edge.datasetX.size() && i < edge.datasetY.size(); ++i) {
+        const bool outside = outsideGrid(edge, edge.datasetX[i]);
+        (outside ? outsideX : insideX) << edge.datasetX[i];
+        (outside ? outsideY : insideY) << edge.datasetY[i];
+    }
+    addPoints(plot, rect, insideX, insideY, QCPScatterStyle(QCPScatterStyle::ssDisc, QColor(0, 0, 0, alpha), size))
+        ->setName(tr("dataset"));
+    if (!outsideX.isEmpty())
+        addPoints(plot, rect, outsideX, outsideY, QCPScatterStyle(QCPScatterStyle::ssCross, QPen(kOutsideGrid, 1.2), Qt::NoBrush, size * 1.3))
+            ->setName(tr("dataset, outside the spline's grid"));
+}
+
+// Dotted verticals at the grid's ends, so "outside" can be seen.
+void addGridEnds(QCustomPlot *plot, QCPAxisRect *rect, const KanEdgeData &edge)
+{
+    if (!edge.supportLow || !edge.supportHigh)
+        return;
+    for (double x : {*edge.supportLow, *edge.supportHigh}) {
+        auto *line = new QCPItemStraightLine(plot);
+        line->setClipAxisRect(rect);
+        line->point1->setAxes(rect->axis(QCPAxis::atBottom), rect->axis(QCPAxis::atLeft));
+        line->point2->setAxes(rect->axis(QCPAxis::atBottom), rect->axis(QCPAxis::atLeft));
+        line->point1->setCoords(x, 0);
+        line->point2->setCoords(x, 1);
+        line->setPen(QPen(QColor(120, 120, 120), 1, Qt::DotLine));
+    }
 }
 
 }  // namespace
@@ -73,8 +115,9 @@ QList<QCPAxisRect *> drawKanEdges(QCustomPlot *plot, const KanData &data, const 
         // Shading: the more important the edge, the stronger its background.
         const int shade = largest > 0 ? int(std::round(90 * edge.importance / largest)) : 0;
         rect->setBackground(QColor(255, 140, 0, shade));
-        addPoints(plot, rect, edge.datasetX, edge.datasetY, QCPScatterStyle(QCPScatterStyle::ssDisc, QColor(0, 0, 0, 40), 2.5));
+        addDatasetPoints(plot, rect, edge, 2.5, 40);
         addCurve(plot, rect, edge.x, edge.total, QPen(QColor(20, 60, 160), 1.4));
+        addGridEnds(plot, rect, edge);
         addClipPoint(plot, rect, edge, 5);
         rect->axis(QCPAxis::atBottom)->rescale();
         rect->axis(QCPAxis::atLeft)->rescale();
@@ -97,8 +140,8 @@ void drawKanEdge(QCustomPlot *plot, const KanEdgeData &edge, const QString &titl
 {
     resetPlot(plot, QStringLiteral("%1: %2 (importance %3)").arg(title, edgeTitle(edge)).arg(edge.importance, 0, 'g', 3));
     QCPAxisRect *rect = plot->axisRect();
-    addPoints(plot, rect, edge.datasetX, edge.datasetY, QCPScatterStyle(QCPScatterStyle::ssDisc, QColor(0, 0, 0, 50), 4))
-        ->setName(tr("dataset"));
+    addDatasetPoints(plot, rect, edge, 4, 50);
+    addGridEnds(plot, rect, edge);
     addCurve(plot, rect, edge.x, edge.base, QPen(QColor(120, 120, 120), 1.2, Qt::DashLine))->setName(tr("base"));
     addCurve(plot, rect, edge.x, edge.spline, QPen(QColor(230, 150, 60), 1.2, Qt::DashLine))->setName(tr("spline"));
     addCurve(plot, rect, edge.x, edge.total, QPen(QColor(20, 60, 160), 2))->setName(tr("φ = base + spline"));

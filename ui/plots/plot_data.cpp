@@ -15,4 +15,9 @@ QColor modalityColour(int modality)
     return modality >= 0 && modality < kModalities ? colours[modality] : QColor(Qt::gray);
 }
 
+bool outsideGrid(const KanEdgeData &edge, double x)
+{
+    return edge.supportLow && edge.supportHigh && (x < *edge.supportLow || x > *edge.supportHigh);
+}
+
 }  // namespace sl::plots

@@ -24,6 +24,10 @@ struct ContributionData {
     double fNone = 0, fAll = 0;
     std::array<double, kModalities> unimodal{};           // NaN: the architecture has no head
     std::array<std::optional<double>, 4> labels;           // M, T, A, V (human)
+    // Where the clip lies outside the model's training data: "A, V" (empty: inside, or the model
+    // has no envelope), and f(all) clipped to the label scale where clipping changed it.
+    QString outside;
+    std::optional<double> reported;
 };
 
 // Integrated-gradient attributions of one clip on its own time axis.
@@ -44,7 +48,13 @@ struct KanEdgeData {
     QVector<double> datasetX, datasetY;      // where the dataset lies on it
     double importance = 0;                   // pykan's edge score
     std::optional<double> clipX, clipY;      // the selected clip's operating point
+    // The spline's grid on the input (first and last knot): outside it the edge is its base alone,
+    // so operating points there are drawn as such. Empty where unknown.
+    std::optional<double> supportLow, supportHigh;
 };
+
+// Whether x lies outside the edge's spline grid (false when the grid is unknown).
+bool outsideGrid(const KanEdgeData &edge, double x);
 
 struct KanData {
     bool available = false;

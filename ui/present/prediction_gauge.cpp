@@ -30,6 +30,12 @@ void PredictionGauge::setLabel(std::optional<double> label)
     update();
 }
 
+void PredictionGauge::setOutside(const QString &modalities)
+{
+    m_outside = modalities;
+    update();
+}
+
 void PredictionGauge::paintEvent(QPaintEvent *)
 {
     QPainter p(this);
@@ -95,14 +101,25 @@ void PredictionGauge::paintEvent(QPaintEvent *)
     p.setPen(sentimentColour(*m_value, m_min, m_max).darker(115));
     const QRectF numberBox(0, centre.y() + thickness * 0.3, width(), font.pixelSize() * 1.2);
     p.drawText(numberBox, Qt::AlignHCenter | Qt::AlignTop, QString::asprintf("%+.1f", *m_value));
+    QFont small = font;
+    small.setBold(false);
+    small.setPixelSize(std::max(12, int(radius * 0.11)));
+    double below = numberBox.bottom();
+    if (!m_outside.isEmpty()) {
+        // Said as loudly as the number: the model extrapolates, the needle is not a judgement.
+        QFont warning = small;
+        warning.setBold(true);
+        p.setFont(warning);
+        p.setPen(QColor(0xd9, 0x6c, 0x00));
+        p.drawText(QRectF(0, below, width(), warning.pixelSize() * 1.6), Qt::AlignCenter,
+                   tr("⚠ outside the training data (%1)").arg(m_outside));
+        below += warning.pixelSize() * 1.6;
+    }
     if (m_label) {
         // What the tick on the dial is: the human label of the clip.
-        QFont small = font;
-        small.setBold(false);
-        small.setPixelSize(std::max(12, int(radius * 0.11)));
         p.setFont(small);
         p.setPen(palette().color(QPalette::PlaceholderText));
-        p.drawText(QRectF(0, numberBox.bottom(), width(), small.pixelSize() * 1.6), Qt::AlignCenter,
+        p.drawText(QRectF(0, below, width(), small.pixelSize() * 1.6), Qt::AlignCenter,
                    tr("white tick: the human label, %1").arg(QString::asprintf("%+.1f", *m_label)));
     }
 }

@@ -44,6 +44,7 @@ QList<PresentationClip> loadPresentationClips(const session::LabelingSession &se
         clip.captions = cues.isEmpty() ? evenCaptionLines(row->transcript, row->durationSeconds.value_or(0), kCaptionWords)
                                        : captionLines(cues, kCaptionWords);
         clip.prediction = row->prediction[store::targetIndex(Target::M)];
+        clip.outside = row->outside.value_or(QString());
         clip.label = row->reference[store::targetIndex(Target::M)];
         clip.contributions = unimodalContributions(row->prediction);
         clips << clip;

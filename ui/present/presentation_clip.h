@@ -22,6 +22,7 @@ struct PresentationClip {
     std::optional<PlaylistKind> kind;  // nothing for a live take
     QList<CaptionLine> captions;
     std::optional<double> prediction;        // the active model's multimodal prediction
+    QString outside;                         // "A, V": modalities outside the model's training data
     std::optional<double> label;             // the reference M label, when there is one
     std::optional<Contributions> contributions;  // nothing without a model
     std::optional<ModelInsight> insight;         // KAN or causal-mask view, when the model has one

@@ -281,6 +281,7 @@ void PresentationView::showClip(const PresentationClip &clip)
     m_animation.setTarget(clip.contributions.value_or(Contributions{}));
     showBars();
     m_gauge->setLabel(clip.label);
+    m_gauge->setOutside(clip.outside);
     m_gauge->setValue(clip.prediction ? std::optional<double>(0.0) : std::nullopt);
     m_captions->clear();
     m_player->setSource(QUrl::fromLocalFile(clip.mediaFile));
@@ -412,6 +413,7 @@ void PresentationView::onTakeState(TakeState state)
         clip.captions = analysis.cues.isEmpty() ? evenCaptionLines(analysis.transcript, analysis.durationSeconds, kCaptionWords)
                                                 : captionLines(analysis.cues, kCaptionWords);
         clip.prediction = analysis.multimodal;
+        clip.outside = analysis.outside;
         if (analysis.shapley)
             clip.contributions = Contributions{*analysis.shapley, true};
         else if (analysis.unimodal[0] && analysis.unimodal[1] && analysis.unimodal[2])

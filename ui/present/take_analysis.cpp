@@ -107,8 +107,10 @@ TakeAnalysis analyse(const QString &projectPath, const QString &takeFile, const 
     for (const store::PredictionRecord &p : training::predictOnProject(*scratch, scratchModel)) {
         if (p.clipId != clipId)
             continue;
-        if (p.target == Target::M)
+        if (p.target == Target::M) {
             analysis.multimodal = p.value;
+            analysis.outside = p.outside.value_or(QString());
+        }
         else
             analysis.unimodal[size_t(p.target) - 1] = p.value;  // T, A, V follow M
     }

@@ -25,7 +25,8 @@ struct TakeAnalysis {
     QString transcript;
     QString transcriptSource;  // "asr" for a take, or a sidecar's format
     QList<store::TranscriptCueRecord> cues;
-    std::optional<double> multimodal;
+    std::optional<double> multimodal;  // on the label scale (clipped as MMSA clips it)
+    QString outside;  // "A, V": modalities in which the take lies outside the model's training data
     std::array<std::optional<double>, 3> unimodal;  // T, A, V (when the model has unimodal heads)
     std::optional<std::array<double, 3>> shapley;   // T, A, V: exact Shapley values of the take
     QString modelName;
