@@ -18,18 +18,20 @@ constexpr std::size_t kFramesAhead = 8;
 constexpr std::size_t kFacesAhead = 32;
 
 struct GreyFrame {
-    cv::Mat image;
+    cv::Mat image;   // as decoded: FaceMesh wants the colours
+    cv::Mat grey;
     double timeSeconds = 0.0;
 };
 
 struct FaceToDescribe {
     std::size_t row = 0;
-    cv::Mat face;
+    LocatedFace face;
 };
 
 struct DescribedFace {
     std::size_t row = 0;
     std::array<float, VisualExtractor::kFacePartDims> parts{};
+    bool networksRan = false;
 };
 
 // Stops every stage and waits for its thread, also when the calling thread leaves by an exception:
@@ -67,8 +69,11 @@ FeatureMatrix extractVisualPipelined(media::VideoFrameReader &reader, VisualExtr
 {
     const std::size_t workers = static_cast<std::size_t>(std::max(1, partWorkers));
     std::vector<FacePartsAnalyser *> analysers;  // made here: partsAnalyser() is not thread-safe
-    for (std::size_t w = 0; w < workers; ++w)
+    std::vector<FaceNetworks *> networks;        // nor is networks()
+    for (std::size_t w = 0; w < workers; ++w) {
         analysers.push_back(&extractor.partsAnalyser(w));
+        networks.push_back(extractor.networks(w));
+    }
 
     BoundedQueue<GreyFrame> frames(kFramesAhead);
     BoundedQueue<FaceToDescribe> faces(kFacesAhead);
@@ -83,11 +88,12 @@ FeatureMatrix extractVisualPipelined(media::VideoFrameReader &reader, VisualExtr
             try {
                 media::VideoFrame frame;
                 while (reader.next(frame)) {
-                    GreyFrame grey{{}, frame.timeSeconds};
-                    if (frame.image.channels() == 1)
-                        grey.image = frame.image.clone();
+                    // Taken, not copied: the reader then decodes the next frame into a new buffer.
+                    GreyFrame grey{std::move(frame.image), {}, frame.timeSeconds};
+                    if (grey.image.channels() == 1)
+                        grey.grey = grey.image;
                     else
-                        cv::cvtColor(frame.image, grey.image, cv::COLOR_BGR2GRAY);
+                        cv::cvtColor(grey.image, grey.grey, cv::COLOR_BGR2GRAY);
                     if (!frames.push(std::move(grey)))
                         return;  // the pipeline stopped early
                 }
@@ -100,8 +106,9 @@ FeatureMatrix extractVisualPipelined(media::VideoFrameReader &reader, VisualExtr
             stages.start([&, w] {
                 try {
                     while (std::optional<FaceToDescribe> job = faces.pop()) {
-                        DescribedFace result{job->row, {}};
-                        VisualExtractor::describeFaceParts(*analysers[w], job->face, result.parts.data());
+                        DescribedFace result{job->row, {}, false};
+                        result.networksRan =
+                            VisualExtractor::describeFaceParts(*analysers[w], networks[w], job->face, result.parts.data());
                         described[w].push_back(result);
                     }
                 } catch (...) {
@@ -111,8 +118,8 @@ FeatureMatrix extractVisualPipelined(media::VideoFrameReader &reader, VisualExtr
             });
         }
         while (std::optional<GreyFrame> frame = frames.pop()) {
-            cv::Mat face = extractor.locateFace(frame->image, frame->timeSeconds, out);
-            if (!face.empty() && !faces.push({out.frames() - 1, std::move(face)}))
+            LocatedFace face = extractor.locateFace(frame->image, frame->grey, frame->timeSeconds, out);
+            if (!face.face.empty() && !faces.push({out.frames() - 1, std::move(face)}))
                 break;
         }
         faces.close();
@@ -124,10 +131,18 @@ FeatureMatrix extractVisualPipelined(media::VideoFrameReader &reader, VisualExtr
         if (error)
             std::rethrow_exception(error);
 
+    std::vector<char> networksRan(out.frames(), 0);
     for (const std::vector<DescribedFace> &results : described)
-        for (const DescribedFace &result : results)
+        for (const DescribedFace &result : results) {
             std::copy(result.parts.begin(), result.parts.end(),
                       out.values.begin() + static_cast<std::ptrdiff_t>(result.row * out.dims() + VisualExtractor::kFirstFacePartColumn));
+            networksRan[result.row] = result.networksRan;
+        }
+    // The networks' values held over the frames between their runs, in frame order as
+    // process() holds them.
+    extractor.reset();
+    for (std::size_t row = 0; row < out.frames(); ++row)
+        extractor.holdNetworkValues(out.values.data() + row * out.dims(), networksRan[row] != 0);
     return out;
 }
 

@@ -73,7 +73,10 @@ public:
     explicit VisualClipExtractor(double rate) : m_rate(rate) {}
     store::FeatureSet featureSet() const override
     {
-        const QJsonObject params{{QStringLiteral("analysis_fps"), m_rate}, {QStringLiteral("detector"), QStringLiteral("haar")}};
+        // Without the face networks their columns are 0: a different feature set.
+        const QJsonObject params{{QStringLiteral("analysis_fps"), m_rate},
+                                 {QStringLiteral("detector"), QStringLiteral("haar")},
+                                 {QStringLiteral("face_networks"), m_extractor.hasNetworks()}};
         return describe(QStringLiteral("V"), QStringLiteral("visual-face"), QStringLiteral("sentilens.visual"),
                         features::kVisualExtractorVersion, params, features::VisualExtractor::names());
     }

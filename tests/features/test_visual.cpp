@@ -66,7 +66,7 @@ private slots:
     void namesAreUniqueAndComplete()
     {
         const std::vector<std::string> &names = VisualExtractor::names();
-        QCOMPARE(names.size(), std::size_t{56});
+        QCOMPARE(names.size(), std::size_t{75});
         QCOMPARE(std::set<std::string>(names.begin(), names.end()).size(), names.size());
         QCOMPARE(names.front(), std::string("face_present"));
         QCOMPARE(names.back(), std::string("motion_energy"));
