@@ -1,7 +1,7 @@
 #!/usr/bin/python3
 """Writes a tiny Whisper model in whisper.cpp's ggml file layout, for tests.
 
-    write_tiny_whisper.py OUT LANGUAGE TOKEN...
+    write_tiny_whisper.py [--width N --heads N --layers N] OUT LANGUAGE TOKEN...
 
 The layout is the one whisper.cpp's models/convert-pt-to-ggml.py writes and src/whisper.cpp's
 whisper_model_load reads (all little-endian):
@@ -17,10 +17,12 @@ token that position should produce has a large value in that coordinate of the (
 embedding. Whatever the audio, greedy decoding then reads out
   language detection -> LANGUAGE, <|0.00|>, TOKEN..., <|1.50|>, end of text
 so a test knows what the pipeline must store. TOKEN is UTF-8 text, or "/b:" and hex digits for
-raw bytes (a piece of a character, as Whisper's byte-level tokens can be).
+raw bytes (a piece of a character, as Whisper's byte-level tokens can be). --width, --heads and
+--layers give a network of a real model's size (ggml-base: 512, 8, 6) for timing the computation
+of such a model; the tests keep the default tiny one.
 """
+import argparse
 import struct
-import sys
 
 import numpy as np
 
@@ -31,7 +33,7 @@ import numpy as np
 N_VOCAB = 51865
 EOT, SOT, BEG = 50257, 50258, 50364
 LANGUAGES = ["en", "zh", "de", "es", "ru", "ko", "fr", "ja", "pt", "tr"]  # whisper.cpp's first ids
-STATE, HEADS, AUDIO_CTX, TEXT_CTX, MELS = 64, 2, 1500, 448, 80
+AUDIO_CTX, TEXT_CTX, MELS = 1500, 448, 80
 FIRST_WORD_ID = 1000  # where the script's text tokens go in the vocabulary
 SPIKE_POSITION, SPIKE_TOKEN, OUTPUT_GAIN = 10.0, 1.0, 3.0
 
@@ -41,7 +43,16 @@ def token_bytes(text):
 
 
 def main():
-    out, language, words = sys.argv[1], sys.argv[2], [token_bytes(t) for t in sys.argv[3:]]
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--width", type=int, default=64)
+    parser.add_argument("--heads", type=int, default=2)
+    parser.add_argument("--layers", type=int, default=1)
+    parser.add_argument("out")
+    parser.add_argument("language")
+    parser.add_argument("tokens", nargs="*")
+    args = parser.parse_args()
+    out, language, words = args.out, args.language, [token_bytes(t) for t in args.tokens]
+    STATE, HEADS, LAYERS = args.width, args.heads, args.layers
     rng = np.random.default_rng(16)
 
     def small(*shape):
@@ -93,11 +104,12 @@ def main():
         tensors[f"{prefix}mlp.2.weight"] = small(STATE, 4 * STATE)
         tensors[f"{prefix}mlp.2.bias"] = small(STATE)
 
-    attention("encoder.blocks.0.attn")
-    mlp("encoder.blocks.0.")
-    attention("decoder.blocks.0.attn")
-    attention("decoder.blocks.0.cross_attn")
-    mlp("decoder.blocks.0.")
+    for layer in range(LAYERS):
+        attention(f"encoder.blocks.{layer}.attn")
+        mlp(f"encoder.blocks.{layer}.")
+        attention(f"decoder.blocks.{layer}.attn")
+        attention(f"decoder.blocks.{layer}.cross_attn")
+        mlp(f"decoder.blocks.{layer}.")
 
     # Vocabulary: the blank " " (id 220, which the decoder looks up) and the script's words; the
     # loader names the ids above the count itself.
@@ -109,7 +121,7 @@ def main():
     with open(out, "wb") as f:
         f.write(struct.pack("<I", 0x67676D6C))
         # ftype 1: matrices in float16, as the published ggml-*.bin models are.
-        f.write(struct.pack("<11i", N_VOCAB, AUDIO_CTX, STATE, HEADS, 1, TEXT_CTX, STATE, HEADS, 1, MELS, 1))
+        f.write(struct.pack("<11i", N_VOCAB, AUDIO_CTX, STATE, HEADS, LAYERS, TEXT_CTX, STATE, HEADS, LAYERS, MELS, 1))
         filters = rng.uniform(0.0, 0.02, (MELS, 201)).astype(np.float32)
         f.write(struct.pack("<2i", MELS, 201))
         f.write(filters.tobytes())
