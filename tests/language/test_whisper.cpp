@@ -3,7 +3,8 @@
 // weights, one layer each side, width 64, with a scripted decoder so that the words it must read
 // out are known). Through the project's setting, the transcript resolution, the extraction plan and
 // `sentilens-cli extract --asr-model`, Mandarin speech (espeak-ng) is recognised with words in time
-// order, word confidences and the language the model heard stored in the clip. Files that are not
+// order, word confidences and the language the model heard stored in the clip (and `language --set`
+// drops the words when the clip is set to another language). Files that are not
 // usable models get errors that name them, and whisper.cpp never sees them.
 #include "core/common/error.h"
 #include "core/jobs/extraction_plan.h"
@@ -231,9 +232,24 @@ private slots:
         const test::CliResult result = test::cli({QStringLiteral("extract"), folder, QStringLiteral("--only"),
                                                   QStringLiteral("text"), QStringLiteral("--asr-model"), m_model});
         QVERIFY2(result.exitCode == 0, result.err.constData());
-        auto reopened = store::Project::open(folder);
-        QCOMPARE(language::projectAsrModel(*reopened), m_model);
-        verifyRecognised(*reopened, id);
+        {
+            auto reopened = store::Project::open(folder);
+            QCOMPARE(language::projectAsrModel(*reopened), m_model);
+            verifyRecognised(*reopened, id);
+        }
+
+        // Whisper's words are in the language it recognised (zh here): setting the clip to zh keeps
+        // them, setting it to another language drops them.
+        const auto setLanguage = [&](const QString &code) {
+            const test::CliResult set = test::cli({QStringLiteral("language"), folder, QStringLiteral("--set"), code,
+                                                   QStringLiteral("--clip"), QStringLiteral("v/c"), QStringLiteral("--json")});
+            if (set.exitCode != 0)
+                qFatal("language --set failed: %s", set.err.constData());
+            return set.json().value(QStringLiteral("recognised_transcripts_cleared")).toInt();
+        };
+        QCOMPARE(setLanguage(QStringLiteral("zh")), 0);
+        QCOMPARE(setLanguage(QStringLiteral("en")), 1);
+        QVERIFY(store::Project::open(folder)->clips().find(id)->transcript.isEmpty());
     }
 
     // Files that are not usable models: an error naming the file and what is wrong, from the check,
