@@ -97,6 +97,19 @@ void ClipTableModel::updateOwnLabel(qint64 clipId, Target target, std::optional<
     recountDone();
 }
 
+void ClipTableModel::setPendingLabels(const QSet<QPair<qint64, int>> &pending)
+{
+    const QSet<QPair<qint64, int>> changed = (m_pending - pending) + (pending - m_pending);
+    m_pending = pending;
+    for (const auto &[clipId, target] : changed) {
+        const int row = rowOfClip(clipId);
+        if (row < 0)
+            continue;
+        const QModelIndex cell = index(row, columnOfTarget(kAllTargets[size_t(target)]));
+        emit dataChanged(cell, cell);
+    }
+}
+
 void ClipTableModel::updateTranscript(qint64 clipId, const QString &text)
 {
     const int row = rowOfClip(clipId);
@@ -138,9 +151,14 @@ QVariant ClipTableModel::labelData(const store::ClipOverview &clip, Target targe
     // Labelling blind, the reference annotator's value is not there for the view.
     const auto reference = m_showOthers ? clip.reference[store::targetIndex(target)] : std::nullopt;
     const auto effective = own ? own : reference;
+    const bool pending = m_pending.contains({clip.id, store::targetIndex(target)});
     switch (role) {
     case Qt::DisplayRole:
+        if (pending)  // typed, waiting for the project's write lock
+            return own ? QString::number(*own, 'f', 1) + QLatin1Char('*') : QStringLiteral("–*");
         return effective ? QVariant(QString::number(*effective, 'f', 1)) : QVariant();
+    case PendingRole:
+        return pending;
     case SortRole:
     case EffectiveLabelRole:
         return effective ? QVariant(*effective) : QVariant();
@@ -158,6 +176,8 @@ QVariant ClipTableModel::labelData(const store::ClipOverview &clip, Target targe
         }
         return {};
     case Qt::ToolTipRole:
+        if (pending)
+            return tr("Not saved yet: another program is writing to the project; saved as soon as it lets go");
         if (own && reference)
             return tr("Your label %1; %2: %3").arg(formatLabelValue(*own), m_referenceName, formatLabelValue(*reference));
         if (reference)

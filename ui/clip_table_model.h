@@ -7,6 +7,8 @@
 
 #include <QAbstractTableModel>
 #include <QHash>
+#include <QPair>
+#include <QSet>
 
 namespace sl::ui {
 
@@ -24,6 +26,7 @@ public:
         EffectiveLabelRole, // own label, else reference label (double or invalid)
         PredictionRole,     // the active model's M prediction (double or invalid)
         DoneStateRole,      // int(DoneState) of the current annotator
+        PendingRole,        // bool, per label column: typed, not yet in the project
     };
     // How far the current annotator is with a clip, over the targets being labelled.
     enum class DoneState { None, Partly, Done };
@@ -37,6 +40,10 @@ public:
 
     void updateOwnLabel(qint64 clipId, Target target, std::optional<double> value);
     void updateTranscript(qint64 clipId, const QString &text);
+    // Labels typed but not yet in the project ((clip id, target index) pairs): their cells show
+    // the value with a '*' and say why in the tooltip.
+    void setPendingLabels(const QSet<QPair<qint64, int>> &pending);
+    bool isPending(qint64 clipId, Target target) const { return m_pending.contains({clipId, store::targetIndex(target)}); }
 
     // The targets that make a clip "done" (all four, or the one of a review mode).
     void setRequiredTargets(const QList<Target> &targets);
@@ -72,6 +79,7 @@ private:
     QList<Target> m_required{Target::M, Target::T, Target::A, Target::V};
     bool m_showOthers = true;
     int m_doneCount = 0;
+    QSet<QPair<qint64, int>> m_pending;
 };
 
 }  // namespace sl::ui

@@ -40,11 +40,16 @@ LabelEditor::LabelEditor(QWidget *parent) : QWidget(parent)
         row.slider->setTickPosition(QSlider::TicksBelow);
         row.reference = new QLabel(row.frame);
         row.prediction = new QLabel(row.frame);
+        row.pending = new QLabel(tr("not saved yet"), row.frame);
+        row.pending->setObjectName(QStringLiteral("pendingMark"));
+        row.pending->setAlignment(Qt::AlignRight | Qt::AlignVCenter);
+        row.pending->hide();
         grid->addWidget(row.meaning, 0, 0, 1, 2);
         grid->addWidget(row.value, 0, 2, 2, 1);
         grid->addWidget(row.slider, 1, 0, 1, 2);
         grid->addWidget(row.reference, 2, 0);
         grid->addWidget(row.prediction, 2, 1);
+        grid->addWidget(row.pending, 2, 2);
         grid->setColumnStretch(0, 1);
         grid->setColumnStretch(1, 1);
         layout->addWidget(row.frame);
@@ -104,6 +109,15 @@ void LabelEditor::setOwnValue(Target target, std::optional<double> value)
     refreshRow(target);
 }
 
+void LabelEditor::setPending(Target target, bool pending, const QString &reason)
+{
+    QLabel *mark = m_rows[store::targetIndex(target)].pending;
+    mark->setVisible(pending);
+    mark->setToolTip(pending ? reason : QString());
+}
+
+bool LabelEditor::isPending(Target target) const { return !m_rows[store::targetIndex(target)].pending->isHidden(); }
+
 void LabelEditor::refreshRow(Target target)
 {
     const int i = store::targetIndex(target);
@@ -123,7 +137,7 @@ void LabelEditor::refreshRow(Target target)
     const bool current = target == m_current && m_hasClip;
     row.frame->setBackgroundRole(current ? QPalette::Highlight : QPalette::Window);
     row.frame->setForegroundRole(current ? QPalette::HighlightedText : QPalette::WindowText);
-    for (QLabel *label : {row.meaning, row.value, row.reference, row.prediction})
+    for (QLabel *label : {row.meaning, row.value, row.reference, row.prediction, row.pending})
         label->setForegroundRole(current ? QPalette::HighlightedText : QPalette::WindowText);
 }
 

@@ -28,6 +28,10 @@ public:
     // Shows a clip (nullptr: no clip selected, controls disabled).
     void showClip(const store::ClipOverview *clip);
     void setOwnValue(Target target, std::optional<double> value);
+    // Marks a target's value as typed but not yet in the project (it waits for another program's
+    // write lock; `reason` is the store's message, shown as a tooltip).
+    void setPending(Target target, bool pending, const QString &reason = {});
+    bool isPending(Target target) const;
 
     Target currentTarget() const { return m_current; }
     void setCurrentTarget(Target target);
@@ -68,6 +72,7 @@ private:
         LabelSlider *slider = nullptr;
         QLabel *reference = nullptr;
         QLabel *prediction = nullptr;
+        QLabel *pending = nullptr;  // "not saved yet"
     };
     void refreshRow(Target target);
     int sliderPosition(double value) const;

@@ -15,6 +15,7 @@
 #include "ui/label_editor.h"
 #include "ui/language.h"
 #include "ui/model_panel.h"
+#include "ui/pending_labels.h"
 #include "ui/player/player_widget.h"
 #include "ui/shortcut_dialog.h"
 #include "ui/shortcut_registry.h"
@@ -77,7 +78,7 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
     createMenus();
     createStatusBar();
     m_help = new HelpOverlay(*m_shortcuts, this);
-    limitDocks();
+    finishLayout();
     m_defaultState = saveState(kStateVersion);
     const QSettings settings;
     restoreGeometry(settings.value(kGeometryKey).toByteArray());
@@ -468,6 +469,7 @@ bool MainWindow::openProject(const QString &path, const QString &annotator)
     rememberAnnotator(name);
     m_session = std::move(session);
     connect(m_session.get(), &session::LabelingSession::labelChanged, this, &MainWindow::onLabelChanged);
+    new PendingLabelsView(*this, *m_session);  // labels waiting for another program's write lock
     connect(m_session.get(), &session::LabelingSession::transcriptChanged, this, [this](qint64 clipId, const QString &text) {
         m_model->updateTranscript(clipId, text);
         if (clipId == m_currentClip)
@@ -502,6 +504,8 @@ bool MainWindow::openProject(const QString &path, const QString &annotator)
 
 void MainWindow::closeProject()
 {
+    if (m_session)
+        settlePendingLabels(this, *m_session, false);  // labels typed while another program wrote
     m_extraction->cancel();
     m_extraction->waitForFinished();
     m_player->setClip({});
@@ -681,7 +685,9 @@ void MainWindow::onLabelChanged(qint64 clipId, Target target, std::optional<doub
     m_model->updateOwnLabel(clipId, target, value);
     if (clipId == m_currentClip)
         m_labels->setOwnValue(target, value);
-    m_savedLabel->setText(tr("Saved %1 of %2").arg(targetName(target), clipName(clipId)));
+    m_savedLabel->setText(m_session && m_session->isPending(clipId, target)
+                              ? tr("%1 of %2 waits to be saved").arg(targetName(target), clipName(clipId))
+                              : tr("Saved %1 of %2").arg(targetName(target), clipName(clipId)));
 }
 
 QString MainWindow::clipName(qint64 clipId) const

@@ -3,6 +3,8 @@
 #include "core/common/error.h"
 #include "core/store/settings_repository.h"
 
+#include <QTimer>
+
 namespace sl::session {
 
 LabelingSession::LabelingSession(std::unique_ptr<store::Project> project, const QString &annotatorName, QObject *parent)
@@ -38,7 +40,9 @@ LabelingSession::~LabelingSession() = default;
 
 QList<store::ClipOverview> LabelingSession::loadOverview() const
 {
-    return store::loadClipOverview(*m_project, m_annotator.id, m_referenceAnnotatorId, m_activeModelId);
+    QList<store::ClipOverview> clips = store::loadClipOverview(*m_project, m_annotator.id, m_referenceAnnotatorId, m_activeModelId);
+    m_queue.overlay(m_annotator.id, clips);  // queued labels show as typed
+    return clips;
 }
 
 std::optional<store::Clip> LabelingSession::clip(qint64 clipId) const { return m_project->clips().find(clipId); }
@@ -47,6 +51,8 @@ QList<store::TranscriptCueRecord> LabelingSession::cues(qint64 clipId) const { r
 
 std::optional<double> LabelingSession::ownLabel(qint64 clipId, Target target) const
 {
+    if (const auto queued = m_queue.queuedValue(m_annotator.id, clipId, target))
+        return *queued;
     return m_project->labels().value(clipId, m_annotator.id, target);
 }
 
@@ -54,10 +60,32 @@ bool LabelingSession::setLabel(qint64 clipId, Target target, std::optional<doubl
 {
     if (!hasAnnotator())
         throw Error(QStringLiteral("%1: labels need an annotator's name; none was given").arg(m_project->folder()));
-    if (!m_project->labels().set(clipId, m_annotator.id, target, value))
+    const int waiting = m_queue.size();
+    if (!m_queue.set(m_annotator.id, clipId, target, value))
         return false;
     emit labelChanged(clipId, target, value);
+    if (m_queue.size() != waiting) {
+        if (!m_retry) {
+            // Retried from the event loop without waiting for the lock: the window never freezes.
+            m_retry = new QTimer(this);
+            m_retry->setInterval(kRetryIntervalMs);
+            connect(m_retry, &QTimer::timeout, this, [this] { flushPending(0); });
+        }
+        m_retry->start();
+        emit pendingChanged(m_queue.size());
+    }
     return true;
+}
+
+int LabelingSession::flushPending(int waitMs)
+{
+    if (m_queue.isEmpty())
+        return 0;
+    if (m_queue.flush(waitMs) > 0)
+        emit pendingChanged(m_queue.size());
+    if (m_queue.isEmpty() && m_retry)
+        m_retry->stop();
+    return m_queue.size();
 }
 
 namespace {

@@ -2,12 +2,15 @@
 // An annotator working on one project: reads the clip overview and writes labels and transcript
 // edits at once (each label change with its history row), announcing every change so that all
 // views stay in step. Owns the project connection, so it lives on the GUI thread.
+#include "core/session/label_write_queue.h"
 #include "core/store/clip_overview.h"
 #include "core/store/project.h"
 
 #include <QObject>
 #include <memory>
 #include <optional>
+
+class QTimer;
 
 namespace sl::session {
 
@@ -44,18 +47,38 @@ public:
     QString mediaFile(const store::Clip &clip) const { return m_project->absolutePath(clip.mediaPath); }
     QList<store::TranscriptCueRecord> cues(qint64 clipId) const;
 
+    // The annotator's label as the views show it: a label still waiting to be written counts.
     std::optional<double> ownLabel(qint64 clipId, Target target) const;
 
     // Writes the annotator's label now (empty value clears it). Returns false when nothing changed.
-    // Throws sl::Error (no annotator named yet, value off the scale, locked or read-only database);
-    // nothing is written then.
+    // Throws sl::Error (no annotator named yet, value off the scale); nothing is written then.
+    // A label that the project cannot take yet (another program, such as a long CLI import, holds
+    // the write lock; a full or read-only disk) is queued instead of refused and written in the
+    // background as soon as it can, in typing order, each with its history row (issue 18, defect
+    // 11): labelChanged is emitted either way and pendingChanged says what still waits.
     bool setLabel(qint64 clipId, Target target, std::optional<double> value);
+
+    // Labels typed but not yet in the project, oldest first.
+    int pendingCount() const { return m_queue.size(); }
+    bool isPending(qint64 clipId, Target target) const
+    {
+        return m_queue.queuedValue(m_annotator.id, clipId, target).has_value();
+    }
+    const QList<PendingLabel> &pendingLabels() const { return m_queue.pending(); }
+    // Why they wait: the store's message, naming the project file.
+    QString pendingReason() const { return m_queue.reason(); }
+    // Writes the queued labels now, waiting up to waitMs for the lock; returns how many still wait.
+    // The session also retries by itself, every kRetryIntervalMs without waiting.
+    int flushPending(int waitMs);
+    static constexpr int kRetryIntervalMs = 1000;
     void setTranscript(qint64 clipId, const QString &text);
 
 signals:
     void labelChanged(qint64 clipId, sl::Target target, std::optional<double> value);
     void transcriptChanged(qint64 clipId, const QString &text);
     void blindChanged(bool blind);
+    // The queue of labels waiting to be written changed (grew, or some were written).
+    void pendingChanged(int count);
 
 private:
     void findReference();  // the annotator of the imported labels, unless it is the session's own
@@ -65,6 +88,8 @@ private:
     qint64 m_referenceAnnotatorId = 0;
     QString m_referenceAnnotatorName;
     qint64 m_activeModelId = 0;
+    LabelWriteQueue m_queue{*m_project};
+    QTimer *m_retry = nullptr;  // made when the first label is queued
 };
 
 }  // namespace sl::session

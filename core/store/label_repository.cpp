@@ -34,17 +34,22 @@ const QString kLabelSelect = QStringLiteral("SELECT clip_id, annotator_id, targe
 
 }  // namespace
 
+void LabelRepository::checkValue(qint64 clipId, Target target, std::optional<double> value) const
+{
+    if (!value)
+        return;
+    const QString problem = m_scale.checkValue(*value);
+    if (!problem.isEmpty())
+        throw Error(QStringLiteral("%1: %2 label of clip %3 refused: %4")
+                        .arg(m_db.databaseName(), targetName(target))
+                        .arg(clipId)
+                        .arg(problem));
+}
+
 bool LabelRepository::set(qint64 clipId, qint64 annotatorId, Target target, std::optional<double> value,
                           const QString &note)
 {
-    if (value) {
-        const QString problem = m_scale.checkValue(*value);
-        if (!problem.isEmpty())
-            throw Error(QStringLiteral("%1: %2 label of clip %3 refused: %4")
-                            .arg(m_db.databaseName(), targetName(target))
-                            .arg(clipId)
-                            .arg(problem));
-    }
+    checkValue(clipId, target, value);
     Savepoint savepoint(m_db);
     const std::optional<double> old = this->value(clipId, annotatorId, target);
     if (old == value)

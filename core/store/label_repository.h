@@ -40,6 +40,10 @@ public:
     bool set(qint64 clipId, qint64 annotatorId, Target target, std::optional<double> value,
              const QString &note = {});
 
+    // Throws sl::Error, as set() does, when `value` is off the project's scale (callers that queue
+    // a label for later refuse such a value at once).
+    void checkValue(qint64 clipId, Target target, std::optional<double> value) const;
+
     std::optional<double> value(qint64 clipId, qint64 annotatorId, Target target) const;
     QList<Label> forClip(qint64 clipId) const;
     QList<Label> forAnnotator(qint64 annotatorId) const;
