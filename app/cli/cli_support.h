@@ -67,6 +67,7 @@ QTextStream &out();
 QTextStream &err();
 
 int runInit(const QStringList &args);
+int runMediaRoot(const QStringList &args);
 int runImport(const QStringList &args);
 int runList(const QStringList &args);
 int runStats(const QStringList &args);

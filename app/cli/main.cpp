@@ -14,6 +14,8 @@ const char *kUsage = R"(Usage: sentilens-cli COMMAND PROJECT [ARGS] [--json]
 
 Commands:
   init PROJECT            create an empty project (--scale mosi|sims, --name NAME)
+  init --server URL       create a shared project in an empty PostgreSQL database (--media-root FOLDER)
+  media-root URL [FOLDER] show or set where this machine mounts a shared project's media
   import PROJECT SOURCE   import an MMSA dataset folder (label.csv + Raw/) or a folder of videos
                           or an MMSA feature pickle (aligned_50.pkl, unaligned_50.pkl, MMSA-FET .pkl)
   list PROJECT            list the clips with their labels
@@ -34,6 +36,8 @@ Commands:
   elan-import PROJECT F   an ELAN tier as a clip's transcript (--clip ID, --tier NAME)
   device                  show the compute device that models would run on
 
+PROJECT is a project folder, its project.sqlite, or a shared project's
+postgresql://user@host[:port]/database URL.
 Each command has --help. Exit codes: 0 success, 1 input problems (nothing changed),
 2 usage error, 3 project cannot be opened or written, 4 external tool or media failure.
 )";
@@ -70,6 +74,7 @@ int main(int argc, char *argv[])
         {QStringLiteral("agreement"), sl::cli::runAgreement}, {QStringLiteral("adjudicate"), sl::cli::runAdjudicate},
         {QStringLiteral("elan-export"), sl::cli::runElanExport}, {QStringLiteral("elan-import"), sl::cli::runElanImport},
         {QStringLiteral("language"), sl::cli::runLanguage},
+        {QStringLiteral("media-root"), sl::cli::runMediaRoot},
     };
     QStringList args = app->arguments().mid(1);
     if (args.isEmpty() || args.first() == QLatin1String("--help") || args.first() == QLatin1String("-h")) {

@@ -58,7 +58,19 @@ Project::Project(const QString &folder, std::unique_ptr<ProjectDatabase> databas
     m_scale = *scale;
 }
 
-bool Project::existsAt(const QString &folder) { return QFileInfo::exists(databaseFileIn(folder)); }
+bool Project::existsAt(const QString &folder)
+{
+    if (!isServerLocation(folder))
+        return QFileInfo::exists(databaseFileIn(folder));
+    // A server database exists before its project does: it holds one when the schema is there.
+    // An unreachable server counts as "no project"; creating one then names the real problem.
+    try {
+        ProjectDatabase probe(folder, ProjectDatabase::OpenMode::MustExist);
+        return true;
+    } catch (const Error &) {
+        return false;
+    }
+}
 
 std::unique_ptr<Project> Project::create(const QString &folder, const QString &name, LabelScale scale,
                                         const QString &mediaRoot)

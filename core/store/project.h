@@ -30,6 +30,7 @@ public:
     // Opens an existing project; `path` may be the folder, its project.sqlite or a server URL
     // (which needs a media root on this machine).
     static std::unique_ptr<Project> open(const QString &path);
+    // Whether a project is there: the folder's project.sqlite, or the schema in a server database.
     static bool existsAt(const QString &folder);
 
     QString folder() const { return m_folder; }
