@@ -66,6 +66,8 @@ ClipBrowser::ClipBrowser(ClipTableModel *model, QWidget *parent) : QWidget(paren
     for (int column = ClipTableModel::SplitColumn; column <= ClipTableModel::ModelColumn; ++column)
         m_view->setColumnWidth(column, m_view->fontMetrics().horizontalAdvance(QStringLiteral("Length (s)__")));
     m_view->setColumnWidth(ClipTableModel::StateColumn, m_view->fontMetrics().horizontalAdvance(QStringLiteral("___")));
+    // Room for a prediction with its out-of-distribution mark ("-3.00  ⚠ A, V").
+    m_view->setColumnWidth(ClipTableModel::ModelColumn, m_view->fontMetrics().horizontalAdvance(QStringLiteral("-3.00  ⚠ A, V__")));
 
     auto *filters = new QHBoxLayout;
     filters->addWidget(m_split);

@@ -35,6 +35,11 @@ void ModelPanel::showClip(const store::ClipOverview *clip)
         const auto value = clip->prediction[store::targetIndex(target)];
         lines << QStringLiteral("%1: %2").arg(targetName(target), value ? QString::number(*value, 'f', 2) : tr("—"));
     }
+    const auto m = clip->prediction[store::targetIndex(Target::M)];
+    if (m && clip->rawPrediction && *clip->rawPrediction != *m)
+        lines << tr("M as the model gave it: %1 (clipped to the label scale)").arg(QString::number(*clip->rawPrediction, 'f', 2));
+    if (clip->outside && !clip->outside->isEmpty())
+        lines << tr("⚠ Outside the training data (%1): the model extrapolates").arg(*clip->outside);
     m_text->setText(tr("Model predictions") + QStringLiteral("\n") + lines.join(QLatin1Char('\n')));
 }
 

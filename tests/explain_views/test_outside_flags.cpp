@@ -1,9 +1,10 @@
 // Issue 15, item 3, in the views: a clip outside the model's training data is flagged, naming the
-// modalities, in the clip list (model column: text, colour, tooltip with the raw value), the
-// contribution view (a banner and marked ticks, in exports too), the presentation's gauge, and
-// KAN operating points beyond an edge's spline grid are drawn as such. Each view also shown for a
-// clip inside, where no flag may appear.
+// modalities, in the clip list (model column: text, colour, tooltip with the raw value), the Model
+// panel, the contribution view (a banner and marked ticks, in exports too) and the presentation's
+// gauge, and KAN operating points beyond an edge's spline grid are drawn as such. Each view is
+// also shown a clip inside, where no flag may appear.
 #include "ui/clip_table_model.h"
+#include "ui/model_panel.h"
 #include "ui/plots/contribution_plot.h"
 #include "ui/plots/kan_plot.h"
 #include "ui/present/prediction_gauge.h"
@@ -117,6 +118,14 @@ private slots:
         QVERIFY(!cell(1, Qt::ToolTipRole).toString().contains(QStringLiteral("Outside")));
         QVERIFY(!cell(1, Qt::ForegroundRole).isValid());
         QVERIFY(cell(2, Qt::ToolTipRole).toString().contains(QStringLiteral("No envelope")));
+
+        ui::ModelPanel panel;  // the window's Model panel says it too
+        panel.setHasModel(true);
+        panel.showClip(&outside);
+        QVERIFY(panel.text().contains(QStringLiteral("M as the model gave it: -10.10")));
+        QVERIFY(panel.text().contains(QStringLiteral("Outside the training data (A, V)")));
+        panel.showClip(&inside);
+        QVERIFY(!panel.text().contains(QStringLiteral("Outside")) && !panel.text().contains(QStringLiteral("gave it")));
     }
 
     void contributionViewShowsTheFlag()

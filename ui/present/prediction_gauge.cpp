@@ -107,13 +107,16 @@ void PredictionGauge::paintEvent(QPaintEvent *)
     double below = numberBox.bottom();
     if (!m_outside.isEmpty()) {
         // Said as loudly as the number: the model extrapolates, the needle is not a judgement.
+        // Two lines must fit where one was: the warning starts in the number box's blank foot
+        // (digits have no descenders) and both lines are spaced tighter.
         QFont warning = small;
         warning.setBold(true);
         p.setFont(warning);
         p.setPen(QColor(0xd9, 0x6c, 0x00));
-        p.drawText(QRectF(0, below, width(), warning.pixelSize() * 1.6), Qt::AlignCenter,
+        below -= font.pixelSize() * 0.2;
+        p.drawText(QRectF(0, below, width(), warning.pixelSize() * 1.3), Qt::AlignCenter,
                    tr("⚠ outside the training data (%1)").arg(m_outside));
-        below += warning.pixelSize() * 1.6;
+        below += warning.pixelSize() * 1.3;
     }
     if (m_label) {
         // What the tick on the dial is: the human label of the clip.
