@@ -188,6 +188,11 @@ int runExtract(const QStringList &args)
                                                "English; stored in the project for later runs and the window."),
                                 QStringLiteral("FILE")});
     command.parser().addOption({QStringLiteral("no-asr-model"), QStringLiteral("Forget the project's Whisper model: PocketSphinx, English only.")});
+    command.parser().addOption({QStringLiteral("shard"),
+                                QStringLiteral("Only shard K of N of the clips (K from 0; a clip's shard depends only on its ids), e.g. "
+                                               "one task of a Slurm array writing into a shared project; a re-run does only what "
+                                               "is missing."),
+                                QStringLiteral("K/N")});
     command.parser().addOption({QStringLiteral("token-ids"),
                                 QStringLiteral("Run --text-encoder on the dataset's own BERT token ids (an imported MMSA pickle's "
                                                "text_bert) instead of tokenising transcripts; needs no --vocab. The hidden states "
@@ -196,6 +201,15 @@ int runExtract(const QStringList &args)
         return command.exitCode();
     if (command.parser().isSet(QStringLiteral("token-ids")))
         return encodeDatasetTokenIds(command);
+    // Usage errors come before the project is opened.
+    jobs::ExtractionPlan plan;
+    if (command.parser().isSet(QStringLiteral("shard"))) {
+        try {
+            plan.shard = store::ClipShard::parse(command.parser().value(QStringLiteral("shard")));
+        } catch (const std::exception &error) {
+            return command.fail(UsageError, QString::fromUtf8(error.what()));
+        }
+    }
     // A project that cannot be opened is exit code 3 before anything else is tried; later
     // failures to prepare (a bad text encoder or vocabulary) are input problems (1).
     if (!command.openProject())
@@ -212,7 +226,6 @@ int runExtract(const QStringList &args)
     if (!ok || fps <= 0)
         return command.fail(UsageError, QStringLiteral("--fps takes a positive number"));
 
-    jobs::ExtractionPlan plan;
     plan.acoustic = plan.visual = plan.text = false;
     plan.acousticPreset = command.parser().value(QStringLiteral("acoustic-preset"));
     plan.videoFps = fps;
@@ -257,7 +270,7 @@ int runExtract(const QStringList &args)
 
     jobs::ExtractionReport report;
     try {
-        jobs::ExtractionJob job(command.positional(0), prepared.extractors, workers);
+        jobs::ExtractionJob job(command.positional(0), prepared.extractors, workers, plan.shard);
         report = job.run(command.json() ? std::function<void(const jobs::ExtractionProgress &)>() : drawProgress);
     } catch (const std::exception &error) {
         return command.fail(error, ProjectError);

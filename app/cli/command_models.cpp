@@ -200,14 +200,26 @@ int runPredict(const QStringList &args)
     command.parser().addPositionalArgument(QStringLiteral("PROJECT"), QStringLiteral("Project folder."));
     command.parser().addOption({QStringLiteral("model"), QStringLiteral("Model id (default: the active model)."), QStringLiteral("ID"), QStringLiteral("0")});
     command.parser().addOption({QStringLiteral("out"), QStringLiteral("Write the CSV to FILE instead of stdout."), QStringLiteral("FILE")});
+    command.parser().addOption({QStringLiteral("shard"),
+                                QStringLiteral("Only shard K of N of the clips (K from 0; a clip's shard depends only on its ids), e.g. "
+                                               "one task of a Slurm array; the other clips' stored predictions stay."),
+                                QStringLiteral("K/N")});
     if (!command.parse(1))
         return command.exitCode();
+    store::ClipShard shard;
+    if (command.parser().isSet(QStringLiteral("shard"))) {
+        try {
+            shard = store::ClipShard::parse(command.parser().value(QStringLiteral("shard")));
+        } catch (const std::exception &error) {
+            return command.fail(UsageError, QString::fromUtf8(error.what()));
+        }
+    }
     std::unique_ptr<store::Project> project = command.openProject();
     if (!project)
         return command.exitCode();
     try {
         const QList<store::PredictionRecord> predictions =
-            training::predictOnProject(*project, command.parser().value(QStringLiteral("model")).toLongLong());
+            training::predictOnProject(*project, command.parser().value(QStringLiteral("model")).toLongLong(), shard);
         QMap<qint64, QMap<Target, store::PredictionRecord>> byClip;
         for (const store::PredictionRecord &p : predictions)
             byClip[p.clipId][p.target] = p;
@@ -217,6 +229,8 @@ int runPredict(const QStringList &args)
         QJsonArray rows;
         int outsideClips = 0, assessedClips = 0;
         for (const store::Clip &clip : project->clips().list()) {
+            if (!shard.contains(clip))
+                continue;
             const QMap<Target, store::PredictionRecord> values = byClip.value(clip.id);
             QStringList cells{clip.videoId, clip.clipId, clip.split};
             QJsonObject row{{QStringLiteral("video_id"), clip.videoId}, {QStringLiteral("clip_id"), clip.clipId}};

@@ -32,7 +32,20 @@ int runStats(const QStringList &args)
         QJsonObject languages;  // "unknown" for clips whose language nobody gave or could tell
         for (auto it = stats.clipsPerLanguage.cbegin(); it != stats.clipsPerLanguage.cend(); ++it)
             languages.insert(it.key().isEmpty() ? QStringLiteral("unknown") : it.key(), it.value());
+        // How far extraction has come, per modality's current feature set: what a cluster run's
+        // shards have written so far, seen from any machine.
+        QJsonArray features;
+        QStringList featureCounts;
+        for (const char *modality : {"T", "A", "V"})
+            if (const auto set = project->features().currentSet(QString::fromLatin1(modality))) {
+                const int extracted = project->features().clipCount(set->id);
+                features.append(QJsonObject{{QStringLiteral("modality"), QString::fromLatin1(modality)},
+                                            {QStringLiteral("feature_set"), set->name},
+                                            {QStringLiteral("clips"), extracted}});
+                featureCounts << QStringLiteral("%1 %2/%3 ('%4')").arg(QString::fromLatin1(modality)).arg(extracted).arg(stats.clipCount).arg(set->name);
+            }
         command.emitJson({{QStringLiteral("project"), project->folder()},
+                          {QStringLiteral("features"), features},
                           {QStringLiteral("name"), stats.name},
                           {QStringLiteral("label_scale"), stats.labelScale},
                           {QStringLiteral("clips"), stats.clipCount},
@@ -60,6 +73,7 @@ int runStats(const QStringList &args)
         command.say(QStringLiteral("Languages: %1; low-confidence transcripts: %2")
                         .arg(languageCounts.isEmpty() ? QStringLiteral("none") : languageCounts.join(QStringLiteral(", ")))
                         .arg(stats.clipsWithLowConfidenceTranscript));
+        command.say(QStringLiteral("Features extracted: %1").arg(featureCounts.isEmpty() ? QStringLiteral("none") : featureCounts.join(QStringLiteral(", "))));
         command.say(QStringLiteral("Clips without an M label: %1; label changes recorded: %2")
                         .arg(stats.clipsWithoutMultimodalLabel)
                         .arg(stats.historyEntries));

@@ -4,6 +4,7 @@
 #include "core/store/project.h"
 #include "core/store/savepoint.h"
 
+#include <QSet>
 #include <QElapsedTimer>
 #include <condition_variable>
 #include <deque>
@@ -75,8 +76,8 @@ store::ClipFeatures toClipFeatures(const features::FeatureMatrix &matrix)
 
 }  // namespace
 
-ExtractionJob::ExtractionJob(QString projectPath, QList<ClipExtractorFactory> extractors, int workers)
-    : m_projectPath(std::move(projectPath)), m_extractors(std::move(extractors)), m_workers(std::max(1, workers))
+ExtractionJob::ExtractionJob(QString projectPath, QList<ClipExtractorFactory> extractors, int workers, store::ClipShard shard)
+    : m_projectPath(std::move(projectPath)), m_extractors(std::move(extractors)), m_workers(std::max(1, workers)), m_shard(shard)
 {
 }
 
@@ -93,16 +94,19 @@ ExtractionReport ExtractionJob::run(const std::function<void(const ExtractionPro
     QList<QString> stages;
     std::vector<WorkItem> work;
     ExtractionReport report;
-    const QList<store::Clip> clips = project->clips().list();
+    QList<store::Clip> clips = project->clips().list();
+    clips.removeIf([this](const store::Clip &clip) { return !m_shard.contains(clip); });
     for (int e = 0; e < m_extractors.size(); ++e) {
         const std::unique_ptr<ClipExtractor> probe = m_extractors[e]();
         sets << repository.ensureSet(probe->featureSet());
         stages << probe->stage();
         const QList<qint64> missing = repository.clipsWithout(sets.last().id);
-        report.alreadyCached += int(clips.size() - missing.size());
+        const QSet<qint64> stale(missing.cbegin(), missing.cend());
         for (const store::Clip &clip : clips) {
-            if (!missing.contains(clip.id))
+            if (!stale.contains(clip.id)) {
+                ++report.alreadyCached;
                 continue;
+            }
             ClipInput input{clip.id, clip.key(), project->absolutePath(clip.mediaPath), project->absolutePath(clip.audioPath),
                             clip.transcript, clip.durationSeconds.value_or(0.0)};
             work.push_back({e, input});

@@ -5,6 +5,7 @@
 // Only stale work is done: a clip already in a feature set (same extractor, version, settings) is
 // skipped.
 #include "core/jobs/clip_extractor.h"
+#include "core/store/clip_shard.h"
 
 #include <QList>
 #include <QString>
@@ -33,7 +34,8 @@ struct ExtractionReport {
 
 class ExtractionJob {
 public:
-    ExtractionJob(QString projectPath, QList<ClipExtractorFactory> extractors, int workers = 2);
+    // With a shard, only its clips are looked at (counted, extracted, reported as cached).
+    ExtractionJob(QString projectPath, QList<ClipExtractorFactory> extractors, int workers = 2, store::ClipShard shard = {});
 
     // Runs on the calling thread (which opens its own connection to the project) and returns when
     // everything is done or `cancel` was set (within one clip per worker). Throws sl::Error when
@@ -45,6 +47,7 @@ private:
     QString m_projectPath;
     QList<ClipExtractorFactory> m_extractors;
     int m_workers;
+    store::ClipShard m_shard;
 };
 
 }  // namespace sl::jobs

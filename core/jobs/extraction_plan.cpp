@@ -22,6 +22,7 @@ PreparedExtraction prepareExtraction(const QString &projectPath, const Extractio
         language::TranscriptResolveOptions resolveOptions;
         resolveOptions.recognizeSpeech = plan.recognizeSpeech;
         resolveOptions.whisperModel = language::projectAsrModel(*project);
+        resolveOptions.shard = plan.shard;
         prepared.transcripts = language::resolveTranscripts(*project, transcriptProgress, cancel, resolveOptions);
         TextExtractorOptions options = textExtractorOptions(*project);
         options.encoder = projectTextEncoder(*project);

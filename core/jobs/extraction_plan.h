@@ -4,6 +4,7 @@
 // then a sidecar file, then speech recognition).
 #include "core/jobs/clip_extractor.h"
 #include "core/language/transcript_resolver.h"
+#include "core/store/clip_shard.h"
 
 #include <QString>
 #include <atomic>
@@ -18,6 +19,7 @@ struct ExtractionPlan {
     QString acousticPreset = QStringLiteral("default");  // or "ch-sims-33"
     double videoFps = 15.0;
     bool recognizeSpeech = true;  // for clips with neither dataset text nor a sidecar transcript
+    store::ClipShard shard;       // only these clips' transcripts (and, given to ExtractionJob, features)
 };
 
 struct PreparedExtraction {

@@ -136,6 +136,8 @@ TranscriptResolveReport resolveTranscripts(store::Project &project, const std::f
     const QString defaultLanguage = projectLanguage(project);
     QList<store::Clip> pending;
     for (const store::Clip &clip : project.clips().list()) {
+        if (!options.shard.contains(clip))
+            continue;
         if (needsTranscript(clip))
             pending << clip;
         else

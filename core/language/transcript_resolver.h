@@ -12,6 +12,7 @@
 #include <QList>
 #include <atomic>
 #include <functional>
+#include "core/store/clip_shard.h"
 
 namespace sl::store {
 class Project;
@@ -26,6 +27,8 @@ struct TranscriptResolveOptions {
     // A whisper.cpp model file: when given, Whisper recognises speech instead of PocketSphinx, in
     // every language the model knows, and tells the language of clips whose language is unknown.
     QString whisperModel;
+    // Only the clips of this shard (extract --shard K/N on a cluster); the whole project by default.
+    store::ClipShard shard;
 };
 
 struct TranscriptResolveReport {

@@ -56,13 +56,29 @@ void ModelRepository::storePredictions(qint64 modelId, const QList<PredictionRec
 {
     Savepoint savepoint(m_db);
     run(m_db, QStringLiteral("DELETE FROM predictions WHERE model_id = ?"), {modelId});
+    insertPredictions(modelId, predictions, deterministic);
+    savepoint.commit();
+}
+
+void ModelRepository::storePredictionsOf(qint64 modelId, const QList<qint64> &clipIds, const QList<PredictionRecord> &predictions,
+                                         bool deterministic)
+{
+    Savepoint savepoint(m_db);
+    QSqlQuery remove = prepare(m_db, QStringLiteral("DELETE FROM predictions WHERE model_id = ? AND clip_id = ?"));
+    for (qint64 clipId : clipIds)
+        exec(m_db, remove, {modelId, clipId});
+    insertPredictions(modelId, predictions, deterministic);
+    savepoint.commit();
+}
+
+void ModelRepository::insertPredictions(qint64 modelId, const QList<PredictionRecord> &predictions, bool deterministic)
+{
     QSqlQuery insert = prepare(m_db, QStringLiteral("INSERT INTO predictions(model_id, clip_id, target, value, deterministic, "
                                                     "created_at, raw_value, outside) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"));
     const QString now = QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs);
     for (const PredictionRecord &p : predictions)
         exec(m_db, insert, {modelId, p.clipId, targetName(p.target), p.value, deterministic ? 1 : 0, now,
                             nullable(p.rawValue), p.outside ? text(*p.outside) : QVariant()});
-    savepoint.commit();
 }
 
 QList<PredictionRecord> ModelRepository::predictions(qint64 modelId) const

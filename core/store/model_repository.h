@@ -44,9 +44,15 @@ public:
 
     // Replaces the model's predictions with these, in one transaction.
     void storePredictions(qint64 modelId, const QList<PredictionRecord> &predictions, bool deterministic);
+    // Replaces the model's predictions of the clips `clipIds` only (one shard of a cluster run),
+    // in one transaction; the other clips' predictions stay.
+    void storePredictionsOf(qint64 modelId, const QList<qint64> &clipIds, const QList<PredictionRecord> &predictions,
+                            bool deterministic);
     QList<PredictionRecord> predictions(qint64 modelId) const;
 
 private:
+    void insertPredictions(qint64 modelId, const QList<PredictionRecord> &predictions, bool deterministic);
+
     QSqlDatabase m_db;
 };
 

@@ -287,17 +287,23 @@ ml::Evaluation evaluateOnProject(const store::Project &project, qint64 modelId, 
     });
 }
 
-QList<store::PredictionRecord> predictOnProject(store::Project &project, qint64 modelId)
+QList<store::PredictionRecord> predictOnProject(store::Project &project, qint64 modelId, const store::ClipShard &shard)
 {
     const ProjectFeatures features = projectFeatures(project);
     ml::LoadedModel loaded = loadProjectModel(project, modelId, features.contract);
-    const QList<qint64> all = clipsOfSplit(project, {});
+    QList<qint64> all;
+    for (const store::Clip &clip : project.clips().list())
+        if (shard.contains(clip))
+            all << clip.id;
     const QString file = project.absolutePath(project.models().find(modelId)->filePath);
     const ml::Predictions predictions =
         guardModel(file, [&] { return predictInChunks(project, features, all, *loaded.model); });
     checkPredictions(file, predictions, all);
     const QList<store::PredictionRecord> records = reportedPredictions(project, features, all, predictions, loaded.description.envelope);
-    project.models().storePredictions(modelId, records, true);
+    if (shard.isWhole())
+        project.models().storePredictions(modelId, records, true);
+    else
+        project.models().storePredictionsOf(modelId, all, records, true);
     return records;
 }
 

@@ -8,6 +8,7 @@
 
 #include "core/store/label_source.h"
 #include "core/training/training_job.h"
+#include "core/store/clip_shard.h"
 #include "core/store/model_repository.h"
 
 #include <QDateTime>
@@ -71,7 +72,7 @@ ml::Evaluation evaluateOnProject(const store::Project &project, qint64 modelId, 
 ml::LoadedModel loadProjectModel(const store::Project &project, qint64 &modelId, const ml::FeatureContract &features);
 
 // Predicts every clip with the model (active one when 0), stores the predictions, and returns them.
-QList<store::PredictionRecord> predictOnProject(store::Project &project, qint64 modelId);
+QList<store::PredictionRecord> predictOnProject(store::Project &project, qint64 modelId, const store::ClipShard &shard = {});
 
 // "M: Has0_acc_2 0.9333, ..." lines for people.
 QString describeEvaluation(const ml::Evaluation &evaluation);
