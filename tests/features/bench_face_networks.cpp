@@ -105,6 +105,16 @@ int main(int argc, char **argv)
         const Reading r = read(nets, frontal, frame, box);
         std::printf("  %+5.0f: %+6.1f %+6.1f %d %.2f\n", deg, r.g.yaw * kDegrees, r.g.pitch * kDegrees, r.haar, r.meshScore);
     }
+    std::printf("\nyaw in depth (applied deg, face_scenes.h turnedInDepth): measured yaw deg, relative to frontal, haar, score\n");
+    const FaceMesh rest = nets.alignedMesh(frontal, box);
+    const double restYaw = faceGeometry(rest.points).yaw * kDegrees;
+    for (double deg : {-40.0, -30.0, -20.0, -10.0, 0.0, 10.0, 20.0, 30.0, 40.0}) {
+        const cv::Mat frame = turnedInDepth(frontal, rest.points, deg);
+        const Reading r = read(nets, frontal, frame, box);
+        std::printf("  %+5.0f: %+6.1f %+6.1f %d %.2f\n", deg, r.g.yaw * kDegrees, r.g.yaw * kDegrees - restYaw, r.haar, r.meshScore);
+        if (deg == 30.0)
+            cv::imwrite("/tmp/turned30.png", frame);
+    }
     std::printf("\nsmall (face width px): haar, score\n");
     for (double scale : {0.2, 0.25, 0.3, 0.4, 0.5, 0.7}) {
         const cv::Mat frame = shrunk(frontal, centre, scale);

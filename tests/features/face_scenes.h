@@ -10,7 +10,10 @@
 
 #include <QString>
 
+#include <algorithm>
+#include <array>
 #include <cmath>
+#include <vector>
 #include <numbers>
 
 namespace sl::test {
@@ -60,6 +63,82 @@ inline cv::Mat turned(const cv::Mat &frame, double centreX, double radius, doubl
         }
     cv::Mat out;
     cv::remap(frame, out, mapX, mapY, cv::INTER_LINEAR, cv::BORDER_REPLICATE);
+    return out;
+}
+
+// A turn of the face in depth: the face's surface is taken to be the mesh `points` (FaceMesh's
+// landmarks of this frontal frame, z on the scale of x), cut into triangles, turned by `degrees`
+// about the vertical axis through the middle of the face's sides (landmarks 234, 454; positive:
+// towards the image's right) and painted back far-to-near with each triangle's own texture. What
+// the turn uncovers takes the face's mean colour. The depth is FaceMesh's own estimate, so this
+// checks that the network and face_geometry.h read back a turn of the surface they describe.
+inline cv::Mat turnedInDepth(const cv::Mat &frame, const std::vector<cv::Point3f> &points, double degrees)
+{
+    const double yaw = degrees * std::numbers::pi / 180.0;
+    const cv::Point3f pivot = (points[234] + points[454]) * 0.5F;
+    std::vector<cv::Point3f> moved;
+    for (const cv::Point3f &p : points) {
+        const double x = p.x - pivot.x, z = p.z - pivot.z;
+        moved.emplace_back(float(pivot.x + x * std::cos(yaw) - z * std::sin(yaw)), p.y,
+                           float(pivot.z + x * std::sin(yaw) + z * std::cos(yaw)));
+    }
+    // Triangles of the frontal landmarks (Delaunay), as landmark numbers.
+    cv::Subdiv2D subdiv(cv::Rect(0, 0, frame.cols, frame.rows));
+    std::vector<cv::Point2f> flat;
+    for (const cv::Point3f &p : points)
+        flat.emplace_back(p.x, p.y);
+    for (const cv::Point2f &p : flat)
+        subdiv.insert(p);
+    std::vector<cv::Vec6f> list;
+    subdiv.getTriangleList(list);
+    const auto nearest = [&](float x, float y) {
+        int best = -1;
+        float bestDistance = 0.5F;
+        for (std::size_t i = 0; i < flat.size(); ++i)
+            if (const float d = std::hypot(flat[i].x - x, flat[i].y - y); d < bestDistance)
+                best = int(i), bestDistance = d;
+        return best;
+    };
+    std::vector<std::array<int, 3>> triangles;
+    for (const cv::Vec6f &t : list) {
+        const std::array<int, 3> tri = {nearest(t[0], t[1]), nearest(t[2], t[3]), nearest(t[4], t[5])};
+        if (tri[0] >= 0 && tri[1] >= 0 && tri[2] >= 0)
+            triangles.push_back(tri);
+    }
+    std::sort(triangles.begin(), triangles.end(), [&](const auto &a, const auto &b) {
+        return moved[a[0]].z + moved[a[1]].z + moved[a[2]].z > moved[b[0]].z + moved[b[1]].z + moved[b[2]].z;
+    });
+    cv::Mat out = frame.clone();
+    std::vector<cv::Point> hull;
+    std::vector<cv::Point> rounded;
+    for (const cv::Point2f &p : flat)
+        rounded.emplace_back(cvRound(p.x), cvRound(p.y));
+    cv::convexHull(rounded, hull);
+    cv::Mat faceMask(frame.size(), CV_8U, cv::Scalar(0));
+    cv::fillConvexPoly(faceMask, hull, cv::Scalar(255));
+    cv::fillConvexPoly(out, hull, cv::mean(frame, faceMask));
+    for (const auto &tri : triangles) {
+        std::array<cv::Point2f, 3> from, to;
+        for (int k = 0; k < 3; ++k) {
+            from[std::size_t(k)] = flat[std::size_t(tri[std::size_t(k)])];
+            to[std::size_t(k)] = cv::Point2f(moved[std::size_t(tri[std::size_t(k)])].x, moved[std::size_t(tri[std::size_t(k)])].y);
+        }
+        const cv::Rect box = cv::boundingRect(std::vector<cv::Point2f>(to.begin(), to.end())) & cv::Rect(0, 0, frame.cols, frame.rows);
+        if (box.area() == 0)
+            continue;
+        // Only the triangle's bounding box is warped: its texture lands at (0, 0) of the patch.
+        cv::Mat m = cv::getAffineTransform(from.data(), to.data());
+        m.at<double>(0, 2) -= box.x;
+        m.at<double>(1, 2) -= box.y;
+        cv::Mat patch;
+        cv::warpAffine(frame, patch, m, box.size(), cv::INTER_LINEAR, cv::BORDER_REPLICATE);
+        cv::Mat mask(box.size(), CV_8U, cv::Scalar(0));
+        std::vector<cv::Point> corners;
+        for (const cv::Point2f &p : to)
+            corners.emplace_back(cvRound(p.x) - box.x, cvRound(p.y) - box.y);
+        cv::fillConvexPoly(mask, corners, cv::Scalar(255));
+        patch.copyTo(out(box), mask);
+    }
     return out;
 }
 

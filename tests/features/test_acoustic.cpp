@@ -72,12 +72,15 @@ private slots:
     void namesOfTheLayouts()
     {
         const std::vector<std::string> names = acousticFeatureNames(acousticPreset("default"));
-        QCOMPARE(names.size(), std::size_t{28});
+        QCOMPARE(names.size(), std::size_t{35});
         QCOMPARE(std::set<std::string>(names.begin(), names.end()).size(), names.size());
         QCOMPARE(names.front(), std::string("log_f0"));
         QCOMPARE(names[4], std::string("mfcc_1"));
         QCOMPARE(names[23], std::string("mfcc_20"));
-        QCOMPARE(names.back(), std::string("zero_crossing_rate"));
+        QCOMPARE(names[27], std::string("zero_crossing_rate"));
+        // The voice activity columns close the layout (core/audio/voice_activity_features.h).
+        QCOMPARE(names[28], std::string("speech_prob"));
+        QCOMPARE(names.back(), std::string("pause_ratio"));
 
         const std::vector<std::string> sims = acousticFeatureNames(acousticPreset("ch-sims-33"));
         QCOMPARE(sims.size(), std::size_t{33});

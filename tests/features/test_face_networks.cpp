@@ -4,7 +4,7 @@
 // - the action-unit geometry on a hand-made mesh;
 // - the demo's generated face (core/demo/face_animator.h): a growing smile raises AU12,
 //   p(happy) and valence, a growing frown AU15 and the negative expressions; a tilted face's
-//   head_roll follows the tilt; a turned face's head_yaw turns the same way;
+//   head_roll follows the tilt, a face turned in depth its head_yaw;
 // - the Haar path alone when the networks are absent, and clear errors for broken files.
 #include "core/common/error.h"
 #include "core/features/face_geometry.h"
@@ -280,24 +280,32 @@ private slots:
         }
     }
 
-    void headYawTurnsWithTheFace()
+    void headYawFollowsATurnInDepth()
     {
-        // A flat photo cannot turn in depth; the nearest is to wrap it on a cylinder and turn
-        // that (face_scenes.h). FaceMesh reads such a turn as about half of what was applied
-        // (bench_face_networks: +10 -> 3.4, +20 -> 8.9, +30 -> 17.4 degrees), so only the sign
-        // and the order are checked here, not the angle.
+        // The demo face's surface (FaceMesh's own landmarks of the frontal frame) turned in depth
+        // and painted back (face_scenes.h, turnedInDepth). FaceMesh reads such a turn short, more
+        // so the larger it is (bench_face_networks: -40 -29.8, -30 -23.2, -20 -14.6, -10 -7.5,
+        // +10 +7.8, +20 +16.6, +30 +24.0, +40 +30.7 degrees): within 5 degrees up to 10 degrees,
+        // 73 - 83% of the turn beyond; not the 5 degrees the issue asks for beyond 10.
         const cv::Mat frontal = sl::test::demoFace(m_photo, 0.0);
         const FeatureMatrix rest = featuresOf(frontal);
         const cv::Rect2f box(float(at(rest, "face_x") * frontal.cols), float(at(rest, "face_y") * frontal.rows),
                              float(at(rest, "face_w") * frontal.cols), float(at(rest, "face_h") * frontal.rows));
         FaceNetworks networks(m_modelDir);
+        const FaceMesh surface = networks.alignedMesh(frontal, box);
+        const double restYaw = faceGeometry(surface.points).yaw * kDegrees;
+        QVERIFY2(std::abs(restYaw) < 3.0, qPrintable(QString::number(restYaw)));
         double previous = -1e9;
-        for (double turn : {-30.0, -20.0, -10.0, 0.0, 10.0, 20.0, 30.0}) {
-            const cv::Mat frame = sl::test::turned(frontal, box.x + box.width / 2, box.width * 0.62, turn);
-            const double yaw = faceGeometry(networks.alignedMesh(frame, box).points).yaw * kDegrees;
-            QVERIFY2(yaw > previous + 2.0, qPrintable(QStringLiteral("turn %1: yaw %2 after %3").arg(turn).arg(yaw).arg(previous)));
-            if (turn != 0.0)
-                QVERIFY2((yaw > 0) == (turn > 0) && std::abs(yaw) > 2.0, qPrintable(QStringLiteral("turn %1: yaw %2").arg(turn).arg(yaw)));
+        for (double turn : {-40.0, -30.0, -20.0, -10.0, 10.0, 20.0, 30.0, 40.0}) {
+            const FaceMesh mesh = networks.alignedMesh(sl::test::turnedInDepth(frontal, surface.points, turn), box);
+            QVERIFY(mesh.score > 0.9);
+            const double yaw = faceGeometry(mesh.points).yaw * kDegrees - restYaw;
+            const QByteArray what = QStringLiteral("turn %1: yaw %2").arg(turn).arg(yaw).toUtf8();
+            QVERIFY2(yaw > previous, what.constData());
+            if (std::abs(turn) <= 10.0)
+                QVERIFY2(std::abs(yaw - turn) < 5.0, what.constData());
+            else
+                QVERIFY2(yaw / turn > 0.7 && yaw / turn < 1.1, what.constData());
             previous = yaw;
         }
     }
