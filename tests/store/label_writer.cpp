@@ -14,6 +14,7 @@
 #include <QElapsedTimer>
 #include <QTextStream>
 #include <cstdio>
+#include <memory>
 #include <random>
 
 int main(int argc, char *argv[])
@@ -29,14 +30,29 @@ int main(int argc, char *argv[])
     const double seconds = args[3].toDouble();
     const int clipCount = args[4].toInt();
     try {
-        auto project = sl::store::Project::open(args[1]);
+        // Opening and adding the annotator write too (schema check, annotator row); on SQLite
+        // they can also outwait the busy timeout while three other programs write, and are tried
+        // again like a label.
+        std::unique_ptr<sl::store::Project> project;
         QList<qint64> clips;
-        for (const sl::store::Clip &clip : project->clips().list())
-            clips << clip.id;
+        qint64 annotator = 0;
+        for (int attempt = 1; !project; ++attempt) {
+            try {
+                project = sl::store::Project::open(args[1]);
+                for (const sl::store::Clip &clip : project->clips().list())
+                    clips << clip.id;
+                // Two annotators shared by all writers: every label row is fought over by several programs.
+                annotator = project->annotators().ensure(QStringLiteral("annotator-%1").arg(writer % 2)).id;
+            } catch (const sl::store::WriteError &) {
+                project.reset();
+                clips.clear();
+                if (attempt == 10)
+                    throw;
+                out << "retry setup\n";
+            }
+        }
         if (clips.size() < clipCount)
             throw sl::Error(QStringLiteral("%1: expected %2 clips").arg(args[1]).arg(clipCount));
-        // Two annotators shared by all writers: every label row is fought over by several programs.
-        const qint64 annotator = project->annotators().ensure(QStringLiteral("annotator-%1").arg(writer % 2)).id;
         sl::store::LabelRepository labels = project->labels();
         std::mt19937 random(static_cast<unsigned>(writer) * 7919u + 1u);
         QElapsedTimer clock;

@@ -85,7 +85,7 @@ QList<WriterReport> runWriters(const QString &location, int writers, double seco
                 else
                     ++report.unchanged;
                 report.slowestMs = std::max(report.slowestMs, fields[2].toLongLong());
-            } else if (fields.size() == 2 && fields[0] == QLatin1String("retry"))
+            } else if (fields.size() == 2 && fields[0] == QLatin1String("retry"))  // a write or the setup
                 ++report.retries;
             else
                 report.failures << QStringLiteral("writer %1: %2").arg(k).arg(line);
