@@ -1,6 +1,9 @@
 #include "core/jobs/text_extractor.h"
 
 #include "core/common/error.h"
+#include "core/language/chinese_segmenter.h"
+#include "core/language/clip_languages.h"
+#include "core/language/language_id.h"
 #include "core/language/text_features.h"
 #include "core/media/media_info.h"
 #include "core/store/project.h"
@@ -17,7 +20,11 @@ bool timingsMatchText(const QString &source)
     return source == QLatin1String("srt") || source == QLatin1String("vtt") || source == QLatin1String("asr");
 }
 
-language::TokenizerOptions tokenizerOptions(bool splitCjk) { return language::TokenizerOptions{false, splitCjk}; }
+bool isChinese(const QString &language) { return language == QLatin1String("zh") || language.startsWith(QLatin1String("zh-")); }
+
+// Version 2: word vectors (is_oov, glove_*) in place of the project-vocabulary id, and cppjieba
+// words for Chinese clips. Version 1 sets in older projects no longer match, so they are stale.
+constexpr auto kTextExtractorVersion = "2";
 
 class TextClipExtractor : public ClipExtractor {
 public:
@@ -28,17 +35,16 @@ public:
 
     store::FeatureSet featureSet() const override
     {
-        const language::Vocabulary &vocabulary = m_options->vocabulary;
         const QJsonObject params{{QStringLiteral("tokenizer"), m_options->splitCjk ? QStringLiteral("words+cjk") : QStringLiteral("words")},
+                                 {QStringLiteral("zh_segmenter"), QStringLiteral("cppjieba-mix (nodejieba-3.5.8)")},
                                  {QStringLiteral("lexicon"), QStringLiteral("vader-sentiment-1.1.3")},
-                                 {QStringLiteral("vocabulary_size"), vocabulary.size()},
-                                 {QStringLiteral("vocabulary"), vocabulary.fingerprint()},
+                                 {QStringLiteral("word_vectors"), m_options->wordVectors->id()},
                                  {QStringLiteral("encoder"), m_options->encoder.description}};
         store::FeatureSet set;
         set.modality = QStringLiteral("T");
         set.name = m_options->encoder.enabled() ? QStringLiteral("text-tokens-encoder") : QStringLiteral("text-tokens");
         set.extractor = QStringLiteral("sentilens.text");
-        set.extractorVersion = QStringLiteral("1");
+        set.extractorVersion = QString::fromLatin1(kTextExtractorVersion);
         set.paramsJson = QString::fromUtf8(QJsonDocument(params).toJson(QJsonDocument::Compact));
         set.configHash = configHash(set.paramsJson);
         for (const std::string &name : language::textFeatureNames(m_options->encoder.dims))
@@ -56,9 +62,14 @@ public:
                                        "clip, or let speech recognition fill it)").arg(clip.mediaFile));
         const QList<language::TimedText> cues = m_options->timings.value(clip.clipId);
         const double duration = cues.isEmpty() ? durationOf(clip) : 0.0;
-        const QList<language::TimedToken> tokens =
-            language::timeTokens(clip.transcript, cues, duration, tokenizerOptions(m_options->splitCjk));
-        return language::textFeatures(tokens, m_vader, m_options->vocabulary, m_encoder.get());
+        language::TokenizerOptions tokenizer{false, m_options->splitCjk};
+        std::shared_ptr<const language::ChineseSegmenter> segmenter;
+        if (m_options->splitCjk && isChinese(m_options->languages.value(clip.clipId))) {
+            segmenter = language::ChineseSegmenter::standard();
+            tokenizer.segmenter = segmenter.get();
+        }
+        const QList<language::TimedToken> tokens = language::timeTokens(clip.transcript, cues, duration, tokenizer);
+        return language::textFeatures(tokens, m_vader, *m_options->wordVectors, m_encoder.get());
     }
 
 private:
@@ -86,10 +97,14 @@ TextExtractorOptions textExtractorOptions(const store::Project &project, bool sp
 {
     TextExtractorOptions options;
     options.splitCjk = splitCjk;
+    options.wordVectors = language::WordVectors::standard();
+    const QString projectLanguage = language::projectLanguage(project);
     const store::ClipRepository clips = project.clips();
-    QList<QStringList> texts;
     for (const store::Clip &clip : clips.list()) {
-        texts << language::tokenTexts(language::tokenize(clip.transcript, language::TokenizerOptions{true, splitCjk}));
+        QString clipLanguage = language::expectedLanguage(clip, projectLanguage);
+        if (clipLanguage.isEmpty() && !clip.transcript.trimmed().isEmpty())
+            clipLanguage = language::identifyLanguage(clip.transcript).code;
+        options.languages.insert(clip.id, clipLanguage);
         if (!timingsMatchText(clip.transcriptSource))
             continue;
         QList<language::TimedText> timed;
@@ -98,7 +113,6 @@ TextExtractorOptions textExtractorOptions(const store::Project &project, bool sp
         if (!timed.isEmpty())
             options.timings.insert(clip.id, timed);
     }
-    options.vocabulary = language::Vocabulary::build(texts);
     return options;
 }
 

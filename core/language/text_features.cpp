@@ -9,14 +9,16 @@ namespace sl::language {
 std::vector<std::string> textFeatureNames(int embeddingDims)
 {
     std::vector<std::string> names{"vader_valence", "is_negated", "is_booster", "is_upper",
-                                   "token_length", "vocab_id", "position"};
+                                   "token_length", "is_oov", "position"};
+    for (int d = 0; d < kWordVectorDims; ++d)
+        names.push_back("glove_" + std::to_string(d));
     for (int d = 0; d < embeddingDims; ++d)
         names.push_back("emb_" + std::to_string(d));
     return names;
 }
 
 features::FeatureMatrix textFeatures(const QList<TimedToken> &tokens, const VaderAnalyzer &vader,
-                                     const Vocabulary &vocabulary, TokenEncoder *encoder)
+                                     const WordVectors &wordVectors, TokenEncoder *encoder)
 {
     const int embeddingDims = encoder ? encoder->dims() : 0;
     features::FeatureMatrix matrix;
@@ -38,15 +40,20 @@ features::FeatureMatrix textFeatures(const QList<TimedToken> &tokens, const Vade
     }
     const double last = std::max<qsizetype>(1, texts.size() - 1);
     matrix.values.reserve(matrix.frames() * matrix.dims());
+    if (wordVectors.dims() != kWordVectorDims)
+        throw Error(QStringLiteral("word vectors of %1 dimensions, %2 expected").arg(wordVectors.dims()).arg(kWordVectorDims));
     for (int i = 0; i < texts.size(); ++i) {
         const TokenSentiment &s = sentiment[size_t(i)];
-        const float row[kBaseTextDims] = {float(s.valence),
-                                          s.negated ? 1.0f : 0.0f,
-                                          float(s.booster),
-                                          s.allCaps ? 1.0f : 0.0f,
-                                          float(texts[i].toUcs4().size()),
-                                          float(vocabulary.id(texts[i].toLower())),
-                                          float(i / last)};
+        float row[kBaseTextDims] = {};
+        const bool known = wordVectors.lookup(texts[i].toLower(), row + kTokenTextDims);
+        const float tokenColumns[kTokenTextDims] = {float(s.valence),
+                                                    s.negated ? 1.0f : 0.0f,
+                                                    float(s.booster),
+                                                    s.allCaps ? 1.0f : 0.0f,
+                                                    float(texts[i].toUcs4().size()),
+                                                    known ? 0.0f : 1.0f,
+                                                    float(i / last)};
+        std::copy(tokenColumns, tokenColumns + kTokenTextDims, row);
         matrix.values.insert(matrix.values.end(), row, row + kBaseTextDims);
         if (!embeddings.empty()) {
             const auto embedding = embeddings.begin() + std::ptrdiff_t(i) * embeddingDims;

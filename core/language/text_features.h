@@ -7,27 +7,30 @@
 //   is_booster     1 for a booster ("very"), -1 for a dampener ("slightly"), else 0
 //   is_upper       1 when the token is written in capitals, else 0
 //   token_length   characters (code points) in the token
-//   vocab_id       id in the project vocabulary (0 padding, 1 unknown)
+//   is_oov         1 when the lower-cased token has no word vector (its glove_* are then 0), else 0
 //   position       place of the token in the transcript, 0 for the first .. 1 for the last
+//   glove_0..glove_99  the token's GloVe vector (word_vectors.h), zeros when is_oov
 //   emb_0..emb_{d-1}  only with a text encoder: its embedding of the token
 #include "core/features/feature_matrix.h"
 #include "core/language/timed_tokens.h"
 #include "core/language/token_encoder.h"
 #include "core/language/vader.h"
-#include "core/language/vocabulary.h"
+#include "core/language/word_vectors.h"
 
 #include <string>
 #include <vector>
 
 namespace sl::language {
 
-inline constexpr int kBaseTextDims = 7;
+// The columns before the encoder's: seven per-token columns and the word vector.
+inline constexpr int kTokenTextDims = 7;
+inline constexpr int kBaseTextDims = kTokenTextDims + kWordVectorDims;
 
 std::vector<std::string> textFeatureNames(int embeddingDims = 0);
 
-// Vocabulary ids are looked up with lower-cased tokens. `encoder` may be null; when given, its
+// Word vectors are looked up with lower-cased tokens. `encoder` may be null; when given, its
 // dims() embedding columns follow the base columns. Throws sl::Error when the encoder fails.
 features::FeatureMatrix textFeatures(const QList<TimedToken> &tokens, const VaderAnalyzer &vader,
-                                     const Vocabulary &vocabulary, TokenEncoder *encoder = nullptr);
+                                     const WordVectors &wordVectors, TokenEncoder *encoder = nullptr);
 
 }  // namespace sl::language

@@ -1,6 +1,7 @@
 #include "core/language/word_tokenizer.h"
 
 #include "core/language/char_classes.h"
+#include "core/language/chinese_segmenter.h"
 
 #include <vector>
 
@@ -48,6 +49,13 @@ public:
         for (std::size_t i = 0; i < points.size(); ++i) {
             const char32_t c = points[i];
             const bool ideograph = m_options.splitCjk && isCjkIdeograph(c);
+            if (ideograph && m_options.segmenter) {
+                if (inWord)
+                    push(toQString(points, wordStart, i), TokenKind::Word);
+                inWord = false;
+                i = segmentRun(points, i) - 1;
+                continue;
+            }
             if (!ideograph && (isWordCharacter(c) || (inWord && joinsNeighbours(points, i)))) {
                 if (!inWord)
                     wordStart = i;
@@ -66,6 +74,19 @@ public:
     QList<Token> take() { return std::move(m_tokens); }
 
 private:
+    // Cuts the run of ideographs starting at `begin` into words; returns where the run ends.
+    std::size_t segmentRun(const CodePoints &points, std::size_t begin)
+    {
+        std::size_t end = begin;
+        while (end < points.size() && isCjkIdeograph(points[end]))
+            ++end;
+        for (QString &word : m_options.segmenter->cut(toQString(points, begin, end))) {
+            const TokenKind kind = word.toUcs4().size() == 1 ? TokenKind::Ideograph : TokenKind::Word;
+            push(std::move(word), kind);
+        }
+        return end;
+    }
+
     void push(QString text, TokenKind kind)
     {
         m_tokens.append(Token{m_options.lowerCase ? text.toLower() : std::move(text), kind});

@@ -8,12 +8,16 @@
 // characters long (":)", "!!!", "..."), is kept as one token so emoticons survive.
 //
 // Chinese: every CJK ideograph is a token of its own, as BERT's basic tokeniser does; the runs in
-// between (Latin words, digits, punctuation) are tokenised as English.
+// between (Latin words, digits, punctuation) are tokenised as English. With a ChineseSegmenter
+// (cppjieba) in the options, runs of ideographs are cut into words instead (我来到北京清华大学 ->
+// 我/来到/北京/清华大学); a one-character word is still an Ideograph token, longer ones are Words.
 #include <QList>
 #include <QString>
 #include <QStringList>
 
 namespace sl::language {
+
+class ChineseSegmenter;
 
 enum class TokenKind {
     Word,         // letters and digits, possibly with inner apostrophes, hyphens, points
@@ -32,6 +36,8 @@ struct Token {
 struct TokenizerOptions {
     bool lowerCase = false;
     bool splitCjk = true;  // one token per CJK ideograph; off: CJK runs are words like any other
+    // With splitCjk: cut runs of ideographs into words with it (null: one token per ideograph).
+    const ChineseSegmenter *segmenter = nullptr;
 };
 
 QList<Token> tokenize(const QString &text, const TokenizerOptions &options = {});

@@ -13,14 +13,16 @@
 #include <QFile>
 #include <QtTest>
 
+#include <algorithm>
+
 using namespace sl;
 
 namespace {
 
-demo::DemoOptions threeClips()
+demo::DemoOptions demoClips(int count)
 {
     demo::DemoOptions options;
-    options.clipCount = 3;
+    options.clipCount = count;
     return options;
 }
 
@@ -45,7 +47,7 @@ private slots:
     void initTestCase()
     {
         m_project = m_dir.filePath(QStringLiteral("p"));
-        const std::unique_ptr<store::Project> project = demo::buildDemoProject(m_project, threeClips(), false).project;
+        const std::unique_ptr<store::Project> project = demo::buildDemoProject(m_project, demoClips(3), false).project;
         const store::Clip spokenSource = project->clips().list().first();
         m_spokenText = spokenSource.transcript;
         QFile source(project->absolutePath(spokenSource.mediaPath));
@@ -110,7 +112,7 @@ private slots:
     {
         auto project = store::Project::open(m_project);
         const jobs::TextExtractorOptions options = jobs::textExtractorOptions(*project);
-        QVERIFY(options.vocabulary.size() > 10);
+        QCOMPARE(options.wordVectors->size(), 100000);
         QCOMPARE(options.timings.value(m_subtitled).size(), 2);
         QCOMPARE(options.timings.value(m_spoken).size(), project->clips().cues(m_spoken).size());
 
@@ -125,8 +127,11 @@ private slots:
         const store::FeatureSet set = sets.first();
         QCOMPARE(set.modality, QStringLiteral("T"));
         QCOMPARE(set.dims, language::kBaseTextDims);
-        QCOMPARE(set.dimNames, (QStringList{"vader_valence", "is_negated", "is_booster", "is_upper", "token_length",
-                                            "vocab_id", "position"}));
+        QCOMPARE(set.extractorVersion, QStringLiteral("2"));
+        QCOMPARE(set.dimNames.mid(0, language::kTokenTextDims + 1),
+                 (QStringList{"vader_valence", "is_negated", "is_booster", "is_upper", "token_length", "is_oov",
+                              "position", "glove_0"}));
+        QCOMPARE(set.dimNames.last(), QStringLiteral("glove_99"));
         for (const store::Clip &clip : project->clips().list()) {
             if (clip.id == m_latin1)
                 continue;
@@ -135,8 +140,12 @@ private slots:
             QVERIFY(features->frames >= clip.transcript.split(QLatin1Char(' ')).size());
             QVERIFY(std::is_sorted(features->times.begin(), features->times.end()));
             QVERIFY(features->times.back() < clip.durationSeconds.value_or(1e9));
-            for (int f = 0; f < features->frames; ++f)
-                QVERIFY(features->data[size_t(f * features->dims + 5)] >= 1.0f);  // vocab ids, never padding
+            // Every token either has a vector or is flagged out of vocabulary, never both.
+            for (int f = 0; f < features->frames; ++f) {
+                const float *row = features->data.data() + size_t(f * features->dims);
+                const bool zeros = std::all_of(row + language::kTokenTextDims, row + features->dims, [](float v) { return v == 0.0f; });
+                QCOMPARE(row[5], zeros ? 1.0f : 0.0f);
+            }
         }
         // The subtitled clip: tokens start at their cues, and "NOT happy" is negated.
         const auto subtitled = project->features().load(set.id, m_subtitled);
@@ -154,6 +163,65 @@ private slots:
         const jobs::ExtractionReport again = job.run();
         QCOMPARE(again.alreadyCached, 5);
         QCOMPARE(again.extracted, 0);
+    }
+
+    // A project whose text features were extracted before word vectors (version 1: vocab_id in
+    // column 5, 7 dims) gets them all extracted again into a new set; the old one is not read as
+    // the new layout, and is left as it was.
+    void featureSetsOfTheOldLayoutAreStale()
+    {
+        const QString path = m_dir.filePath(QStringLiteral("old"));
+        auto project = demo::buildDemoProject(path, demoClips(2), false).project;
+        store::FeatureSet old;
+        old.modality = QStringLiteral("T");
+        old.name = QStringLiteral("text-tokens");
+        old.extractor = QStringLiteral("sentilens.text");
+        old.extractorVersion = QStringLiteral("1");
+        old.configHash = QStringLiteral("0123456789abcdef");
+        old.dimNames = QStringList{"vader_valence", "is_negated", "is_booster", "is_upper", "token_length", "vocab_id", "position"};
+        old.dims = int(old.dimNames.size());
+        old = project->features().ensureSet(old);
+        for (const store::Clip &clip : project->clips().list())
+            project->features().store(old.id, clip.id, store::ClipFeatures{1, 7, {0.0f}, {0, 0, 0, 0, 3, 42, 0}});
+        project.reset();
+
+        jobs::ExtractionJob job(path, {jobs::textExtractorFactory(jobs::textExtractorOptions(*store::Project::open(path)))}, 1);
+        const jobs::ExtractionReport report = job.run();
+        QCOMPARE(report.extracted, 2);
+        QCOMPARE(report.alreadyCached, 0);
+        project = store::Project::open(path);
+        const std::optional<store::FeatureSet> current = project->features().currentSet(QStringLiteral("T"));
+        QVERIFY(current && current->id != old.id);
+        QCOMPARE(current->extractorVersion, QStringLiteral("2"));
+        QCOMPARE(current->dims, language::kBaseTextDims);
+        const auto kept = project->features().load(old.id, project->clips().list().first().id);
+        QVERIFY(kept && kept->dims == 7 && kept->data[5] == 42.0f);
+    }
+
+    // A clip in Chinese has its characters cut into words by cppjieba; the same text in a clip
+    // set to English keeps one token per character.
+    void chineseClipsAreCutIntoWords()
+    {
+        const QString path = m_dir.filePath(QStringLiteral("zh"));
+        {
+            auto project = demo::buildDemoProject(path, demoClips(2), false).project;
+            const QList<store::Clip> clips = project->clips().list();
+            for (const store::Clip &clip : clips)
+                project->clips().setTranscript(clip.id, QStringLiteral("我来到北京清华大学"), QStringLiteral("txt"));
+            project->clips().setLanguage(clips[0].id, QStringLiteral("zh"));
+            project->clips().setLanguage(clips[1].id, QStringLiteral("en"));
+        }
+        auto project = store::Project::open(path);
+        const QList<store::Clip> clips = project->clips().list();
+        jobs::ExtractionJob job(path, {jobs::textExtractorFactory(jobs::textExtractorOptions(*project))}, 1);
+        QCOMPARE(job.run().extracted, 2);
+        project = store::Project::open(path);
+        const store::FeatureSet set = *project->features().currentSet(QStringLiteral("T"));
+        const auto zh = project->features().load(set.id, clips[0].id);
+        const auto en = project->features().load(set.id, clips[1].id);
+        QCOMPARE(zh->frames, 4);  // 我 / 来到 / 北京 / 清华大学
+        QCOMPARE(zh->data[size_t(3 * zh->dims + 4)], 4.0f);  // token_length of 清华大学
+        QCOMPARE(en->frames, 9);
     }
 
 private:

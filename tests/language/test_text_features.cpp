@@ -1,5 +1,6 @@
 // Project vocabulary, token timing and the per-token feature matrix (without an encoder).
 #include "core/language/text_features.h"
+#include "core/language/vocabulary.h"
 
 #include <QtTest>
 
@@ -68,11 +69,14 @@ private slots:
     void featureMatrixHasNamedColumnsPerToken()
     {
         const QString text = QStringLiteral("I do not like it, it is VERY bad");
-        const Vocabulary vocabulary = Vocabulary::build({words("I do not like it, it is VERY bad")});
+        const WordVectors &vectors = *WordVectors::standard();
         const QList<TimedToken> tokens = timeTokens(text, {}, 5.0, {});
-        const sl::features::FeatureMatrix m = textFeatures(tokens, VaderAnalyzer(), vocabulary);
-        QCOMPARE(m.names, (std::vector<std::string>{"vader_valence", "is_negated", "is_booster", "is_upper",
-                                                     "token_length", "vocab_id", "position"}));
+        const sl::features::FeatureMatrix m = textFeatures(tokens, VaderAnalyzer(), vectors);
+        QCOMPARE(std::vector<std::string>(m.names.begin(), m.names.begin() + kTokenTextDims + 1),
+                 (std::vector<std::string>{"vader_valence", "is_negated", "is_booster", "is_upper",
+                                           "token_length", "is_oov", "position", "glove_0"}));
+        QCOMPARE(m.names.back(), std::string("glove_99"));
+        QCOMPARE(m.dims(), size_t(kBaseTextDims));
         QCOMPARE(int(m.frames()), tokens.size());
         QCOMPARE(m.values.size(), m.frames() * m.dims());
         QVERIFY(std::is_sorted(m.times.begin(), m.times.end()));
@@ -88,20 +92,24 @@ private slots:
         QCOMPARE(at(0, "is_upper"), 1.0f);  // "I" is written in capitals, though VADER skips it
         QVERIFY(at(9, "vader_valence") < -2.5f);  // boosted by VERY
         QCOMPARE(at(2, "token_length"), 3.0f);
-        QCOMPARE(at(4, "vocab_id"), float(vocabulary.id(QStringLiteral("it"))));
-        QCOMPARE(at(4, "vocab_id"), 2.0f);  // the most frequent token
+        // "VERY" is looked up lower-cased, so it has its vector like "very".
+        QCOMPARE(at(8, "is_oov"), 0.0f);
+        float very[kWordVectorDims];
+        QVERIFY(vectors.lookup(QStringLiteral("very"), very));
+        for (int d = 0; d < kWordVectorDims; ++d)
+            QCOMPARE(at(8, ("glove_" + std::to_string(d)).c_str()), very[d]);
         QCOMPARE(at(0, "position"), 0.0f);
         QCOMPARE(at(9, "position"), 1.0f);
 
         CountingEncoder encoder;
-        const sl::features::FeatureMatrix e = textFeatures(tokens, VaderAnalyzer(), vocabulary, &encoder);
+        const sl::features::FeatureMatrix e = textFeatures(tokens, VaderAnalyzer(), vectors, &encoder);
         QCOMPARE(e.dims(), size_t(kBaseTextDims + 2));
         QCOMPARE(e.names.back(), std::string("emb_1"));
         QCOMPARE(e.at(2, size_t(e.column("emb_0"))), 3.0f);
         QCOMPARE(e.at(9, size_t(e.column("emb_1"))), 9.0f);
         QCOMPARE(e.at(9, 0), m.at(9, 0));
 
-        const sl::features::FeatureMatrix empty = textFeatures({}, VaderAnalyzer(), vocabulary);
+        const sl::features::FeatureMatrix empty = textFeatures({}, VaderAnalyzer(), vectors);
         QCOMPARE(empty.frames(), size_t(0));
         QCOMPARE(empty.dims(), size_t(kBaseTextDims));
     }
