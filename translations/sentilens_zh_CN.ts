@@ -341,6 +341,26 @@
         <source>attribution</source>
         <translation>归因</translation>
     </message>
+    <message>
+        <location filename="../ui/plots/contribution_plot.cpp"/>
+        <source>f(all) %1, reported %2 (clipped to the scale)</source>
+        <translation>f(all) %1，报告值 %2（已裁剪到标注范围）</translation>
+    </message>
+    <message>
+        <location filename="../ui/plots/contribution_plot.cpp"/>
+        <source>⚠ outside the training data (%1): the model extrapolates</source>
+        <translation>⚠ 超出训练数据范围（%1）：模型在外推</translation>
+    </message>
+    <message>
+        <location filename="../ui/plots/kan_plot.cpp"/>
+        <source>this clip, outside the spline&apos;s grid</source>
+        <translation>此片段，超出样条网格</translation>
+    </message>
+    <message>
+        <location filename="../ui/plots/kan_plot.cpp"/>
+        <source>dataset, outside the spline&apos;s grid</source>
+        <translation>数据集，超出样条网格</translation>
+    </message>
 </context>
 <context>
     <name>sl::present::ContributionBars</name>
@@ -414,6 +434,11 @@
         <location filename="../ui/present/prediction_gauge.cpp" line="106"/>
         <source>white tick: the human label, %1</source>
         <translation>白色刻度：人工标注，%1</translation>
+    </message>
+    <message>
+        <location filename="../ui/present/prediction_gauge.cpp"/>
+        <source>⚠ outside the training data (%1)</source>
+        <translation>⚠ 超出训练数据范围（%1）</translation>
     </message>
 </context>
 <context>
@@ -717,6 +742,26 @@
         <location filename="../ui/clip_table_model.cpp" line="176"/>
         <source>Transcript</source>
         <translation>文本转写</translation>
+    </message>
+    <message>
+        <location filename="../ui/clip_table_model.cpp"/>
+        <source>Model M %1 on the label scale</source>
+        <translation>模型 M：%1（标注范围内）</translation>
+    </message>
+    <message>
+        <location filename="../ui/clip_table_model.cpp"/>
+        <source> (the model gave %1, clipped)</source>
+        <translation>（模型给出 %1，已裁剪）</translation>
+    </message>
+    <message>
+        <location filename="../ui/clip_table_model.cpp"/>
+        <source>Outside the training data (%1): the model extrapolates; do not trust this prediction</source>
+        <translation>超出训练数据范围（%1）：模型在外推，请勿相信此预测</translation>
+    </message>
+    <message>
+        <location filename="../ui/clip_table_model.cpp"/>
+        <source>No envelope: this model cannot tell clips outside its training data</source>
+        <translation>无输入包络：此模型无法识别超出其训练数据的片段</translation>
     </message>
 </context>
 <context>
@@ -1534,6 +1579,16 @@
         <location filename="../ui/model_panel.cpp" line="38"/>
         <source>Model predictions</source>
         <translation>模型预测</translation>
+    </message>
+    <message>
+        <location filename="../ui/model_panel.cpp"/>
+        <source>M as the model gave it: %1 (clipped to the label scale)</source>
+        <translation>模型原始 M：%1（已裁剪到标注范围）</translation>
+    </message>
+    <message>
+        <location filename="../ui/model_panel.cpp"/>
+        <source>⚠ Outside the training data (%1): the model extrapolates</source>
+        <translation>⚠ 超出训练数据范围（%1）：模型在外推</translation>
     </message>
 </context>
 <context>
