@@ -199,7 +199,9 @@ private:
     void showExplanationMessage(const QString &message);  // in every view, e.g. why there is nothing
     void createStartPage();
     void addStartMenus(QMenu *file);
-    void limitDocks();  // every dock small enough to open without pushing the window off the screen
+    // Every dock small enough to open without pushing the window off the screen, and the features
+    // note on a row of its own under the main toolbar.
+    void finishLayout();
     void updateStartPage();
     void layoutStartPage();
     void updateFeaturesNote();

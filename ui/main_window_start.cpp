@@ -20,22 +20,49 @@
 #include <QAction>
 #include <QDir>
 #include <QDockWidget>
+#include <QEvent>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QInputDialog>
 #include <QLabel>
+#include <QLayout>
 #include <QMenu>
 #include <QMenuBar>
 #include <QSettings>
 #include <QStandardPaths>
 #include <QStatusBar>
+#include <QStyle>
 #include <QToolBar>
+#include <functional>
 
 namespace sl::ui {
 
 namespace {
 const QString kRecentNamesKey = QStringLiteral("recentProjectNames");  // folder -> project name
 const QString kRecentKey = QStringLiteral("recentProjects");
+
+// Calls `relayout` whenever a watched widget is shown, moved or resized: the menu bar and the status
+// bar get their geometry only once the window is laid out, after the window's resize. (Not on
+// hiding: the window hides them while it is destroyed, when its layout is already gone.)
+class GeometryWatcher : public QObject {
+public:
+    GeometryWatcher(std::function<void()> relayout, QObject *parent) : QObject(parent), m_relayout(std::move(relayout)) {}
+
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override
+    {
+        switch (event->type()) {
+        case QEvent::Show:
+        case QEvent::Move:
+        case QEvent::Resize: m_relayout(); break;
+        default: break;
+        }
+        return QObject::eventFilter(watched, event);
+    }
+
+private:
+    std::function<void()> m_relayout;
+};
 }  // namespace
 
 void MainWindow::createStartPage()
@@ -54,6 +81,9 @@ void MainWindow::createStartPage()
         bind(r.add(QStringLiteral("file.import.") + kind, text, {}), [this, kind = kind] { chooseImport(kind); });
 
     m_startPage = new StartPage(this);
+    auto *watcher = new GeometryWatcher([this] { layoutStartPage(); }, this);
+    menuBar()->installEventFilter(watcher);
+    statusBar()->installEventFilter(watcher);
     connect(m_startPage, &StartPage::openRecentRequested, this, [this](const QString &path) { openProject(path); });
     connect(m_startPage, &StartPage::openRequested, m_shortcuts->action(QStringLiteral("file.open")), &QAction::trigger);
     connect(m_startPage, &StartPage::demoRequested, this, [this] { openDemoProject(); });
@@ -65,6 +95,9 @@ void MainWindow::createStartPage()
     m_featuresNote = new QToolBar(tr("Features"), this);
     m_featuresNote->setObjectName(QStringLiteral("featuresNote"));
     m_featuresNote->setMovable(false);
+    auto *icon = new QLabel(m_featuresNote);
+    icon->setPixmap(style()->standardIcon(QStyle::SP_MessageBoxInformation).pixmap(20, 20));
+    m_featuresNote->addWidget(icon);
     auto *noteText = new QLabel(tr("This project has no features yet: training, predictions and explanations need them. "),
                                 m_featuresNote);
     noteText->setToolTip(tr("From a terminal: sentilens-cli extract PROJECT"));
@@ -84,14 +117,17 @@ void MainWindow::addStartMenus(QMenu *file)
     file->insertMenu(open, import)->setObjectName(QStringLiteral("file.importMenu"));
     file->insertAction(open, m_shortcuts->action(QStringLiteral("file.demo")));
     file->insertSeparator(open);
-    addToolBarBreak();
-    addToolBar(Qt::TopToolBarArea, m_featuresNote);
 }
 
-void MainWindow::limitDocks()
+void MainWindow::finishLayout()
 {
     for (QDockWidget *dock : findChildren<QDockWidget *>())
         makeDockShrinkable(dock);
+    addToolBarBreak();
+    addToolBar(Qt::TopToolBarArea, m_featuresNote);
+    // Laying out the docks while they were made had set the window's minimum to what their content
+    // needed then (1151x907): computed again now, so that the window can be as small as the screen.
+    layout()->activate();
 }
 
 void MainWindow::updateStartPage()

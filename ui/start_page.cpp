@@ -3,10 +3,12 @@
 #include <QDir>
 #include <QFileInfo>
 #include <QGridLayout>
+#include <QHBoxLayout>
 #include <QGroupBox>
 #include <QLabel>
 #include <QListWidget>
 #include <QPushButton>
+#include <QStyle>
 #include <QVBoxLayout>
 
 namespace sl::ui {
@@ -40,7 +42,6 @@ StartPage::StartPage(QWidget *parent) : QWidget(parent)
             &QPushButton::clicked, this, &StartPage::demoRequested);
     connect(addButton(startLayout, QStringLiteral("startNew"), tr("New project…"), tr("An empty project in a folder of your choice")),
             &QPushButton::clicked, this, &StartPage::newProjectRequested);
-    startLayout->addStretch();
 
     auto *import = new QGroupBox(tr("Import into a new project"), this);
     auto *importLayout = new QVBoxLayout(import);
@@ -60,19 +61,23 @@ StartPage::StartPage(QWidget *parent) : QWidget(parent)
         connect(addButton(importLayout, QString::fromLatin1(name), text, tips[index++]), &QPushButton::clicked, this,
                 [this, kind = QString::fromLatin1(kind)] { emit importRequested(kind); });
     }
-    importLayout->addStretch();
 
     auto *recent = new QGroupBox(tr("Recent projects"), this);
     auto *recentLayout = new QVBoxLayout(recent);
     m_recent = new QListWidget(this);
     m_recent->setObjectName(QStringLiteral("startRecent"));
     m_recent->setMinimumSize(200, 80);
+    m_recent->setSpacing(6);
+    m_recent->setIconSize(QSize(32, 32));
     recentLayout->addWidget(m_recent);
     connect(m_recent, &QListWidget::itemActivated, this, &StartPage::activateRecent);
 
-    // Two columns that fit 1366x768 beside each other: the actions, and the recent projects.
-    auto *grid = new QGridLayout(this);
-    grid->setContentsMargins(32, 24, 32, 24);
+    // Two columns that fit 1366x768 beside each other, the actions and the recent projects, in a
+    // block of readable width in the middle of a large screen.
+    auto *block = new QWidget(this);
+    block->setMaximumWidth(1100);
+    auto *grid = new QGridLayout(block);
+    grid->setContentsMargins(0, 0, 0, 0);
     grid->setHorizontalSpacing(24);
     grid->addWidget(title, 0, 0, 1, 2);
     auto *actions = new QVBoxLayout;
@@ -84,6 +89,11 @@ StartPage::StartPage(QWidget *parent) : QWidget(parent)
     grid->setColumnStretch(0, 2);
     grid->setColumnStretch(1, 3);
     grid->setRowStretch(1, 1);
+    auto *outer = new QHBoxLayout(this);
+    outer->setContentsMargins(32, 24, 32, 24);
+    outer->addStretch(1);
+    outer->addWidget(block, 100);
+    outer->addStretch(1);
 }
 
 QPushButton *StartPage::button(const QString &objectName) const { return findChild<QPushButton *>(objectName); }
@@ -93,7 +103,8 @@ void StartPage::setRecentProjects(const QList<RecentProject> &recent)
     m_recent->clear();
     for (const RecentProject &project : recent) {
         const QString name = project.name.isEmpty() ? QFileInfo(project.path).fileName() : project.name;
-        auto *item = new QListWidgetItem(QStringLiteral("%1\n%2").arg(name, QDir::toNativeSeparators(project.path)), m_recent);
+        auto *item = new QListWidgetItem(style()->standardIcon(QStyle::SP_DirIcon),
+                                         QStringLiteral("%1\n%2").arg(name, QDir::toNativeSeparators(project.path)), m_recent);
         item->setData(Qt::UserRole, project.path);
         item->setToolTip(QDir::toNativeSeparators(project.path));
     }

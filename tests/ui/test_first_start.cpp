@@ -23,10 +23,12 @@
 #include <QJsonObject>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QMenuBar>
 #include <QProcess>
 #include <QPushButton>
 #include <QSettings>
 #include <QStandardPaths>
+#include <QStatusBar>
 #include <QToolBar>
 #include <QtTest>
 #include <functional>
@@ -92,6 +94,8 @@ private slots:
         StartPage *page = m_window->startPage();
         QVERIFY(page->isVisible());
         QVERIFY(page->geometry().height() > 500);  // it covers the window, not a corner of it
+        QTRY_VERIFY(page->geometry().top() > m_window->menuBar()->geometry().bottom());  // the menus stay reachable
+        QVERIFY(page->geometry().bottom() < m_window->statusBar()->geometry().top());
         for (const char *name : {"startOpen", "startDemo", "startNew", "startImportPickle", "startImportCsv",
                                  "startImportDataset", "startImportVideos"})
             QVERIFY2(page->button(QLatin1String(name)) && page->button(QLatin1String(name))->isVisible(), name);
@@ -129,6 +133,8 @@ private slots:
         QVERIFY(m_window->windowTitle().contains(QStringLiteral("Pilot")));
         // No features yet: a note says so, with the action that extracts them.
         QVERIFY(m_window->featuresNote()->isVisible());
+        QVERIFY(m_window->toolBarBreak(m_window->featuresNote()));  // a row of its own, not lost among the tools
+        QVERIFY2(m_window->height() <= 700, qPrintable(QString::number(m_window->height())));  // the new project's layout fits 1366x768
         QVERIFY(m_window->featuresNote()->actions().contains(m_window->shortcuts()->action(QStringLiteral("jobs.extract"))));
     }
 

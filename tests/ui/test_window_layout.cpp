@@ -59,6 +59,18 @@ private slots:
         QVERIFY(m_window->height() <= kSmallClient.height());
     }
 
+    void aNewWindowTakesASmallScreensSize()
+    {
+        // The docks' first layout had set the window's minimum to 1151x907, so that a window made
+        // for a 1366x768 screen came up 907 px tall.
+        MainWindow window;
+        window.resize(kSmallClient);
+        QCOMPARE(window.size(), kSmallClient);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QCOMPARE(window.size(), kSmallClient);
+    }
+
     void everyDockAsksForLittleRoom()
     {
         // The dock's title bar and frame come on top of its content's minimum.
