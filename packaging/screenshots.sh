@@ -28,3 +28,20 @@ for part in train models compare review; do
     --screenshot "$out/workbench-$part.png" >/dev/null 2>&1
   echo "$out/workbench-$part.png"
 done
+# Issue 17's layout and first start, at the two screen sizes the window was tried at: the default
+# layout (fresh settings, so no layout saved above), the start page (listing this project), and a
+# new empty project's note on extracting features.
+XDG_CONFIG_HOME="$(mktemp -d)"
+export XDG_CONFIG_HOME
+for theme in light dark; do
+  for size in 1920x1080 1366x768; do
+    "$bin/sentilens" "$project" --annotator demo --theme "$theme" --size "$size" \
+      --screenshot "$out/layout-default-${size#*x}-$theme.png" >/dev/null 2>&1
+    "$bin/sentilens" --theme "$theme" --size "$size" --screenshot "$out/start-${size#*x}-$theme.png" >/dev/null 2>&1
+    echo "$out/layout-default-${size#*x}-$theme.png $out/start-${size#*x}-$theme.png"
+  done
+done
+empty="$(mktemp -d)/new-project"
+"$bin/sentilens-cli" init "$empty" >/dev/null
+"$bin/sentilens" "$empty" --theme dark --size 1366x768 --screenshot "$out/new-project-768-dark.png" >/dev/null 2>&1
+echo "$out/new-project-768-dark.png"

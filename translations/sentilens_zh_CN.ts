@@ -949,6 +949,90 @@
 <context>
     <name>sl::ui::MainWindow</name>
     <message>
+        <source>&amp;New project…</source>
+        <translation>新建项目(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>Open the &amp;demo project</source>
+        <translation>打开演示项目(&amp;D)</translation>
+    </message>
+    <message>
+        <source>MMSA feature &amp;pickle (.pkl)…</source>
+        <translation>MMSA 特征 pickle（.pkl）(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>&amp;label.csv…</source>
+        <translation>label.csv(&amp;L)…</translation>
+    </message>
+    <message>
+        <source>&amp;Dataset folder (label.csv and Raw/)…</source>
+        <translation>数据集文件夹（label.csv 和 Raw/）(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>Folder of &amp;videos…</source>
+        <translation>视频文件夹(&amp;V)…</translation>
+    </message>
+    <message>
+        <source>Features</source>
+        <translation>特征</translation>
+    </message>
+    <message>
+        <source>This project has no features yet: training, predictions and explanations need them. </source>
+        <translation>本项目还没有特征：训练、预测和解释都需要它们。</translation>
+    </message>
+    <message>
+        <source>From a terminal: sentilens-cli extract PROJECT</source>
+        <translation>在终端中：sentilens-cli extract PROJECT</translation>
+    </message>
+    <message>
+        <source>&amp;Import into a new project</source>
+        <translation>导入到新项目(&amp;I)</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>No label was set: labels are kept under your name, and none was given.</source>
+        <translation>未设置标签：标签保存在你的名字下，但未给出名字。</translation>
+    </message>
+    <message>
+        <source>Import an MMSA feature pickle</source>
+        <translation>导入 MMSA 特征 pickle</translation>
+    </message>
+    <message>
+        <source>MMSA feature pickles (*.pkl)</source>
+        <translation>MMSA 特征 pickle (*.pkl)</translation>
+    </message>
+    <message>
+        <source>Import a label.csv</source>
+        <translation>导入 label.csv</translation>
+    </message>
+    <message>
+        <source>Label files (*.csv)</source>
+        <translation>标签文件 (*.csv)</translation>
+    </message>
+    <message>
+        <source>Import a dataset folder (label.csv and Raw/)</source>
+        <translation>导入数据集文件夹（label.csv 和 Raw/）</translation>
+    </message>
+    <message>
+        <source>Import a folder of videos</source>
+        <translation>导入视频文件夹</translation>
+    </message>
+    <message>
+        <source>Folder of the new project</source>
+        <translation>新项目的文件夹</translation>
+    </message>
+    <message>
+        <source>An import is already running</source>
+        <translation>已有导入正在进行</translation>
+    </message>
+    <message>
+        <source>Browsing (your name is asked at the first label)</source>
+        <translation>浏览中（设置第一个标签时会询问你的名字）</translation>
+    </message>
+    <message>
         <source>%1 stops at %2: the scale goes from %3 to %4</source>
         <translation>%1 停在 %2：刻度范围为 %3 到 %4</translation>
     </message>
@@ -2318,6 +2402,213 @@
     <message>
         <source>Not labelled yet: press a digit or drag</source>
         <translation>尚未标注：按数字键或拖动</translation>
+    </message>
+</context>
+<context>
+    <name>sl::ui::StartPage</name>
+    <message>
+        <source>&lt;h1&gt;SentiLens&lt;/h1&gt;&lt;p&gt;Label, train and explain multimodal sentiment: open a project, or make one from your data.&lt;/p&gt;</source>
+        <translation>&lt;h1&gt;SentiLens&lt;/h1&gt;&lt;p&gt;标注、训练并解释多模态情感：打开一个项目，或用你的数据新建一个。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>开始</translation>
+    </message>
+    <message>
+        <source>Open project…</source>
+        <translation>打开项目…</translation>
+    </message>
+    <message>
+        <source>A folder with a project.sqlite</source>
+        <translation>含有 project.sqlite 的文件夹</translation>
+    </message>
+    <message>
+        <source>Open the demo project</source>
+        <translation>打开演示项目</translation>
+    </message>
+    <message>
+        <source>90 generated clips with known text, voice and face sentiment (made once, then reused)</source>
+        <translation>90 个生成的片段，文本、语音和面部情感已知（只生成一次，之后重复使用）</translation>
+    </message>
+    <message>
+        <source>New project…</source>
+        <translation>新建项目…</translation>
+    </message>
+    <message>
+        <source>An empty project in a folder of your choice</source>
+        <translation>在你选择的文件夹中新建空项目</translation>
+    </message>
+    <message>
+        <source>Import into a new project</source>
+        <translation>导入到新项目</translation>
+    </message>
+    <message>
+        <source>MMSA feature pickle (.pkl)…</source>
+        <translation>MMSA 特征 pickle（.pkl）…</translation>
+    </message>
+    <message>
+        <source>label.csv…</source>
+        <translation>label.csv…</translation>
+    </message>
+    <message>
+        <source>Dataset folder (label.csv and Raw/)…</source>
+        <translation>数据集文件夹（label.csv 和 Raw/）…</translation>
+    </message>
+    <message>
+        <source>Folder of videos…</source>
+        <translation>视频文件夹…</translation>
+    </message>
+    <message>
+        <source>aligned_50.pkl, unaligned_50.pkl, CH-SIMS unaligned_39.pkl, MMSA-FET feature files</source>
+        <translation>aligned_50.pkl、unaligned_50.pkl、CH-SIMS unaligned_39.pkl、MMSA-FET 特征文件</translation>
+    </message>
+    <message>
+        <source>MMSA&apos;s label.csv; the clips are looked for in Raw/ beside it</source>
+        <translation>MMSA 的 label.csv；片段在其旁边的 Raw/ 中查找</translation>
+    </message>
+    <message>
+        <source>An MMSA dataset: label.csv and Raw/&lt;video_id&gt;/&lt;clip_id&gt;.mp4</source>
+        <translation>MMSA 数据集：label.csv 和 Raw/&lt;video_id&gt;/&lt;clip_id&gt;.mp4</translation>
+    </message>
+    <message>
+        <source>Video files, each with an optional .srt, .vtt or .txt transcript beside it</source>
+        <translation>视频文件，旁边可各有一个 .srt、.vtt 或 .txt 转写</translation>
+    </message>
+    <message>
+        <source>Recent projects</source>
+        <translation>最近的项目</translation>
+    </message>
+    <message>
+        <source>No project opened yet</source>
+        <translation>尚未打开过项目</translation>
+    </message>
+</context>
+<context>
+    <name>sl::ui::ImportDialog</name>
+    <message>
+        <source>Reading the file</source>
+        <translation>正在读取文件</translation>
+    </message>
+    <message>
+        <source>Checking every clip</source>
+        <translation>正在检查每个片段</translation>
+    </message>
+    <message>
+        <source>Writing the project</source>
+        <translation>正在写入项目</translation>
+    </message>
+    <message>
+        <source>Importing</source>
+        <translation>正在导入</translation>
+    </message>
+    <message>
+        <source>Generating the demo clips</source>
+        <translation>正在生成演示片段</translation>
+    </message>
+    <message>
+        <source>Starting…</source>
+        <translation>正在开始…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>正在取消…</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <source>Importing %1
+into the project %2</source>
+        <translation>正在将 %1
+导入项目 %2</translation>
+    </message>
+    <message>
+        <source>Imported %1 clip(s) and %2 label(s) from %3</source>
+        <translation>已从 %3 导入 %1 个片段和 %2 个标签</translation>
+    </message>
+    <message>
+        <source>; skipped %1</source>
+        <translation>；跳过 %1 个</translation>
+    </message>
+    <message>
+        <source>Demo project</source>
+        <translation>演示项目</translation>
+    </message>
+    <message>
+        <source>Preparing the demo project in %1 (generated the first time, about a minute; opened at once afterwards)</source>
+        <translation>正在 %1 中准备演示项目（首次需生成，约一分钟；之后立即打开）</translation>
+    </message>
+    <message>
+        <source>Cancelled; the demo project is ready in %1 and opens at once next time</source>
+        <translation>已取消；演示项目已在 %1 中备好，下次会立即打开</translation>
+    </message>
+    <message>
+        <source>Demo project with %1 clips</source>
+        <translation>含 %1 个片段的演示项目</translation>
+    </message>
+</context>
+<context>
+    <name>sl::ui::NewProjectDialog</name>
+    <message>
+        <source>New project</source>
+        <translation>新建项目</translation>
+    </message>
+    <message>
+        <source>A new or empty folder</source>
+        <translation>新的或空的文件夹</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <source>Folder of the new project</source>
+        <translation>新项目的文件夹</translation>
+    </message>
+    <message>
+        <source>The folder&apos;s name</source>
+        <translation>文件夹的名称</translation>
+    </message>
+    <message>
+        <source>Create</source>
+        <translation>创建</translation>
+    </message>
+    <message>
+        <source>Folder:</source>
+        <translation>文件夹：</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>名称：</translation>
+    </message>
+    <message>
+        <source>Label scale:</source>
+        <translation>标签刻度：</translation>
+    </message>
+    <message>
+        <source>Choose a folder for the project.</source>
+        <translation>请为项目选择一个文件夹。</translation>
+    </message>
+    <message>
+        <source>%1 already holds a project: open it with File &gt; Open project.</source>
+        <translation>%1 中已有项目：请用“文件 &gt; 打开项目”打开它。</translation>
     </message>
 </context>
 </TS>
