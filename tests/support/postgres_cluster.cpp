@@ -60,8 +60,10 @@ bool PostgresCluster::runProgram(const QString &program, const QStringList &argu
             process.kill();
             process.waitForFinished(2000);
         }
-        m_error = QStringLiteral("%1 failed (%2): %3").arg(program, process.errorString(),
-                                                         QString::fromLocal8Bit(process.readAll()).right(2000));
+        const QString how = process.error() == QProcess::UnknownError
+            ? QStringLiteral("exit code %1").arg(process.exitCode())
+            : process.errorString();
+        m_error = QStringLiteral("%1 failed (%2): %3").arg(program, how, QString::fromLocal8Bit(process.readAll()).right(2000));
         return false;
     }
     return true;

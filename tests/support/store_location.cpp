@@ -38,11 +38,13 @@ PostgresCluster *cluster()
 
 bool serverStoreRequested() { return qEnvironmentVariable("SENTILENS_TEST_STORE") == QLatin1String("postgresql"); }
 
+bool serverProgramsMissing() { return PostgresCluster::binDir().isEmpty(); }
+
 QString serverStoreUnavailable()
 {
     if (!serverStoreRequested())
         return {};
-    if (PostgresCluster::binDir().isEmpty())
+    if (serverProgramsMissing())
         return QStringLiteral("PostgreSQL back end not tested: its server programs (initdb, pg_ctl) are not installed "
                               "(Debian: postgresql-15)");
     PostgresCluster *server = cluster();

@@ -18,10 +18,17 @@ QString serverStoreUnavailable();
 // requested back end is unavailable; see SL_PROJECT_LOCATION.
 QString newProjectLocation(const QTemporaryDir &dir, const QString &subfolder = {});
 
+// Whether PostgreSQL's server programs are missing (the only reason to skip rather than fail).
+bool serverProgramsMissing();
+
 }  // namespace sl::test
 
-// Declares `var` as a new project location in `dir`, or skips the test with the reason.
+// Declares `var` as a new project location in `dir`. Without PostgreSQL's server programs the
+// test is skipped with the reason; a cluster that does not start fails it.
 #define SL_PROJECT_LOCATION(var, dir)                                                            \
     const QString var = sl::test::newProjectLocation(dir);                                      \
-    if (var.isEmpty())                                                                          \
-        QSKIP(qPrintable(sl::test::serverStoreUnavailable()));
+    if (var.isEmpty()) {                                                                        \
+        if (sl::test::serverProgramsMissing())                                                  \
+            QSKIP(qPrintable(sl::test::serverStoreUnavailable()));                              \
+        QFAIL(qPrintable(sl::test::serverStoreUnavailable()));                                  \
+    }
