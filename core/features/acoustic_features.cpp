@@ -1,4 +1,6 @@
 #include "core/features/acoustic_features.h"
+#include "core/audio/silero_vad.h"
+#include "core/audio/voice_activity_features.h"
 #include "core/features/constant_q_chroma.h"
 #include "core/features/fft.h"
 #include "core/features/mfcc.h"
@@ -33,6 +35,27 @@ void copyCentred(const std::vector<float> &audio, std::size_t centre, std::size_
     }
 }
 
+// Fills the voice activity columns, the last kVoiceActivityDims of layout "default", from the clip's
+// speech probabilities and the frames' log_f0 and loudness_db.
+void addVoiceActivity(const audio::SileroVad &vad, const std::vector<float> &samples, double sampleRate, FeatureMatrix &m)
+{
+    const std::size_t frames = m.frames();
+    const int f0Column = m.column("log_f0");
+    const int loudnessColumn = m.column("loudness_db");
+    std::vector<float> logF0(frames), loudness(frames);
+    for (std::size_t f = 0; f < frames; ++f) {
+        logF0[f] = m.values[f * m.dims() + std::size_t(f0Column)];
+        loudness[f] = m.values[f * m.dims() + std::size_t(loudnessColumn)];
+    }
+    const std::vector<float> probabilities = vad.speechProbabilities(samples);
+    const std::vector<float> columns = audio::voiceActivityFeatures(
+        probabilities, audio::SileroVad::kWindowSeconds, double(samples.size()) / sampleRate, {m.times, logF0, loudness});
+    const std::size_t first = m.dims() - audio::kVoiceActivityDims;
+    for (std::size_t f = 0; f < frames; ++f)
+        std::copy_n(columns.data() + f * audio::kVoiceActivityDims, audio::kVoiceActivityDims,
+                    m.values.data() + f * m.dims() + first);
+}
+
 }  // namespace
 
 AcousticConfig acousticPreset(std::string_view name)
@@ -60,8 +83,11 @@ std::vector<std::string> acousticFeatureNames(const AcousticConfig &config)
     for (int k = 1; k <= config.mfccCount; ++k)
         names.push_back("mfcc_" + std::to_string(k));
     if (config.layout == AcousticLayout::Default)
+    {
         names.insert(names.end(), {"spectral_centroid_hz", "spectral_flux", "spectral_rolloff_hz", "zero_crossing_rate"});
-    else
+        for (std::string &name : audio::voiceActivityFeatureNames())
+            names.push_back(std::move(name));
+    } else
         for (const std::string &pitchClass : ConstantQChroma::pitchClassNames())
             names.push_back("chroma_" + pitchClass);
     return names;
@@ -82,6 +108,9 @@ struct AcousticExtractor::Parts {
             throw std::invalid_argument("acoustic features: the window needs two samples and the hop one");
         if (c.layout == AcousticLayout::ChSims33)
             chroma.emplace(c.sampleRate);
+        // The network runs at 16 kHz only; clip_features.cpp decodes every clip at that rate.
+        else if (c.sampleRate == audio::SileroVad::kSampleRate)
+            vad = audio::SileroVad::shared();
         // Periodic Hann (denominator N, not N - 1): consecutive windows at half overlap sum to one.
         hann.resize(window);
         for (std::size_t n = 0; n < window; ++n)
@@ -110,6 +139,7 @@ struct AcousticExtractor::Parts {
     Mfcc mfcc;
     YinPitch yin;
     std::optional<ConstantQChroma> chroma;
+    std::shared_ptr<const audio::SileroVad> vad;  // null: the voice activity columns stay 0
     std::vector<double> hann;
     std::vector<double> windowed;
     std::vector<double> power;
@@ -171,6 +201,8 @@ FeatureMatrix AcousticExtractor::extract(const std::vector<float> &audio)
             p.chroma->compute(p.span.data(), row);
         }
     }
+    if (p.vad)
+        addVoiceActivity(*p.vad, audio, static_cast<double>(p.config.sampleRate), out);
     return out;
 }
 

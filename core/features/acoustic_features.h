@@ -5,13 +5,16 @@
 // (n * hop + window / 2) / sampleRate seconds, so every time lies inside the clip. Audio shorter
 // than one window gives one zero-padded frame; empty audio gives none.
 //
-// Layout "default" (28 dims):
+// Layout "default" (35 dims):
 //   log_f0             natural log of F0 in Hz (YIN), 0 when unvoiced or silent
 //   voicing_prob       0..1, above 0.5 exactly when the frame is voiced (see yin_pitch.h)
 //   rms                root mean square of the unwindowed frame (full scale = 1)
 //   loudness_db        20 log10(rms), dB full scale, floored at -100
 //   mfcc_1 .. mfcc_20  see mfcc.h and mel_filterbank.h for the conventions
 //   spectral_centroid_hz, spectral_flux, spectral_rolloff_hz (85% of power), zero_crossing_rate
+//   speech_prob, in_speech, segment_duration_s, segment_log_f0_mean, segment_loudness_db_mean,
+//   speaking_rate, pause_ratio: voice activity from the Silero VAD network, see
+//   core/audio/voice_activity_features.h; all 0 when SentiLens was built without its weights
 // Layout "ch-sims-33" (33 dims), the acoustic features of CH-SIMS:
 //   log_f0, mfcc_1 .. mfcc_20, chroma_C .. chroma_B (constant-Q chroma, see constant_q_chroma.h)
 //
@@ -30,7 +33,8 @@ namespace sl::features {
 // Stored with every acoustic feature set; raise it whenever a change alters the values, so that
 // feature sets extracted before are re-extracted (and models trained on them are told apart).
 // 2: YIN sums its squared differences in eight partial sums (values change in the last bits).
-inline constexpr const char *kAcousticExtractorVersion = "2";
+// 3: the seven voice activity columns of layout "default" (issue 15).
+inline constexpr const char *kAcousticExtractorVersion = "3";
 
 enum class AcousticLayout { Default, ChSims33 };
 

@@ -1,6 +1,8 @@
 #include "core/language/recognizer_choice.h"
 
 #include "core/common/error.h"
+#include "core/audio/silero_vad.h"
+#include "core/language/segmented_recognizer.h"
 #include "core/language/whisper_model_file.h"
 
 #ifdef SENTILENS_HAVE_WHISPER
@@ -50,11 +52,19 @@ bool RecognizerChoice::detectsLanguage() const
 
 std::unique_ptr<Recognizer> RecognizerChoice::create() const
 {
+    std::unique_ptr<Recognizer> recognizer;
 #ifdef SENTILENS_HAVE_WHISPER
     if (!m_whisperModel.isEmpty())
-        return std::make_unique<WhisperRecognizer>(m_whisperModel);
+        recognizer = std::make_unique<WhisperRecognizer>(m_whisperModel);
 #endif
-    return std::make_unique<SpeechRecognizer>(m_pocketSphinx);
+    if (!recognizer)
+        recognizer = std::make_unique<SpeechRecognizer>(m_pocketSphinx);
+    // Either recogniser hears only the clip's speech segments (segmented_recognizer.h).
+    try {
+        return std::make_unique<SegmentedRecognizer>(std::move(recognizer), audio::SileroVad::shared());
+    } catch (const std::runtime_error &error) {
+        throw Error(QString::fromStdString(error.what()));  // a damaged weights file, named in the message
+    }
 }
 
 bool whisperAvailable()

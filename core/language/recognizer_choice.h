@@ -22,7 +22,8 @@ public:
     bool supports(const QString &language) const;
     // Whether the recogniser tells the language it heard (Whisper's multilingual models).
     bool detectsLanguage() const;
-    // A new recogniser (loading takes a second or more); throws sl::Error as its constructor does.
+    // A new recogniser (loading takes a second or more), fed the clip's speech segments rather than
+    // the whole clip (segmented_recognizer.h); throws sl::Error as its constructor does.
     std::unique_ptr<Recognizer> create() const;
     QString whisperModel() const { return m_whisperModel; }
 
