@@ -171,6 +171,12 @@ int runExtract(const QStringList &args)
     command.parser().addOption({QStringLiteral("only"), QStringLiteral("Comma-separated modalities: acoustic, visual, text."),
                                 QStringLiteral("LIST"), QStringLiteral("acoustic,visual,text")});
     command.parser().addOption({QStringLiteral("no-asr"), QStringLiteral("Do not run speech recognition for clips without a transcript.")});
+    command.parser().addOption({QStringLiteral("asr-model"),
+                                QStringLiteral("Whisper model for speech recognition (a whisper.cpp ggml file such as ggml-base.bin): "
+                                               "English, Mandarin and the other languages it knows, instead of PocketSphinx's "
+                                               "English; stored in the project for later runs and the window."),
+                                QStringLiteral("FILE")});
+    command.parser().addOption({QStringLiteral("no-asr-model"), QStringLiteral("Forget the project's Whisper model: PocketSphinx, English only.")});
     command.parser().addOption({QStringLiteral("acoustic-preset"), QStringLiteral("Acoustic features: default or ch-sims-33."),
                                 QStringLiteral("NAME"), QStringLiteral("default")});
     command.parser().addOption({QStringLiteral("fps"), QStringLiteral("Video analysis rate (default 15, never above the clip's)."),
@@ -182,12 +188,6 @@ int runExtract(const QStringList &args)
     command.parser().addOption({QStringLiteral("vocab"), QStringLiteral("The encoder's WordPiece vocab.txt."), QStringLiteral("FILE")});
     command.parser().addOption({QStringLiteral("cased"), QStringLiteral("The encoder's vocabulary is cased: keep the text's case.")});
     command.parser().addOption({QStringLiteral("no-text-encoder"), QStringLiteral("Forget the project's text encoder: built-in text features only.")});
-    command.parser().addOption({QStringLiteral("asr-model"),
-                                QStringLiteral("Whisper model for speech recognition (a whisper.cpp ggml file such as ggml-base.bin): "
-                                               "English, Mandarin and the other languages it knows, instead of PocketSphinx's "
-                                               "English; stored in the project for later runs and the window."),
-                                QStringLiteral("FILE")});
-    command.parser().addOption({QStringLiteral("no-asr-model"), QStringLiteral("Forget the project's Whisper model: PocketSphinx, English only.")});
     command.parser().addOption({QStringLiteral("shard"),
                                 QStringLiteral("Only shard K of N of the clips (K from 0; a clip's shard depends only on its ids), e.g. "
                                                "one task of a Slurm array writing into a shared project; a re-run does only what "
