@@ -32,9 +32,11 @@
 // be a jump, not motion. motion_energy is measured with or without a face.
 //
 // The networks (face_networks.h; absent when their files are, which leaves the Haar path alone)
-// cost about 13 ms a frame, far more than the rest, so they run on the first frame of every face
-// track and then once every VisualConfig::networkInterval seconds; the frames between hold the
-// last values of the same track (the face is followed by the Haar detector in between).
+// cost about 12 ms of CPU per run (FaceMesh 7, expressions 5), some 12 times the rest of a frame,
+// so they run on the first frame of every face track and then every
+// VisualConfig::networkInterval seconds (1 by default); the frames between hold the last values
+// of the same track (the Haar detector follows the face on every frame, as before). See
+// tests/bench/README.md for what that costs a clip.
 #include "core/features/face_detector.h"
 #include "core/features/face_networks.h"
 #include "core/features/face_parts.h"
