@@ -121,7 +121,9 @@ ImportReport importVideoFolder(store::Project &project, const QString &folder, c
         const QString transcriptFile = transcriptBeside(info);
         if (!transcriptFile.isEmpty()) {
             try {
-                const Transcript transcript = readTranscriptFile(transcriptFile);
+                Transcript transcript = readTranscriptFile(transcriptFile);
+                if (options.mediaSeconds)
+                    fitCuesToClip(transcript, options.mediaSeconds(path), transcriptFile);
                 item.clip.transcript = transcript.text;
                 item.clip.transcriptSource = transcript.format;
                 for (const TranscriptCue &cue : transcript.cues)

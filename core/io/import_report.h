@@ -5,6 +5,7 @@
 #include <QList>
 #include <QString>
 #include <QStringList>
+#include <functional>
 
 namespace sl::io {
 
@@ -12,6 +13,9 @@ struct ImportOptions {
     QString annotator = QStringLiteral("dataset");  // owner of the imported labels
     bool skipBad = false;  // false: any problem imports nothing; true: import the good rows
     QString split = QStringLiteral("train");  // folder import only: split of every clip
+    // Folder import: the length of a video in seconds (<= 0 when unknown), to check its
+    // transcript's cues against (core/io reads no media; the caller probes). Unset: not checked.
+    std::function<double(const QString &videoFile)> mediaSeconds;
 };
 
 struct ImportReport {

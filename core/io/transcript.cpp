@@ -4,6 +4,7 @@
 #include "core/io/text_decoding.h"
 
 #include <QFileInfo>
+#include <algorithm>
 
 namespace sl::io {
 
@@ -32,6 +33,24 @@ Transcript readTranscriptFile(const QString &path)
         throwFileError(path, int(text.left(nul).count(QLatin1Char('\n'))) + 1,
                        QStringLiteral("contains a NUL character; a transcript must be UTF-8 text"));
     return parse ? parse(text, path) : parsePlainTranscript(text);
+}
+
+void fitCuesToClip(Transcript &transcript, double clipSeconds, const QString &file)
+{
+    if (!(clipSeconds > 0))
+        return;
+    for (qsizetype i = 0; i < transcript.cues.size(); ++i) {
+        TranscriptCue &cue = transcript.cues[i];
+        if (cue.startSeconds >= clipSeconds)
+            throwFileError(file, 0, QStringLiteral("cue %1 (%2 s to %3 s, '%4') starts after the clip ends at %5 s; "
+                                                   "is this the transcript of another clip?")
+                                        .arg(i + 1)
+                                        .arg(cue.startSeconds, 0, 'f', 3)
+                                        .arg(cue.endSeconds, 0, 'f', 3)
+                                        .arg(cue.text.left(40))
+                                        .arg(clipSeconds, 0, 'f', 3));
+        cue.endSeconds = std::min(cue.endSeconds, clipSeconds);
+    }
 }
 
 }  // namespace sl::io

@@ -23,6 +23,13 @@ struct Transcript {
 // a WebVTT file without its WEBVTT header.
 Transcript readTranscriptFile(const QString &path);
 
+// Checks timed cues against the length of their clip (issue 18, defect 12): a cue that starts at or
+// after the clip's end cannot belong to it and is refused (sl::Error naming the file, the cue's
+// times and the clip's length); a cue that starts inside the clip and runs past its end is cut at
+// the end (subtitle files often hold the last line a little longer). clipSeconds <= 0 (unknown)
+// checks nothing.
+void fitCuesToClip(Transcript &transcript, double clipSeconds, const QString &file);
+
 // The parsers behind readTranscriptFile, for text already in memory; fileName is used in errors.
 Transcript parsePlainTranscript(const QString &text);
 Transcript parseSrt(const QString &text, const QString &fileName);

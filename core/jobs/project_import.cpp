@@ -7,6 +7,7 @@
 #include "core/io/mmsa_feature_file.h"
 #include "core/io/pickle_importer.h"
 #include "core/language/clip_languages.h"
+#include "core/media/media_info.h"
 #include "core/store/project.h"
 #include "core/store/savepoint.h"
 
@@ -67,6 +68,14 @@ io::ImportReport importRows(store::Project &project, const QString &source, Impo
     rows.annotator = options.annotator;
     rows.skipBad = options.skipBad;
     rows.split = options.split;
+    // A transcript's cues are checked against its video's length (issue 18, defect 12).
+    rows.mediaSeconds = [](const QString &video) {
+        try {
+            return media::probeMedia(video).durationSeconds;
+        } catch (const Error &) {
+            return 0.0;  // an unreadable video is reported when its features are extracted
+        }
+    };
     return kind == ImportSourceKind::VideoFolder ? io::importVideoFolder(project, source, rows)
                                                  : io::importMmsaDataset(project, source, rows);
 }

@@ -7,6 +7,7 @@
 #include "core/language/recognizer_choice.h"
 #include "core/language/sidecar_transcript.h"
 #include "core/media/audio_decoder.h"
+#include "core/media/media_info.h"
 #include "core/store/project.h"
 #include "core/store/savepoint.h"
 
@@ -36,11 +37,22 @@ bool needsTranscript(const store::Clip &clip)
         && (clip.transcriptSource.isEmpty() || clip.transcriptSource == QLatin1String("none"));
 }
 
-Outcome readSidecar(const store::Clip &clip, const QString &file)
+Outcome readSidecar(const store::Clip &clip, const QString &file, const QString &media)
 {
     Outcome outcome{clip.id, {}, {}, {}, std::nullopt, {}, {}, std::nullopt, false};
     try {
-        const io::Transcript transcript = io::readTranscriptFile(file);
+        io::Transcript transcript = io::readTranscriptFile(file);
+        // Cues past the clip's end are refused or cut (issue 18, defect 12); the length is the one
+        // stored, else the media's.
+        double seconds = clip.durationSeconds.value_or(0.0);
+        if (!(seconds > 0) && !media.isEmpty()) {
+            try {
+                seconds = media::probeMedia(media).durationSeconds;
+            } catch (const Error &) {
+                seconds = 0;  // unreadable media: its own problem, reported by the extractors
+            }
+        }
+        io::fitCuesToClip(transcript, seconds, file);
         outcome.text = transcript.text;
         outcome.source = transcript.format;
         for (const io::TranscriptCue &cue : transcript.cues)
@@ -82,7 +94,9 @@ Outcome recognise(Recognizer &recognizer, qint64 clipId, const QString &audioFil
         if (wantDuration)
             outcome.durationSeconds = double(audio.size()) / media::kAnalysisSampleRate;
     } catch (const Error &error) {
-        outcome.error = QStringLiteral("speech recognition: %1").arg(error.message());
+        // The decoder's and the recogniser's messages start with the file ("FILE: problem"); the
+        // stage goes after them, so the line reads "transcript: FILE: problem (speech recognition)".
+        outcome.error = QStringLiteral("%1 (speech recognition)").arg(error.message());
     }
     return outcome;
 }
@@ -162,9 +176,17 @@ TranscriptResolveReport resolveTranscripts(store::Project &project, const std::f
         if (sidecar.isEmpty())
             sidecar = sidecarTranscriptFor(audio);
         if (!sidecar.isEmpty()) {
-            save(project, readSidecar(clip, sidecar), report);
+            save(project, readSidecar(clip, sidecar, media), report);
             advance();
         } else if (!options.recognizeSpeech) {
+            advance();
+        } else if (media.isEmpty() && audio.isEmpty()) {
+            // A clip imported without media (features only): nothing to recognise, and no file to
+            // name, so the message names the clip (it read "transcript: speech recognition: : ...").
+            Outcome outcome{clip.id};
+            outcome.error = QStringLiteral("clip %1: no transcript and no media file to recognise speech from; give "
+                                           "its text in the dataset").arg(clip.key());
+            save(project, outcome, report);
             advance();
         } else if (const QString language = expectedLanguage(clip, defaultLanguage);
                    !language.isEmpty() && !recognizer.supports(language)) {

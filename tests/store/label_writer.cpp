@@ -70,7 +70,9 @@ int main(int argc, char *argv[])
                 try {
                     const bool changed =
                         labels.set(clip, annotator, target, value, QStringLiteral("w%1-%2").arg(writer).arg(seq));
-                    out << (changed ? "ok " : "same ") << seq << ' ' << latency.elapsed() << '\n';
+                    // Flushed at once: a reader that kills this program (test_cli_crash_consistency)
+                    // counts only lines that got out, each a write already committed.
+                    out << (changed ? "ok " : "same ") << seq << ' ' << latency.elapsed() << Qt::endl;
                     break;
                 } catch (const sl::store::WriteError &error) {
                     if (attempt == 10) {
