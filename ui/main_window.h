@@ -56,6 +56,7 @@ class LabelEditor;
 class ModelPanel;
 class ModelRegistryPanel;
 class ReviewQueuePanel;
+class AgreementPanel;
 class TrainDialog;
 class PlayerWidget;
 class ShortcutRegistry;
@@ -244,6 +245,7 @@ private:
     QString m_lastError;
     ModelRegistryPanel *m_registry = nullptr;
     ReviewQueuePanel *m_reviewQueue = nullptr;
+    AgreementPanel *m_agreement = nullptr;
     QPointer<TrainDialog> m_trainDialog;
     present::PresentationView *m_presentation = nullptr;
     QByteArray m_presentState, m_presentGeometry;  // the layout to come back to

@@ -12,6 +12,7 @@
 #include "ui/explain/explanation_controller.h"
 #include "ui/model_panel.h"
 #include "ui/shortcut_registry.h"
+#include "ui/workbench/agreement_panel.h"
 #include "ui/workbench/model_registry_panel.h"
 #include "ui/workbench/review_queue_panel.h"
 #include "ui/workbench/train_dialog.h"
@@ -38,6 +39,9 @@ void MainWindow::createWorkbench()
     };
     addDock(m_registry, tr("Models"), QStringLiteral("modelRegistryDock"));
     addDock(m_reviewQueue, tr("Review queue"), QStringLiteral("reviewQueueDock"));
+    m_agreement = new AgreementPanel(this);
+    addDock(m_agreement, tr("Agreement"), QStringLiteral("agreementDock"));
+    connect(m_agreement, &AgreementPanel::labelsChanged, this, [this] { reloadClips(); });
     if (model)
         model->raise();
 
@@ -47,6 +51,7 @@ void MainWindow::createWorkbench()
     };
     connect(m_registry, &ModelRegistryPanel::clipActivated, this, selectClip);
     connect(m_reviewQueue, &ReviewQueuePanel::clipActivated, this, selectClip);
+    connect(m_agreement, &AgreementPanel::clipActivated, this, selectClip);
     // The registry changed which model is active: show that model's stored predictions.
     connect(m_registry, &ModelRegistryPanel::activeModelChanged, this, &MainWindow::onActiveModelChanged);
 
@@ -60,6 +65,8 @@ void MainWindow::setWorkbenchProject(const store::Project *project)
         m_trainDialog->reject();  // a running job is cancelled: it trains the project being closed
     m_registry->setProject(project);
     m_reviewQueue->setProject(project);
+    m_agreement->setReviewer(m_session && m_session->hasAnnotator() ? m_session->annotator().name : QString());
+    m_agreement->setProject(project);
 }
 
 TrainDialog *MainWindow::openTrainDialog()

@@ -1,0 +1,67 @@
+#pragma once
+// The Agreement dock: how much the project's annotators agree, per target (Krippendorff's alpha,
+// ICC, Fleiss' kappa), per pair of annotators (quadratic-weighted kappa), and, in its Adjudicate
+// tab, the clips they disagree on most, with every annotator's label side by side and the
+// adjudicated label to set. The numbers come from core/agreement; this widget only shows them.
+// Other annotators' labels are shown here only: labelling itself stays blind (the project's
+// "Label blind" setting).
+#include <QWidget>
+
+class QComboBox;
+class QDoubleSpinBox;
+class QLabel;
+class QPushButton;
+class QTableWidget;
+class QTabWidget;
+
+namespace sl::store {
+class Project;
+}
+
+namespace sl::ui {
+
+class AgreementPanel : public QWidget {
+    Q_OBJECT
+public:
+    explicit AgreementPanel(QWidget *parent = nullptr);
+
+    // The project whose labels are compared (nullptr empties the dock); `reviewer` is who sets
+    // adjudicated labels (recorded in the history). The dock writes through a connection of its
+    // own, as the window's other writers besides the labelling session do.
+    void setProject(const store::Project *project);
+    void setReviewer(const QString &reviewer) { m_reviewer = reviewer; }
+    // Computes every statistic again from the stored labels.
+    void refresh();
+
+    QTableWidget *targetTable() const { return m_targets; }
+    QTableWidget *pairTable() const { return m_pairs; }
+    QTableWidget *queueTable() const { return m_queue; }
+    QComboBox *targetChoice() const { return m_target; }
+    QDoubleSpinBox *valueBox() const { return m_value; }
+    QPushButton *adjudicateButton() const { return m_adjudicate; }
+    QTabWidget *tabs() const { return m_tabs; }
+    QString status() const;
+
+signals:
+    void clipActivated(qint64 clipId);
+    // An adjudicated label was stored (the window refreshes its clip list).
+    void labelsChanged();
+
+private:
+    void showTargets();
+    void showPairsAndQueue();
+    void adjudicateSelected();
+
+    const store::Project *m_project = nullptr;
+    QString m_reviewer;
+    QLabel *m_status;
+    QComboBox *m_target;
+    QTabWidget *m_tabs;
+    QTableWidget *m_targets;
+    QTableWidget *m_pairs;
+    QTableWidget *m_queue;
+    QDoubleSpinBox *m_value;
+    QPushButton *m_adjudicate;
+};
+
+}  // namespace sl::ui
