@@ -10,6 +10,7 @@
 // video branch spreads itself over threads of its own (decoding, following the face, describing
 // it: see core/features/visual_pipeline.h). The last two lines run two copies of the clip at
 // once, as a job over many clips would.
+#include "core/audio/silero_vad.h"
 #include "core/features/acoustic_features.h"
 #include "core/features/clip_features.h"
 #include "core/media/audio_decoder.h"
@@ -91,6 +92,12 @@ void bench(const QString &path)
     const Cost videoDecode = costOf([&] { decodeVideo(path); });
     const Cost audioDecode = costOf([&] { audio = media::decodeAudioMono16k(path); });
     const Cost acousticOnly = costOf([&] { acousticOut = acoustic.extract(audio); });
+    // The voice activity network's share of the acoustic features (core/audio/silero_vad.h).
+    const auto vad = audio::SileroVad::shared();
+    const Cost vadOnly = costOf([&] {
+        if (vad)
+            vad->speechProbabilities(audio);
+    });
     const Cost videoAndVisual = costOf(videoBranch);
     const Cost bare = inParallel([&] { decodeVideo(path); }, [&] { media::decodeAudioMono16k(path); });
     const Cost full = inParallel(videoBranch, audioBranch);
@@ -113,6 +120,7 @@ void bench(const QString &path)
     report("video decoding (15 fps)", videoDecode, length);
     report("audio decoding (16 kHz mono)", audioDecode, length);
     report("acoustic features alone", acousticOnly, length);
+    report(vad ? "  of which voice activity network" : "  (no voice activity network)", vadOnly, length);
     report("video decoding + visual features", videoAndVisual, length);
     report("bare decoding, 2 threads", bare, length);
     report("full extraction, 2 threads", full, length, bare);
