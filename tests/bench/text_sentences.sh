@@ -10,7 +10,7 @@
 # env:   SENTILENS_CLI   the sentilens-cli to measure (default build/release/app/sentilens-cli); point it
 #                        at a build of an older commit to measure that commit's text features
 #        SENTILENS_NPM_DIR  where packaging/install-deps.sh put the npm packages
-# About 3 minutes per run on 2 cores (extraction 1 min, each seed 30-40 s).
+# About 3 - 4 minutes per run on 2 cores (extraction 1 min, each seed 30 - 70 s).
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 root="$(cd "$here/../.." && pwd)"
@@ -31,9 +31,9 @@ ffmpeg -loglevel error -y -f lavfi -i color=c=gray:s=32x32:d=1 -f lavfi -i anull
 /usr/bin/python3 "$here/text_sentences.py" "$fixtures" "$work/data" "$work/silent-source.mp4"
 "$cli" init "$work/project" >/dev/null
 "$cli" import "$work/project" "$work/data" | tail -1
-start=$(date +%s.%N)
+start=$(date +%s%N)
 "$cli" extract "$work/project" --only text --no-asr 2>&1 | tail -1
-echo "text extraction of 3,000 sentences: $(echo "$(date +%s.%N) - $start" | bc) s (wall, with start-up and transcripts)"
+echo "text extraction of 3,000 sentences: $(( ($(date +%s%N) - start) / 1000000 )) ms (wall, with start-up and transcripts)"
 "$cli" extract "$work/project" --only acoustic,visual 2>&1 | tail -1
 "$cli" stats "$work/project" | grep '^Features'
 
