@@ -98,7 +98,7 @@ public:
     ModelRegistryPanel *modelRegistry() const { return m_registry; }
     // Shows one part of the workbench for a look or a screenshot: "train" (the dialog), "training"
     // (the dialog, training with its defaults), "models", "compare" (the two newest models) or
-    // "review" (rebuilt); the docks float at a readable size. Returns the widget showing it, or
+    // "review" (rebuilt), "agreement" or "adjudicate" (the Agreement dock's tabs); the docks float at a readable size. Returns the widget showing it, or
     // null for an unknown part or without a project.
     QWidget *showWorkbench(const QString &part);
     ReviewQueuePanel *reviewQueue() const { return m_reviewQueue; }

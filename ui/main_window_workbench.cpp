@@ -18,6 +18,8 @@
 #include "ui/workbench/train_dialog.h"
 
 #include <QDockWidget>
+#include <QTabWidget>
+#include <QTableWidget>
 #include <QStatusBar>
 
 namespace sl::ui {
@@ -104,7 +106,7 @@ QWidget *MainWindow::showWorkbench(const QString &part)
         TrainDialog *dialog = openTrainDialog();
         dialog->resize(1000, 560);
         if (part == QLatin1String("training"))
-            dialog->startTraining();
+            dialog->startRehearsal();  // a look at training must not change the project
         return dialog;
     }
     QWidget *panel = nullptr;
@@ -116,6 +118,12 @@ QWidget *MainWindow::showWorkbench(const QString &part)
     } else if (part == QLatin1String("review")) {
         panel = m_reviewQueue;
         m_reviewQueue->refresh();
+    } else if (part == QLatin1String("agreement") || part == QLatin1String("adjudicate")) {
+        panel = m_agreement;
+        m_agreement->refresh();
+        m_agreement->tabs()->setCurrentIndex(part == QLatin1String("adjudicate") ? 1 : 0);
+        if (part == QLatin1String("adjudicate") && m_agreement->queueTable()->rowCount() > 0)
+            m_agreement->queueTable()->selectRow(0);
     }
     QDockWidget *dock = dockOf(panel);  // the panel may sit in its dock's scroll area
     if (!dock)

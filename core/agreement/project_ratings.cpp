@@ -12,9 +12,14 @@ namespace sl::agreement {
 
 QStringList defaultRaters(const store::Project &project)
 {
+    // An annotator without a single label yet (a name given in the window before labelling)
+    // would leave every clip incomplete, and ICC, which needs complete cases, undefined.
+    QSet<qint64> labelled;
+    for (const store::Label &label : project.labels().all())
+        labelled.insert(label.annotatorId);
     QStringList names;
     for (const store::Annotator &a : project.annotators().list())
-        if (a.kind != QLatin1String("model") && a.name != QLatin1String(kAdjudicatedAnnotator))
+        if (a.kind != QLatin1String("model") && a.name != QLatin1String(kAdjudicatedAnnotator) && labelled.contains(a.id))
             names << a.name;
     return names;
 }

@@ -21,8 +21,8 @@ struct ProjectRatings {
     RatingMatrix matrix{0, 0};
 };
 
-// The annotators compared when none are named: every one except models and the adjudicated
-// labels (which settle a disagreement rather than take part in it), by name.
+// The annotators compared when none are named: every one with at least one label, except models
+// and the adjudicated labels (which settle a disagreement rather than take part in it), by name.
 QStringList defaultRaters(const store::Project &project);
 
 // Throws sl::Error naming the project for an annotator that does not exist, a name given twice,

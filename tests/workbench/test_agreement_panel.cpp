@@ -57,6 +57,8 @@ private slots:
         auto project = store::Project::create(m_dir.path(), QStringLiteral("team"), LabelScale());
         const qint64 ana = project->annotators().ensure(QStringLiteral("ana")).id;
         const qint64 bo = project->annotators().ensure(QStringLiteral("bo")).id;
+        // A name given in the window before any label: not a rater (it would leave ICC undefined).
+        project->annotators().ensure(QStringLiteral("carl"));
         for (int n = 0; n < kClips; ++n) {
             store::Clip clip;
             clip.videoId = QStringLiteral("v%1").arg(n);
@@ -78,6 +80,8 @@ private slots:
         const double alpha = panel.targetTable()->item(0, 3)->data(Qt::UserRole).toDouble();
         QVERIFY2(std::fabs(alpha - alphaByHand()) < 1e-9, qPrintable(QStringLiteral("%1 vs %2").arg(alpha).arg(alphaByHand())));
         QVERIFY(panel.status().contains(QLatin1String("ana")) && panel.status().contains(QLatin1String("bo")));
+        QVERIFY(!panel.status().contains(QLatin1String("carl")));
+        QVERIFY(panel.targetTable()->item(0, 5)->data(Qt::UserRole).isValid());  // ICC(2,1) over complete clips
 
         // The queue: clips whose labels differ, largest range first, both labels side by side.
         QTableWidget *queue = panel.queueTable();

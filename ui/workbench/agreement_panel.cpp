@@ -198,6 +198,8 @@ void AgreementPanel::showPairsAndQueue()
                           ratings.matrix.has(spread.unit, std::size_t(r)) ? std::optional<double>(ratings.matrix.at(spread.unit, std::size_t(r)))
                                                                          : std::nullopt);
     }
+    m_queue->resizeColumnsToContents();
+    m_pairs->resizeColumnsToContents();
     if (m_queue->rowCount() == 0)
         m_status->setText(m_status->text() + QLatin1Char('\n') + tr("No clip where the annotators' %1 labels differ.").arg(targetName(target)));
 }
