@@ -88,7 +88,7 @@ void drawContributions(QCustomPlot *plot, const ContributionData &data, const QS
     addLevel(plot, data.fAll,
              data.reported ? tr("f(all) %1, reported %2 (clipped to the scale)").arg(data.fAll, 0, 'f', 2).arg(*data.reported, 0, 'f', 2)
                            : tr("f(all) %1").arg(data.fAll, 0, 'f', 2),
-             QColor(40, 40, 40), Qt::SolidLine);
+             QColor(Qt::black), Qt::SolidLine);  // default ink: follows the theme
     if (data.labels[0])
         addLevel(plot, *data.labels[0], tr("human M %1").arg(*data.labels[0], 0, 'f', 1), QColor(200, 100, 20), Qt::DotLine);
     auto *zero = new QCPItemStraightLine(plot);

@@ -3,6 +3,7 @@
 #include "ui/plots/plot_text.h"
 
 #include "ui/plots/plot_canvas.h"
+#include "ui/plots/plot_theme.h"
 
 #include <QCoreApplication>
 #include <algorithm>
@@ -124,6 +125,7 @@ void drawConfusion(QCustomPlot *plot, const DatasetPlots &data, int classes, con
             text->position->setCoords(p, t);
             text->setText(QString::number(counts[t][p]));
             text->setColor(counts[t][p] * 2 > largest ? Qt::white : Qt::black);
+            keepItemColour(text);  // ink chosen against its cell, not the theme
         }
     QCPColorGradient gradient(QCPColorGradient::gpGrayscale);
     gradient.setColorStopAt(0, QColor(250, 250, 250));

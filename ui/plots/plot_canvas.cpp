@@ -1,5 +1,7 @@
 #include "ui/plots/plot_canvas.h"
 
+#include "ui/plots/plot_theme.h"
+
 namespace sl::plots {
 
 QList<QCPAxisRect *> resetPlot(QCustomPlot *plot, const QString &title, int rows, int columns)
@@ -29,10 +31,10 @@ QList<QCPAxisRect *> resetPlot(QCustomPlot *plot, const QString &title, int rows
     auto *legend = new QCPLegend;
     first->insetLayout()->addElement(legend, Qt::AlignTop | Qt::AlignRight);
     legend->setLayer(QStringLiteral("legend"));
-    legend->setBrush(QColor(255, 255, 255, 210));
     legend->setVisible(false);
     plot->legend = legend;
     plot->setAutoAddPlottableToLegend(true);
+    followPalette(plot);  // axes, legend and title in the theme's colours
     return rects;
 }
 

@@ -3,6 +3,7 @@
 #include "core/training/training_recipe.h"
 
 #include "ui/workbench/training_runner.h"
+#include "ui/plots/plot_theme.h"
 
 #include <qcustomplot.h>
 
@@ -102,6 +103,7 @@ TrainDialog::TrainDialog(const QString &projectPath, const QStringList &annotato
     m_plot->xAxis->setLabel(tr("epoch"));
     m_plot->yAxis->setLabel(tr("loss / MAE"));
     m_plot->legend->setVisible(true);
+    sl::plots::followPalette(m_plot);  // the dark theme reaches the chart
 
     m_status = new QLabel(tr("Ready."));
     m_status->setWordWrap(true);
