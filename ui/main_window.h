@@ -97,7 +97,7 @@ public:
     TrainDialog *openTrainDialog();
     ModelRegistryPanel *modelRegistry() const { return m_registry; }
     // Shows one part of the workbench for a look or a screenshot: "train" (the dialog), "training"
-    // (the dialog, training with its defaults), "models", "compare" (the two newest models) or
+    // (the dialog, training with its defaults on a scratch copy: the project stays as it is), "models", "compare" (the two newest models) or
     // "review" (rebuilt), "agreement" or "adjudicate" (the Agreement dock's tabs); the docks float at a readable size. Returns the widget showing it, or
     // null for an unknown part or without a project.
     QWidget *showWorkbench(const QString &part);

@@ -1,10 +1,12 @@
 // sentilens: the desktop application. `sentilens [PROJECT]` opens a project folder.
+#include "core/common/error.h"
 #include "ui/clip_browser.h"
 #include "ui/dock_layout.h"
 #include "ui/explain/explanation_controller.h"
 #include "ui/language.h"
 #include "ui/main_window.h"
 #include "ui/present/presentation_view.h"
+#include "ui/workbench/scratch_project.h"
 #include "app/version/version_report.h"
 
 #include <QApplication>
@@ -15,6 +17,7 @@
 #include <QScreen>
 #include <QSettings>
 #include <QPointer>
+#include <QTemporaryDir>
 #include <QTimer>
 
 #include <cstdio>
@@ -91,6 +94,7 @@ int main(int argc, char *argv[])
     parser.addOption({QStringLiteral("screenshot"), QStringLiteral("Save a PNG of the window after loading, then quit."), QStringLiteral("FILE")});
     parser.process(app);
 
+    QTemporaryDir scratch;  // a screenshot's stand-in project (below); outlives the window using it
     sl::ui::MainWindow window;
     if (parser.isSet(QStringLiteral("theme")))
         window.setTheme(sl::ui::themeFromName(parser.value(QStringLiteral("theme"))));
@@ -113,7 +117,20 @@ int main(int argc, char *argv[])
     }
 
     QPointer<QWidget> workbenchPart;  // what --show opened: the screenshot is of it
-    const QStringList positional = parser.positionalArguments();
+    QStringList positional = parser.positionalArguments();
+    // A screenshot never changes the project: the window opens a scratch stand-in (the database
+    // copied, media and models linked), since opening alone records the annotator and caches
+    // explanations.
+    if (!positional.isEmpty() && parser.isSet(QStringLiteral("screenshot"))) {
+        try {
+            if (!scratch.isValid())
+                throw sl::Error(QStringLiteral("%1: cannot make a scratch folder: %2").arg(scratch.path(), scratch.errorString()));
+            positional.first() = sl::ui::scratchStandIn(positional.first(), scratch.path());
+        } catch (const sl::Error &error) {
+            std::fprintf(stderr, "sentilens: --screenshot works on a scratch copy of the project: %s\n", error.what());
+            return 2;
+        }
+    }
     if (!positional.isEmpty() && window.openProject(positional.first(), parser.value(QStringLiteral("annotator")))) {
         if (const auto mode = parseMode(parser.value(QStringLiteral("review-mode"))))
             window.setReviewMode(*mode);

@@ -2,6 +2,8 @@
 
 #include "core/training/training_recipe.h"
 
+#include "core/common/error.h"
+#include "ui/workbench/scratch_project.h"
 #include "ui/workbench/training_runner.h"
 #include "ui/plots/plot_theme.h"
 
@@ -17,6 +19,7 @@
 #include <QLineEdit>
 #include <QPushButton>
 #include <QSpinBox>
+#include <QTemporaryDir>
 #include <QVBoxLayout>
 
 namespace sl::ui {
@@ -263,10 +266,45 @@ void TrainDialog::applySettings(const training::TrainingSettings &s)
         m_device->setCurrentIndex(index);
 }
 
+TrainDialog::~TrainDialog()
+{
+    // The job may still be writing into the scratch copy: it ends before the copy is removed.
+    m_runner->cancel();
+    m_runner->waitForFinished();
+}
+
 bool TrainDialog::startTraining()
 {
+    if (m_runner->isRunning())
+        return false;
+    m_rehearsal = false;
+    return startOn(m_projectPath);
+}
+
+bool TrainDialog::startRehearsal()
+{
+    if (m_runner->isRunning())
+        return false;
+    m_scratch = std::make_unique<QTemporaryDir>();
+    try {
+        if (!m_scratch->isValid())
+            throw Error(tr("%1: cannot make a scratch folder: %2").arg(m_scratch->path(), m_scratch->errorString()));
+        m_rehearsal = true;
+        if (startOn(copyProjectToScratch(m_projectPath, m_scratch->path()))) {
+            m_status->setText(m_status->text() + tr(" (on a scratch copy: the project stays as it is)"));
+            return true;
+        }
+    } catch (const Error &error) {
+        m_status->setText(tr("Not started: %1").arg(QString::fromUtf8(error.what())));
+    }
+    m_rehearsal = false;
+    return false;
+}
+
+bool TrainDialog::startOn(const QString &projectPath)
+{
     const training::TrainingSettings s = settings();
-    if (!m_runner->start(m_projectPath, s))
+    if (!m_runner->start(projectPath, s))
         return false;
     for (int i = 0; i < m_plot->graphCount(); ++i)
         m_plot->graph(i)->data()->clear();
@@ -304,6 +342,10 @@ void TrainDialog::onFinished(const training::TrainingJobResult &result)
     }
     if (result.cancelled) {
         m_status->setText(tr("Training cancelled; no model was registered."));
+        return;
+    }
+    if (m_rehearsal) {  // trained on the scratch copy: nothing of it belongs to the project
+        m_status->setText(tr("Trained on a scratch copy; nothing was registered in the project. %1").arg(result.summary));
         return;
     }
     m_status->setText(tr("Model %1 registered and made active. %2").arg(result.modelId).arg(result.summary));

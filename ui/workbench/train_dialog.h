@@ -6,6 +6,9 @@
 #include "core/training/training_job.h"
 
 #include <QDialog>
+#include <memory>
+
+class QTemporaryDir;
 
 class QCheckBox;
 class QComboBox;
@@ -35,11 +38,18 @@ public:
     training::TrainingSettings settings() const;
     void applySettings(const training::TrainingSettings &settings);
     bool startTraining();  // false when one is running
+    // Trains with the same settings on a scratch copy of the project (scratch_project.h), so that
+    // a look at training (a screenshot) shows live curves yet leaves the project unchanged: no
+    // model file, no registration, no modelTrained(). False when one is running or the copy fails
+    // (the status then says why).
+    bool startRehearsal();
+    bool isRehearsal() const { return m_rehearsal; }
     bool isTraining() const { return m_running; }  // until the end was shown and announced
     TrainingRunner *runner() const { return m_runner; }
     QCustomPlot *curves() const { return m_plot; }
     QString status() const;
     void reject() override;  // Escape / Close: cancels a running job first and waits for it
+    ~TrainDialog() override;
 
 signals:
     void modelTrained(qint64 modelId);
@@ -50,6 +60,7 @@ private:
     void onEpoch(const training::EpochReport &report);
     void onFinished(const training::TrainingJobResult &result);
     void setRunning(bool running);
+    bool startOn(const QString &projectPath);
 
     QString m_projectPath;
     qint64 m_parentModelId = 0;
@@ -77,6 +88,8 @@ private:
     QDialogButtonBox *m_buttons;
     TrainingRunner *m_runner;
     bool m_running = false;
+    bool m_rehearsal = false;
+    std::unique_ptr<QTemporaryDir> m_scratch;  // the rehearsal's copy, removed with the dialog
 };
 
 }  // namespace sl::ui
