@@ -58,8 +58,10 @@ public:
     features::FeatureMatrix extract(const ClipInput &clip) override
     {
         if (clip.transcript.trimmed().isEmpty())
+            // A clip imported without media (an MMSA pickle) is named by its ids, not by an empty path.
             throw Error(QStringLiteral("%1: no transcript (give the dataset's text, put a .srt, .vtt or .txt beside the "
-                                       "clip, or let speech recognition fill it)").arg(clip.mediaFile));
+                                       "clip, or let speech recognition fill it)")
+                            .arg(clip.mediaFile.isEmpty() ? QStringLiteral("clip %1").arg(clip.key) : clip.mediaFile));
         const QList<language::TimedText> cues = m_options->timings.value(clip.clipId);
         const double duration = cues.isEmpty() ? durationOf(clip) : 0.0;
         language::TokenizerOptions tokenizer{false, m_options->splitCjk};

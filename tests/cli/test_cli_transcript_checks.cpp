@@ -105,6 +105,10 @@ private slots:
             transcriptLines << line;
         }
         QCOMPARE(transcriptLines.size(), 3);
+        // The text stage names a clip without media by its ids too (it read "text: : no transcript").
+        QVERIFY2(result.err.contains("text: clip v/nomedia: no transcript"), result.err.constData());
+        for (const QString &line : lines)
+            QVERIFY2(!(line.startsWith(QLatin1String("text: ")) && line.contains(QLatin1String(": :"))), qPrintable(line));
         const auto has = [&](const QString &text) {
             return std::any_of(transcriptLines.begin(), transcriptLines.end(), [&](const QString &l) { return l.contains(text); });
         };
