@@ -35,6 +35,18 @@ QVBoxLayout *bareLayout(QWidget *widget)
     return layout;
 }
 
+// The plot's title with a second line naming the model explained and the clip's split, so a
+// screenshot or export never leaves open whose explanation it is.
+QString captioned(const QString &title, const plots::ClipPlots &clip)
+{
+    QStringList caption;
+    if (!clip.model.isEmpty())
+        caption << clip.model;
+    if (!clip.split.isEmpty())
+        caption << QCoreApplication::translate("sl::ui::ContributionsView", "%1 split").arg(clip.split);
+    return caption.isEmpty() ? title : title + QLatin1Char('\n') + caption.join(QStringLiteral(" · "));
+}
+
 }  // namespace
 
 ContributionsView::ContributionsView(QWidget *parent) : QWidget(parent), m_plot(makeExplanationPlot(this, QStringLiteral("contributionsPlot")))
@@ -45,7 +57,7 @@ ContributionsView::ContributionsView(QWidget *parent) : QWidget(parent), m_plot(
 
 void ContributionsView::showClip(const plots::ClipPlots &clip)
 {
-    plots::drawContributions(m_plot, clip.contributions, tr("Contributions: %1").arg(clip.name));
+    plots::drawContributions(m_plot, clip.contributions, captioned(tr("Contributions: %1").arg(clip.name), clip));
 }
 
 void ContributionsView::showMessage(const QString &message) { plots::showPlotMessage(m_plot, tr("Contributions"), message); }
@@ -69,7 +81,7 @@ void SaliencyView::showClip(const plots::ClipPlots &clip)
     const QString completeness = clip.saliency.reliable
         ? tr("completeness error %1%, %2 steps").arg(100.0 * clip.saliency.relativeError, 0, 'f', 1).arg(clip.saliency.steps)
         : tr("UNRELIABLE: attributions miss f(x) - f(baseline) by %1% after %2 steps").arg(100.0 * clip.saliency.relativeError, 0, 'f', 0).arg(clip.saliency.steps);
-    plots::drawSaliency(m_plot, clip.saliency, tr("Saliency over time: %1 (%2)").arg(clip.name, completeness));
+    plots::drawSaliency(m_plot, clip.saliency, captioned(tr("Saliency over time: %1 (%2)").arg(clip.name, completeness), clip));
     m_words->setHtml(plots::weightedWordsHtml(clip.saliency.words, clip.saliency.wordWeights));
 }
 
@@ -105,7 +117,7 @@ KanView::KanView(QWidget *parent)
 void KanView::showClip(const plots::ClipPlots &clip)
 {
     m_data = clip.kan;
-    m_rects = plots::drawKanEdges(m_grid, m_data, tr("KAN edges (shaded by importance): %1").arg(clip.name));
+    m_rects = plots::drawKanEdges(m_grid, m_data, captioned(tr("KAN edges (shaded by importance): %1").arg(clip.name), clip));
     if (m_data.edges.isEmpty()) {
         m_edge = -1;
         plots::showPlotMessage(m_edgePlot, tr("KAN edge"), m_data.reason.isEmpty() ? tr("This model has no KAN.") : m_data.reason);
@@ -162,7 +174,7 @@ MaskView::MaskView(QWidget *parent)
 
 void MaskView::showClip(const plots::ClipPlots &clip)
 {
-    plots::drawClipMask(m_clipPlot, clip.mask, tr("Causal mask: %1").arg(clip.name));
+    plots::drawClipMask(m_clipPlot, clip.mask, captioned(tr("Causal mask: %1").arg(clip.name), clip));
 }
 
 void MaskView::showMessage(const QString &message) { plots::showPlotMessage(m_clipPlot, tr("Causal mask"), message); }

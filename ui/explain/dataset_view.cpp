@@ -55,6 +55,23 @@ int DatasetView::classes() const { return m_classes->currentData().toInt(); }
 
 void DatasetView::setClasses(int classes) { m_classes->setCurrentIndex(m_classes->findData(classes)); }
 
+namespace {
+
+// The dataset plots' second title line: the model whose predictions they are, and the splits
+// their points come from.
+QString captioned(const QString &title, const plots::DatasetPlots &data)
+{
+    const QString splits = plots::splitCounts(data);
+    QStringList caption;
+    if (!data.model.isEmpty())
+        caption << data.model;
+    if (!splits.isEmpty())
+        caption << DatasetView::tr("clips: %1").arg(splits);
+    return caption.isEmpty() ? title : title + QLatin1Char('\n') + caption.join(QStringLiteral(" · "));
+}
+
+}  // namespace
+
 void DatasetView::setData(const plots::DatasetPlots &data)
 {
     m_data = data;
@@ -62,9 +79,9 @@ void DatasetView::setData(const plots::DatasetPlots &data)
     const int many = data.simsClasses ? 5 : 7;
     m_classes->setItemText(1, data.simsClasses ? tr("Acc5 (CH-SIMS classes)") : tr("Acc7 (-3 … 3)"));
     m_classes->setItemData(1, many);
-    plots::drawPredictedVsTrue(m_scatter, data, tr("Predicted vs true M (%n clip(s))", nullptr, int(data.points.size())));
+    plots::drawPredictedVsTrue(m_scatter, data, captioned(tr("Predicted vs true M (%n clip(s))", nullptr, int(data.points.size())), data));
     drawConfusion();
-    plots::drawContributionDistribution(m_distribution, data, tr("Shapley contributions per modality"));
+    plots::drawContributionDistribution(m_distribution, data, captioned(tr("Shapley contributions per modality"), data));
     fillMetrics();
 }
 
@@ -81,7 +98,7 @@ void DatasetView::showMessage(const QString &message)
 void DatasetView::drawConfusion()
 {
     if (!m_data.points.isEmpty())
-        plots::drawConfusion(m_confusion, m_data, classes(), tr("Confusion of M"));
+        plots::drawConfusion(m_confusion, m_data, classes(), captioned(tr("Confusion of M"), m_data));
 }
 
 void DatasetView::fillMetrics()

@@ -73,8 +73,15 @@ void drawPredictedVsTrue(QCustomPlot *plot, const DatasetPlots &data, const QStr
     graph->setLineStyle(QCPGraph::lsNone);
     graph->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssDisc, QColor(40, 90, 190), QColor(40, 90, 190, 120), 7));
     graph->setData(x, y);  // unsorted: index i is the i-th labelled point
-    plot->xAxis->setRange(data.labelMin - 0.2, data.labelMax + 0.2);
-    plot->yAxis->setRange(data.labelMin - 0.2, data.labelMax + 0.2);
+    // Equal axes: one range on both, the label scale widened to every point (raw predictions
+    // may leave the scale), so the identity line is the diagonal and no point is cut off.
+    double low = data.labelMin, high = data.labelMax;
+    for (int i = 0; i < x.size(); ++i) {
+        low = std::min({low, x[i], y[i]});
+        high = std::max({high, x[i], y[i]});
+    }
+    plot->xAxis->setRange(low - 0.2, high + 0.2);
+    plot->yAxis->setRange(low - 0.2, high + 0.2);
     plot->xAxis->setLabel(tr("true M"));
     plot->yAxis->setLabel(tr("predicted M"));
     plot->replot();

@@ -60,6 +60,8 @@ ClipPlots clipPlots(const training::ClipExplanation &clip, const training::Expla
     ClipPlots plots;
     plots.clipId = clip.clipId;
     plots.name = clip.name;
+    plots.split = clip.split;
+    plots.model = modelCaption(set.modelId, set.modelName);
     ContributionData &c = plots.contributions;
     c.fNone = clip.shapley.fNone;
     c.fAll = clip.shapley.fAll;
@@ -105,6 +107,7 @@ DatasetPlots datasetPlots(const training::ExplanationSet &set, double labelMin, 
     data.labelMin = labelMin;
     data.labelMax = labelMax;
     data.simsClasses = simsClasses;
+    data.model = modelCaption(set.modelId, set.modelName);
     for (const training::ClipExplanation &clip : set.clips) {
         DatasetPoint point;
         point.clipId = clip.clipId;

@@ -1,5 +1,7 @@
 #include "ui/plots/plot_data.h"
 
+#include <QMap>
+
 namespace sl::plots {
 
 QString modalityCode(int modality)
@@ -13,6 +15,27 @@ QColor modalityColour(int modality)
     // Colour-blind-safe (Okabe-Ito): blue text, orange audio, green video.
     static const QColor colours[] = {QColor(0, 114, 178), QColor(230, 159, 0), QColor(0, 158, 115)};
     return modality >= 0 && modality < kModalities ? colours[modality] : QColor(Qt::gray);
+}
+
+QString modelCaption(qint64 modelId, const QString &modelName)
+{
+    if (modelId == 0)
+        return modelName;
+    return modelName.isEmpty() ? QStringLiteral("model %1").arg(modelId) : QStringLiteral("model %1 (%2)").arg(modelId).arg(modelName);
+}
+
+QString splitCounts(const DatasetPlots &data)
+{
+    QMap<QString, int> counts;
+    for (const DatasetPoint &point : data.points)
+        ++counts[point.split.isEmpty() ? QStringLiteral("no split") : point.split];
+    QStringList parts;
+    for (const QString &split : {QStringLiteral("train"), QStringLiteral("valid"), QStringLiteral("test")})
+        if (counts.contains(split))
+            parts << QStringLiteral("%1 %2").arg(split).arg(counts.take(split));
+    for (auto it = counts.cbegin(); it != counts.cend(); ++it)
+        parts << QStringLiteral("%1 %2").arg(it.key()).arg(it.value());
+    return parts.join(QStringLiteral(", "));
 }
 
 bool outsideGrid(const KanEdgeData &edge, double x)

@@ -82,6 +82,8 @@ struct MaskData {
 struct ClipPlots {
     qint64 clipId = 0;
     QString name;
+    QString split;  // train, valid or test: what the model saw of this clip
+    QString model;  // "model 3 (name)": whose explanation this is (modelCaption)
     ContributionData contributions;
     SaliencyData saliency;
     KanData kan;
@@ -110,6 +112,13 @@ struct DatasetPlots {
     double labelMin = -3, labelMax = 3;  // the project's scale
     bool simsClasses = false;            // CH-SIMS: classes on [-1, 1]
     QList<MetricRow> metrics;            // every model of the project, every split and target
+    QString model;                       // whose predictions the points are (modelCaption)
 };
+
+// "model 3 (late-fusion-20261206)": the caption each explanation view carries, so a plot never
+// leaves open which model it explains.
+QString modelCaption(qint64 modelId, const QString &modelName);
+// "train 8, valid 2, test 2": how many of the points come from each split.
+QString splitCounts(const DatasetPlots &data);
 
 }  // namespace sl::plots

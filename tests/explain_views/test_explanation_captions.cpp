@@ -1,0 +1,94 @@
+// Issue 17, "Every view names the model (and split) it shows": the per-clip views and the dataset
+// views carry the model's caption (and the clip's split, or the dataset's split counts) in their
+// titles; predicted-vs-true has one range on both axes that holds every point, even a raw
+// prediction beyond the label scale.
+#include "ui/explain/clip_explanation_views.h"
+#include "ui/explain/dataset_view.h"
+
+#include <qcustomplot.h>
+
+#include <QtTest>
+
+using namespace sl;
+
+namespace {
+
+QString titleOf(QCustomPlot *plot)
+{
+    for (QCPLayoutElement *element : plot->plotLayout()->elements(true))
+        if (auto *title = qobject_cast<QCPTextElement *>(element))
+            return title->text();
+    return {};
+}
+
+plots::DatasetPoint point(qint64 id, const QString &split, double label, double prediction)
+{
+    plots::DatasetPoint p;
+    p.clipId = id;
+    p.name = QStringLiteral("clip%1").arg(id);
+    p.split = split;
+    p.label = label;
+    p.prediction = prediction;
+    return p;
+}
+
+}  // namespace
+
+class TestExplanationCaptions : public QObject
+{
+    Q_OBJECT
+private slots:
+    void modelCaptionWritesIdAndName()
+    {
+        QCOMPARE(plots::modelCaption(3, QStringLiteral("late-fusion-x")), QStringLiteral("model 3 (late-fusion-x)"));
+        QCOMPARE(plots::modelCaption(3, QString()), QStringLiteral("model 3"));
+    }
+
+    void clipViewsNameModelAndSplit()
+    {
+        plots::ClipPlots clip;
+        clip.clipId = 7;
+        clip.name = QStringLiteral("demo/0007");
+        clip.split = QStringLiteral("test");
+        clip.model = plots::modelCaption(3, QStringLiteral("late-fusion-x"));
+        clip.contributions.fNone = 0.1;
+        clip.contributions.fAll = 0.5;
+        ui::ContributionsView contributions;
+        contributions.showClip(clip);
+        const QString title = titleOf(contributions.plot());
+        QVERIFY2(title.contains(QStringLiteral("demo/0007")), qPrintable(title));
+        QVERIFY2(title.contains(QStringLiteral("model 3 (late-fusion-x)")), qPrintable(title));
+        QVERIFY2(title.contains(QStringLiteral("test split")), qPrintable(title));
+
+        ui::MaskView mask;
+        mask.showClip(clip);
+        QVERIFY2(titleOf(mask.clipPlot()).contains(QStringLiteral("model 3")), qPrintable(titleOf(mask.clipPlot())));
+    }
+
+    void datasetViewNamesModelAndSplitsWithEqualAxes()
+    {
+        plots::DatasetPlots data;
+        data.labelMin = -3;
+        data.labelMax = 3;
+        data.model = plots::modelCaption(2, QStringLiteral("kan"));
+        data.points << point(1, QStringLiteral("train"), -2, -1.5) << point(2, QStringLiteral("train"), 1, 0.5)
+                    << point(3, QStringLiteral("test"), 2, 4.5);  // raw prediction beyond the scale
+        ui::DatasetView view;
+        view.resize(800, 600);
+        view.setData(data);
+        const QString title = titleOf(view.scatter());
+        QVERIFY2(title.contains(QStringLiteral("model 2 (kan)")), qPrintable(title));
+        QVERIFY2(title.contains(QStringLiteral("train 2, test 1")), qPrintable(title));
+        QVERIFY(titleOf(view.confusionPlot()).contains(QStringLiteral("model 2 (kan)")));
+        QVERIFY(titleOf(view.distribution()).contains(QStringLiteral("model 2 (kan)")));
+
+        const QCPRange x = view.scatter()->xAxis->range(), y = view.scatter()->yAxis->range();
+        QCOMPARE(x.lower, y.lower);
+        QCOMPARE(x.upper, y.upper);
+        QVERIFY2(y.upper > 4.5, qPrintable(QString::number(y.upper)));
+        QVERIFY(x.lower < -3);
+    }
+};
+
+QTEST_MAIN(TestExplanationCaptions)
+#include "test_explanation_captions.moc"
