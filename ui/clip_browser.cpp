@@ -197,6 +197,14 @@ qint64 ClipBrowser::currentClipId() const
     return current.isValid() ? current.data(ClipTableModel::ClipIdRole).toLongLong() : 0;
 }
 
+QList<qint64> ClipBrowser::listedClipIds() const
+{
+    QList<qint64> ids;
+    for (int row = 0; row < m_filter->rowCount(); ++row)
+        ids << m_filter->index(row, 0).data(ClipTableModel::ClipIdRole).toLongLong();
+    return ids;
+}
+
 bool ClipBrowser::selectClip(qint64 clipId)
 {
     const int sourceRow = m_model->rowOfClip(clipId);

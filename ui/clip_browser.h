@@ -25,6 +25,8 @@ public:
     ClipFilterModel *filterModel() const { return m_filter; }
     QTableView *view() const { return m_view; }
     qint64 currentClipId() const;
+    // The clips the list shows now (its filters applied), top to bottom.
+    QList<qint64> listedClipIds() const;
     bool selectClip(qint64 clipId);
     // Moves to the next (direction 1) or previous (-1) visible clip after the current one that
     // satisfies `accept` (all clips when empty). Returns false when there is none.

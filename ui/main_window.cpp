@@ -191,6 +191,7 @@ void MainWindow::createActions()
     addAction(redo);
     bind(r.add(QStringLiteral("edit.transcript"), tr("&Edit transcript"), {QKeySequence(Qt::Key_F2)}),
          [this] { m_transcript->startEditing(); });
+    bind(r.add(QStringLiteral("edit.language"), tr("Set clip &language…"), {}), [this] { askClipLanguage(); });
     bind(r.add(QStringLiteral("edit.shortcuts"), tr("&Keyboard shortcuts…"), {}), [this] {
         ShortcutDialog dialog(*m_shortcuts, this);
         dialog.exec();
@@ -314,6 +315,7 @@ void MainWindow::createMenus()
     edit->addAction(findChild<QAction *>(QStringLiteral("edit.redo")));
     edit->addSeparator();
     edit->addAction(act("edit.transcript"));
+    edit->addAction(act("edit.language"));
     edit->addAction(act("edit.shortcuts"));
 
     QMenu *go = menuBar()->addMenu(tr("&Go"));

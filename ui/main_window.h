@@ -131,6 +131,10 @@ public:
     void setBlind(bool blind);
     // "video/clip" of a clip of the open project (what the status bar and the history name).
     QString clipName(qint64 clipId) const;
+    // The language of clips (main_window_language.cpp): Edit > Set clip language… asks for a code
+    // and whether it is for the current clip or every clip the list shows. setClipLanguage does it
+    // (an empty code: unknown) and reports in the status bar; false with an error shown.
+    bool setClipLanguage(const QList<qint64> &clipIds, const QString &code);
     void setTheme(Theme theme);
     void resetLayout();
 
@@ -190,6 +194,7 @@ private:
     void goBack();
     void showTimeline(qint64 clipId, const QString &mediaFile);
     void reloadClips();
+    void askClipLanguage();
     void onExtractionFinished(const QString &summary, const QString &error);
     void createWorkbench();
     void setWorkbenchProject(const store::Project *project);

@@ -91,24 +91,9 @@ int runLanguage(const QStringList &args)
                 chosen << clip.id;
 
         store::Savepoint savepoint(project->db());
-        store::ClipRepository clips = project->clips();
         if (command.parser().isSet(QStringLiteral("default")))
             project->settings().setValue(QString::fromLatin1(store::SettingKey::Language), newDefault);
-        const QString pocketSphinxLanguage = language::RecognizerModel::defaultEnglish().language;
-        int cleared = 0;
-        for (const qint64 id : chosen) {
-            // The language recognised words are in: the clip's, which Whisper sets to what it heard,
-            // else PocketSphinx's English.
-            const store::Clip before = *clips.find(id);
-            const QString wordsLanguage = before.language.isEmpty() ? pocketSphinxLanguage : before.language;
-            clips.setLanguage(id, newLanguage);
-            // Recognised words of a language the clip is not in are not its transcript.
-            if (before.transcriptSource == QLatin1String("asr") && !newLanguage.isEmpty() && newLanguage != wordsLanguage) {
-                clips.setTranscript(id, QString(), QStringLiteral("none"));
-                clips.setCues(id, {});
-                ++cleared;
-            }
-        }
+        const int cleared = setting ? language::setClipLanguages(*project, chosen, newLanguage) : 0;
         const int detected = command.parser().isSet(QStringLiteral("detect")) ? language::detectClipLanguages(*project) : 0;
         savepoint.commit();
 

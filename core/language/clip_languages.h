@@ -2,6 +2,7 @@
 // The language of each clip of a project: set by the user (import --language, `language`), else
 // told from the clip's transcript, else the project's default. Speech recognition asks this before
 // it runs, so that no clip gets another language's words.
+#include <QList>
 #include <QString>
 
 namespace sl::store {
@@ -21,5 +22,11 @@ QString expectedLanguage(const store::Clip &clip, const QString &projectDefault)
 // (language_id.h). Clips whose text does not tell keep an empty language. Returns how many clips
 // got one.
 int detectClipLanguages(store::Project &project);
+
+// Sets the language of the clips `clipIds` (empty: unknown) in one unit of work. A transcript the
+// recogniser made in another language is not the clip's transcript: it is cleared with its cues,
+// so that a later extraction recognises the clip again in the right language or reports that it
+// cannot. Returns how many such transcripts were cleared. Throws sl::Error naming the project.
+int setClipLanguages(store::Project &project, const QList<qint64> &clipIds, const QString &language);
 
 }  // namespace sl::language
