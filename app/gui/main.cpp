@@ -158,7 +158,7 @@ int main(int argc, char *argv[])
         auto *poll = new QTimer(&window);
         poll->setInterval(500);
         QObject::connect(poll, &QTimer::timeout, &window, [&window, &workbenchPart, file] {
-            if (window.explanations()->isBusy())
+            if (window.explanations()->isBusy() || (window.isPresenting() && window.presentationView()->isLoadingShapley()))
                 return;
             QWidget *shown = window.isPresenting() ? static_cast<QWidget *>(window.presentationView())
                              : workbenchPart         ? workbenchPart.data()

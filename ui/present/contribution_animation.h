@@ -3,6 +3,7 @@
 // evidence accumulate instead of a verdict that is there before anyone spoke. Widget-free: given
 // each modality's contribution and how far the clip has played, it says how long each bar is now.
 #include <array>
+#include <optional>
 
 namespace sl::present {
 
@@ -13,6 +14,9 @@ struct Contributions {
     // What the bars mean, for the legend: Shapley values of the modalities, or each modality's
     // own (unimodal) prediction when no exact attribution is stored.
     bool shapley = false;
+    // For Shapley values: f(none), the model's output with every modality at its baseline, where
+    // the bars start; the start plus the three values is the prediction.
+    std::optional<double> start;
 };
 
 // The model's own view of a clip, shown on demand in place of the contributions: for KAN-based

@@ -4,6 +4,7 @@
 #include "ui/present/contribution_bars.h"
 #include "ui/present/live_take.h"
 #include "ui/present/prediction_gauge.h"
+#include "ui/present/presentation_summary.h"
 
 #include <QAudioDevice>
 #include <QAudioOutput>
@@ -15,6 +16,7 @@
 #include <QLabel>
 #include <QMediaDevices>
 #include <QProgressBar>
+#include <QSettings>
 #include <QTemporaryDir>
 #include <QTimer>
 #include <QUrl>
@@ -27,12 +29,17 @@ namespace {
 // Type sizes for a room: relative to the screen height, so 1080 p and 4K read alike.
 int pixels(const QWidget *widget, double shareOfHeight) { return std::max(12, int(widget->height() * shareOfHeight)); }
 
+// From the bars on screen, not the playlist's choice: the values shown must bear the headline out.
 QString headlineOf(const PresentationClip &clip)
 {
-    if (!clip.kind)
-        return PresentationView::tr("Live take");
-    return *clip.kind == PlaylistKind::Agreeing ? PresentationView::tr("Words, voice and face agree")
-                                                : PresentationView::tr("Words say one thing, voice or face another");
+    QString text;
+    switch (barAgreement(clip.contributions)) {
+    case BarAgreement::None: text = PresentationView::tr("What does the model make of it?"); break;
+    case BarAgreement::Agree: text = PresentationView::tr("Words, voice and face agree"); break;
+    case BarAgreement::WordsDisagree: text = PresentationView::tr("Words say one thing, voice or face another"); break;
+    case BarAgreement::OthersDisagree: text = PresentationView::tr("Voice and face pull apart"); break;
+    }
+    return clip.kind ? text : PresentationView::tr("Live take: %1").arg(text);
 }
 
 QString barsCaption(const Contributions &contributions)
@@ -47,7 +54,8 @@ PresentationView::PresentationView(QWidget *parent)
     : QWidget(parent), m_player(new QMediaPlayer(this)), m_surface(new ui::VideoSurface(this)),
       m_headline(new QLabel(this)), m_counter(new QLabel(this)), m_captions(new QLabel(this)), m_takeStatus(new QLabel(this)),
       m_level(new QProgressBar(this)), m_message(new QLabel(this)), m_hints(new QLabel(this)),
-      m_gauge(new PredictionGauge(this)), m_bars(new ContributionBars(this)), m_hold(new QTimer(this)),
+      m_gauge(new PredictionGauge(this)), m_bars(new ContributionBars(this)), m_sum(new QLabel(this)),
+      m_model(new QLabel(this)), m_hold(new QTimer(this)),
       m_messageTimer(new QTimer(this))
 {
     setObjectName(QStringLiteral("presentationView"));
@@ -69,12 +77,15 @@ PresentationView::PresentationView(QWidget *parent)
     connect(m_player, &QMediaPlayer::positionChanged, this, &PresentationView::onPosition);
     connect(m_player, &QMediaPlayer::mediaStatusChanged, this, &PresentationView::onStatus);
     m_hold->setSingleShot(true);
+    m_holdMs = int(QSettings().value(QStringLiteral("presentation/holdSeconds"), kHoldSeconds).toDouble() * 1000);
     connect(m_hold, &QTimer::timeout, this, &PresentationView::next);
     m_shapley = new QFutureWatcher<ShapleyContributions>(this);
     connect(m_shapley, &QFutureWatcher<ShapleyContributions>::finished, this, [this] {
         const ShapleyContributions result = m_shapley->result();
         if (!result.error.isEmpty())
             showMessage(tr("Shapley values unavailable, showing unimodal predictions: %1").arg(result.error));
+        if (!result.modelName.isEmpty())
+            m_model->setText(tr("Model: %1").arg(result.modelName));
         applyExplanations(result);
     });
     m_messageTimer->setSingleShot(true);
@@ -130,11 +141,16 @@ void PresentationView::buildLayout()
     for (QLabel *heading : {verdict, why})
         heading->setObjectName(QStringLiteral("presentationHeading"));
     auto *side = new QVBoxLayout;
+    m_model->setObjectName(QStringLiteral("presentationModel"));
+    m_sum->setObjectName(QStringLiteral("presentationSum"));
+    m_sum->setWordWrap(true);
     side->addWidget(verdict);
+    side->addWidget(m_model);
     side->addWidget(m_gauge, 5);
     side->addSpacing(16);
     side->addWidget(why);
     side->addWidget(m_bars, 4);
+    side->addWidget(m_sum);
     side->addWidget(m_takeStatus);
     side->addWidget(m_level);
 
@@ -195,14 +211,23 @@ void PresentationView::setClips(QList<PresentationClip> clips)
 void PresentationView::applyExplanations(const ShapleyContributions &explanations)
 {
     for (PresentationClip &clip : m_clips) {
-        if (explanations.byClip.contains(clip.clipId))
+        if (explanations.byClip.contains(clip.clipId)) {
             clip.contributions = explanations.byClip.value(clip.clipId);
+            // The needle shows where the bars end, f(none) plus the three values: the same model's
+            // output (the stored prediction may be clipped to the label scale).
+            double end = 0;
+            if (!barSumLine(*clip.contributions, &end).isEmpty())
+                clip.prediction = end;
+        }
         if (explanations.insights.contains(clip.clipId))
             clip.insight = explanations.insights.value(clip.clipId);
     }
     fitBarScale();
     if (!m_shown || m_takeClip || !explanations.byClip.contains(m_shown->clipId))
         return;
+    updateHeadline();
+    if (m_shown->prediction)
+        m_gauge->setValue(*m_shown->prediction * easeOut(m_animation.progress() / ContributionAnimation::kFullAt));
     const double progress = m_animation.progress();
     m_animation.setTarget(*m_shown->contributions);
     m_animation.setProgress(progress);
@@ -223,6 +248,7 @@ void PresentationView::showBars()
     if (m_modelView && m_shown && m_shown->insight) {
         const ModelInsight &insight = *m_shown->insight;
         m_bars->setAvailable(true);
+        m_sum->clear();  // the model's view has no sum
         m_bars->setFullScale(1.0);
         m_bars->setCaption(insight.kind == ModelInsight::Kind::Kan
                                ? tr("KAN: how strongly each modality drives the prediction (E: back)")
@@ -235,7 +261,21 @@ void PresentationView::showBars()
     m_bars->setAvailable(m_shown && m_shown->contributions);
     m_bars->setCaption(barsCaption(contributions));
     m_bars->setValues(m_animation.current());
+    const QString sum = barSumLine(contributions);
+    m_sum->setText(sum.isEmpty() ? QString() : tr("Starts at f(none), the model with no evidence: %1").arg(sum));
 }
+
+void PresentationView::updateHeadline()
+{
+    if (m_shown)
+        m_headline->setText(headlineOf(*m_shown));
+}
+
+QString PresentationView::headline() const { return m_headline->text(); }
+
+QString PresentationView::barSum() const { return m_sum->text(); }
+
+QString PresentationView::modelName() const { return m_model->text(); }
 
 bool PresentationView::isLoadingShapley() const { return m_shapley->isRunning(); }
 
@@ -277,7 +317,7 @@ void PresentationView::showClip(const PresentationClip &clip)
 {
     m_hold->stop();
     m_shown = &clip;
-    m_headline->setText(headlineOf(clip));
+    updateHeadline();
     m_animation.setTarget(clip.contributions.value_or(Contributions{}));
     showBars();
     m_gauge->setLabel(clip.label);
@@ -476,6 +516,8 @@ void PresentationView::resizeEvent(QResizeEvent *event)
     size(m_takeStatus, 0.032, true);
     size(m_message, 0.032, true);
     size(m_hints, 0.02, false);
+    size(m_sum, 0.022, false);
+    size(m_model, 0.022, false);
     for (QLabel *heading : findChildren<QLabel *>(QStringLiteral("presentationHeading")))
         size(heading, 0.03, false);
     m_captions->setMinimumHeight(pixels(this, 0.046) * 3);

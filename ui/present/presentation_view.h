@@ -54,8 +54,14 @@ public:
     bool isShowingModelView() const { return m_modelView; }
     bool isLoadingShapley() const;
     LiveTake *liveTake() const { return m_take; }
-    // How long the end of a clip stays on screen before the next one starts.
+    // How long the end of a clip stays on screen before the next one starts: long enough to read
+    // the result; the setting presentation/holdSeconds changes the default (kHoldSeconds).
     void setHoldMs(int ms) { m_holdMs = ms; }
+    int holdMs() const { return m_holdMs; }
+    static constexpr double kHoldSeconds = 6;
+    QString headline() const;
+    QString barSum() const;      // the line under the bars that adds them up to the gauge
+    QString modelName() const;   // the model whose values are shown (once the explanations came)
 
     const QList<PresentationClip> &clips() const { return m_clips; }
     // The clip on screen: a playlist clip, or the live take being shown.
@@ -98,6 +104,7 @@ private:
     void releaseVideo();
     void fitBarScale();
     void showBars();
+    void updateHeadline();
 
     QList<PresentationClip> m_clips;
     PlaylistCursor m_cursor;
@@ -105,7 +112,7 @@ private:
     const PresentationClip *m_shown = nullptr;
     ContributionAnimation m_animation;
     double m_min = -3, m_max = 3;
-    int m_holdMs = 1500;
+    int m_holdMs = int(kHoldSeconds * 1000);
     bool m_modelView = false;
 
     QMediaPlayer *m_player;
@@ -119,6 +126,8 @@ private:
     QLabel *m_hints;
     PredictionGauge *m_gauge;
     ContributionBars *m_bars;
+    QLabel *m_sum;
+    QLabel *m_model;
     QTimer *m_hold;
     QTimer *m_messageTimer;
     LiveTake *m_take = nullptr;

@@ -18,11 +18,13 @@ ShapleyContributions shapleyContributions(const QString &projectPath, const QLis
         training::ExplainRequest request;
         request.clipIds = clipIds;  // the active model, the default baseline and steps: shared with the workbench
         const training::ExplanationSet set = training::explainClips(*project, request);
+        result.modelName = set.modelName;
         for (const training::ClipExplanation &clip : set.clips) {
             Contributions contributions;
             for (size_t m = 0; m < contributions.values.size(); ++m)
                 contributions.values[m] = clip.shapley.phi[m];
             contributions.shapley = true;
+            contributions.start = clip.shapley.fNone;
             result.byClip.insert(clip.clipId, contributions);
             const auto insight = [&](ModelInsight::Kind kind, const auto &values) {
                 result.insights.insert(clip.clipId, ModelInsight{kind, {values[0], values[1], values[2]}});

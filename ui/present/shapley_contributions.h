@@ -14,6 +14,7 @@ namespace sl::present {
 struct ShapleyContributions {
     QHash<qint64, Contributions> byClip;
     QHash<qint64, ModelInsight> insights;  // clips of models with a KAN or a causal mask
+    QString modelName;  // the active model's, shown on screen
     QString error;  // empty on success; names the project or model and the problem
 };
 
