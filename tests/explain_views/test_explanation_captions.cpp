@@ -4,6 +4,7 @@
 // prediction beyond the label scale.
 #include "ui/explain/clip_explanation_views.h"
 #include "ui/explain/dataset_view.h"
+#include "ui/plots/contribution_plot.h"
 
 #include <qcustomplot.h>
 
@@ -63,6 +64,30 @@ private slots:
         ui::MaskView mask;
         mask.showClip(clip);
         QVERIFY2(titleOf(mask.clipPlot()).contains(QStringLiteral("model 3")), qPrintable(titleOf(mask.clipPlot())));
+    }
+
+    // Hand-worked: f(none) 0.10 + 0.30 - 0.20 + 0.10 = f(all) 0.30; every bar's value written on it,
+    // and the human label says whose it is.
+    void contributionsAddUpAndSayWhoseLabel()
+    {
+        plots::ContributionData data;
+        data.phi = {0.3, -0.2, 0.1};
+        data.fNone = 0.1;
+        data.fAll = 0.3;
+        data.unimodal = {0.5, -0.4, 0.05};
+        data.labels = {1.0, 2.0, -1.0, 0.0};
+        data.labelSource = QStringLiteral("dataset: import");
+        QCustomPlot plot;
+        plots::drawContributions(&plot, data, QStringLiteral("clip"));
+        QStringList texts;
+        for (int i = 0; i < plot.itemCount(); ++i)
+            if (auto *text = qobject_cast<QCPItemText *>(plot.item(i)))
+                texts << text->text();
+        QVERIFY2(texts.contains(QStringLiteral("f(none) 0.10 + φT 0.30 − φA 0.20 + φV 0.10 = f(all) 0.30")), qPrintable(texts.join(QLatin1Char('|'))));
+        for (const char *value : {"0.30", "-0.20", "0.10", "0.50", "-0.40", "0.05", "2.00", "-1.00", "0.00"})
+            QVERIFY2(texts.contains(QString::fromLatin1(value)), value);
+        QCOMPARE(plot.plottable(2)->name(), QStringLiteral("Human label (dataset: import)"));
+        QVERIFY(texts.contains(QStringLiteral("human M 1.0 (dataset: import)")));
     }
 
     void datasetViewNamesModelAndSplitsWithEqualAxes()

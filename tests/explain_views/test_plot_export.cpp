@@ -52,11 +52,12 @@ private slots:
         QCOMPARE(barValues(qobject_cast<QCPBars *>(plot.plottable(0))), (QVector<double>{0.8, -0.3, 0.1}));
         QCOMPARE(barValues(qobject_cast<QCPBars *>(plot.plottable(1))), (QVector<double>{1.1, -0.4}));  // no audio head
         QCOMPARE(barValues(qobject_cast<QCPBars *>(plot.plottable(2))), (QVector<double>{1.5, -0.5}));  // A unlabelled
-        // f(none), f(all), human M and the zero line; drawing again replaces, never adds.
-        QCOMPARE(plot.itemCount(), 4 + 3);
+        // f(none), f(all), human M and the zero line (a line and a label each but the zero), the
+        // 3 + 2 + 2 bar values and the sum line; drawing again replaces, never adds.
+        QCOMPARE(plot.itemCount(), 4 + 3 + 7 + 1);
         plots::drawContributions(&plot, data, QStringLiteral("clip"));
         QCOMPARE(plot.plottableCount(), 3);
-        QCOMPARE(plot.itemCount(), 7);
+        QCOMPARE(plot.itemCount(), 15);
     }
 
     void saliencyAndWords()

@@ -57,6 +57,38 @@ void addOutsideBanner(QCustomPlot *plot, const QString &modalities)
     banner->setText(tr("⚠ outside the training data (%1): the model extrapolates").arg(modalities));
 }
 
+// Each bar's value written at its end, so the numbers need no reading off the axis. The three
+// series of a group sit side by side, each 0.25 wide (addBars), so series s is centred at
+// key + (s - 1) * 0.25.
+void addBarValues(QCustomPlot *plot, int series, const QVector<double> &keys, const QVector<double> &values)
+{
+    for (int i = 0; i < keys.size(); ++i) {
+        auto *text = new QCPItemText(plot);
+        text->position->setCoords(keys[i] + (series - 1) * 0.25, values[i]);
+        text->setPositionAlignment(Qt::AlignHCenter | (values[i] >= 0 ? Qt::AlignBottom : Qt::AlignTop));
+        text->setText(QString::number(values[i], 'f', 2));
+        text->setClipToAxisRect(false);
+    }
+}
+
+// Shapley values are efficient: f(none) + phi_T + phi_A + phi_V = f(all). Written out, the
+// starting point and the bars visibly add up to the prediction.
+void addSumLine(QCustomPlot *plot, const ContributionData &data)
+{
+    QString sum = tr("f(none) %1").arg(data.fNone, 0, 'f', 2);
+    for (int m = 0; m < kModalities; ++m) {
+        const double phi = data.phi[size_t(m)];
+        sum += QStringLiteral(" %1 φ%2 %3").arg(phi < 0 ? QStringLiteral("−") : QStringLiteral("+"), modalityCode(m)).arg(std::fabs(phi), 0, 'f', 2);
+    }
+    sum += tr(" = f(all) %1").arg(data.fAll, 0, 'f', 2);
+    auto *text = new QCPItemText(plot);
+    text->setObjectName(QStringLiteral("contributionSum"));
+    text->position->setType(QCPItemPosition::ptAxisRectRatio);
+    text->position->setCoords(0.99, 0.01);
+    text->setPositionAlignment(Qt::AlignRight | Qt::AlignTop);
+    text->setText(sum);
+}
+
 }  // namespace
 
 void drawContributions(QCustomPlot *plot, const ContributionData &data, const QString &title)
@@ -80,7 +112,12 @@ void drawContributions(QCustomPlot *plot, const ContributionData &data, const QS
     // Always three series, so every clip's bars sit in the same slots, even where one is empty.
     group->append(addBars(plot, tr("Shapley φ"), QColor(70, 110, 200), keys, phi));
     group->append(addBars(plot, tr("Unimodal prediction"), QColor(150, 150, 150), unimodalKeys, unimodal));
-    group->append(addBars(plot, tr("Human label"), QColor(230, 150, 60), labelKeys, labels));
+    const QString humanLabel = data.labelSource.isEmpty() ? tr("Human label") : tr("Human label (%1)").arg(data.labelSource);
+    group->append(addBars(plot, humanLabel, QColor(230, 150, 60), labelKeys, labels));
+    addBarValues(plot, 0, keys, phi);
+    addBarValues(plot, 1, unimodalKeys, unimodal);
+    addBarValues(plot, 2, labelKeys, labels);
+    addSumLine(plot, data);
 
     addLevel(plot, data.fNone, tr("f(none) %1").arg(data.fNone, 0, 'f', 2), QColor(120, 120, 120), Qt::DashLine);
     // f(all) is the model's own number; where it lies beyond the label scale, the reported
@@ -90,7 +127,8 @@ void drawContributions(QCustomPlot *plot, const ContributionData &data, const QS
                            : tr("f(all) %1").arg(data.fAll, 0, 'f', 2),
              QColor(Qt::black), Qt::SolidLine);  // default ink: follows the theme
     if (data.labels[0])
-        addLevel(plot, *data.labels[0], tr("human M %1").arg(*data.labels[0], 0, 'f', 1), QColor(200, 100, 20), Qt::DotLine);
+        addLevel(plot, *data.labels[0], data.labelSource.isEmpty() ? tr("human M %1").arg(*data.labels[0], 0, 'f', 1)
+                                                         : tr("human M %1 (%2)").arg(*data.labels[0], 0, 'f', 1).arg(data.labelSource), QColor(200, 100, 20), Qt::DotLine);
     auto *zero = new QCPItemStraightLine(plot);
     zero->setPen(QPen(QColor(0, 0, 0, 90)));
     zero->point1->setCoords(0, 0);
@@ -109,7 +147,7 @@ void drawContributions(QCustomPlot *plot, const ContributionData &data, const QS
     for (double v : labels) widen(v);
     if (data.labels[0])
         widen(*data.labels[0]);
-    const double margin = std::max(0.1, (high - low) * 0.12);
+    const double margin = std::max(0.15, (high - low) * 0.16);  // room for the values and the sum
     plot->yAxis->setRange(low - margin, high + margin);
     plot->yAxis->setLabel(tr("sentiment"));
     // The legend in one row under the plot: inside, it would hide some modality's bars.

@@ -6,6 +6,7 @@
 #include "ui/plots/explanation_plot_data.h"
 
 #include "core/common/error.h"
+#include "core/store/label_source.h"
 #include "core/store/project.h"
 #include "core/training/model_summary.h"
 
@@ -143,9 +144,18 @@ ExplanationPlots computeExplanationPlots(const QString &projectPath, const QList
         const training::ExplanationSet set = training::explainClips(*project, request);
         result.modelId = set.modelId;
         result.modelName = set.modelName;
-        if (!clipIds.isEmpty())
-            for (const training::ClipExplanation &clip : set.clips)
+        if (!clipIds.isEmpty()) {
+            // The core explains against the first import's annotator: say so beside the labels.
+            const QString source = store::LabelSource{}.describe(*project);
+            const QString annotator = source.startsWith(QLatin1String("annotator:")) ? source.mid(10) : QString();
+            const QString whose = annotator.isEmpty() ? source
+                                  : annotator == QLatin1String("dataset") ? annotator  // not "dataset: dataset"
+                                                                          : QStringLiteral("dataset: %1").arg(annotator);
+            for (const training::ClipExplanation &clip : set.clips) {
                 result.clips << clipPlots(clip, set);
+                result.clips.last().contributions.labelSource = whose;
+            }
+        }
         else {
             const LabelScale scale = project->labelScale();
             result.dataset = datasetPlots(set, scale.minimum(), scale.maximum(), scale.kind() == LabelScale::Kind::Sims);

@@ -24,6 +24,7 @@ struct ContributionData {
     double fNone = 0, fAll = 0;
     std::array<double, kModalities> unimodal{};           // NaN: the architecture has no head
     std::array<std::optional<double>, 4> labels;           // M, T, A, V (human)
+    QString labelSource;  // whose those human labels are ("dataset: import"); empty: not known
     // Where the clip lies outside the model's training data: "A, V" (empty: inside, or the model
     // has no envelope), and f(all) clipped to the label scale where clipping changed it.
     QString outside;
