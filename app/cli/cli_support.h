@@ -82,6 +82,7 @@ int runPredict(const QStringList &args);
 int runExplain(const QStringList &args);
 int runAgreement(const QStringList &args);
 int runAdjudicate(const QStringList &args);
+int runAssign(const QStringList &args);
 int runElanExport(const QStringList &args);
 int runElanImport(const QStringList &args);
 int runLanguage(const QStringList &args);

@@ -32,6 +32,7 @@ Commands:
   explain PROJECT         Shapley values, saliency, KAN curves and masks (--clip ID | --split S, --plots DIR)
   agreement PROJECT       inter-annotator agreement per target (--target T, --annotators A,B)
   adjudicate PROJECT      settle a clip's label (--clip ID --target T --value X | --from-annotator NAME)
+  assign PROJECT          batches per annotator with a shared overlap, or their progress (--annotators A,B)
   elan-export PROJECT     clips as ELAN .eaf files: transcript and label tiers (--clip ID, --out PATH)
   elan-import PROJECT F   an ELAN tier as a clip's transcript (--clip ID, --tier NAME)
   device                  show the compute device that models would run on
@@ -72,6 +73,7 @@ int main(int argc, char *argv[])
         {QStringLiteral("predict"), sl::cli::runPredict}, {QStringLiteral("probe"), sl::cli::runProbe},
         {QStringLiteral("explain"), sl::cli::runExplain},
         {QStringLiteral("agreement"), sl::cli::runAgreement}, {QStringLiteral("adjudicate"), sl::cli::runAdjudicate},
+        {QStringLiteral("assign"), sl::cli::runAssign},
         {QStringLiteral("elan-export"), sl::cli::runElanExport}, {QStringLiteral("elan-import"), sl::cli::runElanImport},
         {QStringLiteral("language"), sl::cli::runLanguage},
         {QStringLiteral("media-root"), sl::cli::runMediaRoot},

@@ -177,12 +177,27 @@ Migration predictionEnvelopeSchema()
     }};
 }
 
+// Version 7: which annotator is to label which clip (a lead's batches, with an overlap that every
+// annotator labels so that agreement can be measured). Only a plan: labels stay where they were.
+Migration assignmentSchema()
+{
+    return {7, QStringLiteral("clip assignments"), {
+        QStringLiteral(R"(CREATE TABLE assignments (
+            clip_id INTEGER NOT NULL REFERENCES clips(id) ON DELETE CASCADE,
+            annotator_id INTEGER NOT NULL REFERENCES annotators(id) ON DELETE CASCADE,
+            overlap INTEGER NOT NULL DEFAULT 0 CHECK (overlap IN (0, 1)),
+            assigned_at TEXT NOT NULL,
+            PRIMARY KEY (clip_id, annotator_id)))"),
+        QStringLiteral("CREATE INDEX assignments_by_annotator ON assignments(annotator_id)"),
+    }};
+}
+
 }  // namespace
 
 const QList<Migration> &builtinMigrations()
 {
     static const QList<Migration> migrations{coreSchema(), analysisSchema(), clipProblemsSchema(), modelLineageSchema(),
-                                             clipLanguageSchema(), predictionEnvelopeSchema()};
+                                             clipLanguageSchema(), predictionEnvelopeSchema(), assignmentSchema()};
     return migrations;
 }
 
