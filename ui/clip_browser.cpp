@@ -44,6 +44,9 @@ ClipBrowser::ClipBrowser(ClipTableModel *model, QWidget *parent) : QWidget(paren
     setAnnotators({});
     m_disagreement = new QCheckBox(tr("Model disagrees"), this);
     m_disagreement->setToolTip(tr("Only clips where the model's M differs from the label by at least one unit"));
+    m_batchOnly = new QCheckBox(tr("My batch"), this);
+    m_batchOnly->setToolTip(tr("Only the clips the lead assigned to you"));
+    m_batchOnly->setVisible(false);
     m_search = new QLineEdit(this);
     m_search->setPlaceholderText(tr("Search ids and transcripts"));
     m_search->setClearButtonEnabled(true);
@@ -75,6 +78,7 @@ ClipBrowser::ClipBrowser(ClipTableModel *model, QWidget *parent) : QWidget(paren
     filters->addWidget(m_status);
     filters->addWidget(m_annotator);
     filters->addWidget(m_disagreement);
+    filters->addWidget(m_batchOnly);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(4, 4, 4, 4);
     layout->addLayout(filters);
@@ -89,6 +93,7 @@ ClipBrowser::ClipBrowser(ClipTableModel *model, QWidget *parent) : QWidget(paren
     for (QComboBox *combo : {m_split, m_target, m_status, m_annotator})
         connect(combo, &QComboBox::currentIndexChanged, this, &ClipBrowser::applyFilter);
     connect(m_disagreement, &QCheckBox::toggled, this, &ClipBrowser::applyFilter);
+    connect(m_batchOnly, &QCheckBox::toggled, this, &ClipBrowser::applyFilter);
     connect(m_search, &QLineEdit::textChanged, this, &ClipBrowser::applyFilter);
     connect(m_view->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             [this](const QModelIndex &current) {
@@ -178,6 +183,8 @@ void ClipBrowser::applyFilter()
     filter.text = m_search->text().trimmed();
     filter.searchTranscripts = m_mode == ReviewMode::All || m_mode == ReviewMode::TextOnly;
     filter.labelledByAnnotator = m_annotator->currentData().toLongLong();
+    if (m_batchOnly->isChecked())
+        filter.onlyClips = m_batch;
     const qint64 current = currentClipId();
     m_filter->setFilter(filter);
     if (current != 0)
@@ -188,7 +195,28 @@ void ClipBrowser::applyFilter()
 void ClipBrowser::updateCount()
 {
     m_count->setText(tr("%1 of %2 clips").arg(m_filter->rowCount()).arg(m_model->rowCount()));
-    m_progress->setText(tr("%1 / %2 labelled by you").arg(m_model->doneCount()).arg(m_model->rowCount()));
+    if (m_batch.isEmpty()) {
+        m_progress->setText(tr("%1 / %2 labelled by you").arg(m_model->doneCount()).arg(m_model->rowCount()));
+        return;
+    }
+    int done = 0;
+    for (int row = 0; row < m_model->rowCount(); ++row)
+        if (const store::ClipOverview *clip = m_model->clipAt(row);
+            clip && m_batch.contains(clip->id) && m_model->doneState(*clip) == ClipTableModel::DoneState::Done)
+            ++done;
+    m_progress->setText(tr("%1 / %2 of your batch labelled").arg(done).arg(m_batch.size()));
+}
+
+void ClipBrowser::setBatch(const QSet<qint64> &clips)
+{
+    const bool had = !m_batch.isEmpty();
+    m_batch = clips;
+    m_batchOnly->setVisible(!clips.isEmpty());
+    if (clips.isEmpty())
+        m_batchOnly->setChecked(false);
+    else if (!had)
+        m_batchOnly->setChecked(true);  // an annotator with a batch works through it first
+    applyFilter();
 }
 
 qint64 ClipBrowser::currentClipId() const

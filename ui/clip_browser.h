@@ -41,6 +41,10 @@ public:
     // Labelling blind: no model column and no model-disagreement filter.
     void setShowOthers(bool show);
     QString progressText() const;
+    // The current annotator's batch (sentilens-cli assign); empty when they have none. With a
+    // batch, the progress counts it, and "My batch" shows only its clips (on by default).
+    void setBatch(const QSet<qint64> &clips);
+    QCheckBox *batchFilter() const { return m_batchOnly; }
 
 signals:
     void currentClipChanged(qint64 clipId);
@@ -58,6 +62,8 @@ private:
     QComboBox *m_status;
     QComboBox *m_annotator;
     QCheckBox *m_disagreement;
+    QCheckBox *m_batchOnly;
+    QSet<qint64> m_batch;
     QLineEdit *m_search;
     QLabel *m_count;
     QLabel *m_progress;

@@ -68,6 +68,8 @@ bool ClipFilterModel::filterAcceptsRow(int sourceRow, const QModelIndex &sourceP
         return false;
     if (!statusAccepts(row))
         return false;
+    if (!m_filter.onlyClips.isEmpty() && !m_filter.onlyClips.contains(row.data(ClipTableModel::ClipIdRole).toLongLong()))
+        return false;
     if (m_filter.labelledByAnnotator != 0) {
         const store::ClipOverview *clip = static_cast<const ClipTableModel *>(sourceModel())->clipAt(sourceRow);
         const quint8 targets = clip ? clip->labelledBy.value(m_filter.labelledByAnnotator) : 0;

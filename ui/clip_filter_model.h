@@ -1,6 +1,7 @@
 #pragma once
 // Filtering and sorting of the clip list: by split, by who labelled which target, by disagreement
 // between the model and the label, and by text in the ids or the transcript.
+#include <QSet>
 #include <QSortFilterProxyModel>
 #include <optional>
 
@@ -21,6 +22,7 @@ struct ClipFilter {
     QString text;                       // searched in video id, clip id and (if allowed) transcript
     bool searchTranscripts = true;      // off where the words must not be seen (audio or video only)
     qint64 labelledByAnnotator = 0;     // 0 = anyone; else clips this annotator labelled (for `target`)
+    QSet<qint64> onlyClips;             // empty = all; else only these (the annotator's batch)
 
     bool operator==(const ClipFilter &) const = default;
 };

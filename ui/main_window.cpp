@@ -493,6 +493,7 @@ bool MainWindow::openProject(const QString &path, const QString &annotator)
         showError(error.message());
     }
     m_browser->setAnnotators(annotators);
+    showAnnotatorBatch();
     m_modelPanel->setHasModel(m_session->activeModelId() != 0);
     setWorkbenchProject(&m_session->project());
     setExplanationProject(m_session->project().folder());
@@ -653,6 +654,7 @@ void MainWindow::reloadClips()
         showError(error.message());
         return;
     }
+    showAnnotatorBatch();
     if (current != 0 && !m_browser->selectClip(current))
         m_browser->selectNext(1);
 }

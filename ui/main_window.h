@@ -195,6 +195,8 @@ private:
     void showTimeline(qint64 clipId, const QString &mediaFile);
     void reloadClips();
     void askClipLanguage();
+    // The current annotator's batch (a lead's assignment) in the clip list.
+    void showAnnotatorBatch();
     void onExtractionFinished(const QString &summary, const QString &error);
     void createWorkbench();
     void setWorkbenchProject(const store::Project *project);

@@ -3,6 +3,7 @@
 // apart; the docks only announce clips, and the window selects them in the clip browser.
 #include "ui/main_window.h"
 
+#include "core/agreement/project_assignments.h"
 #include "core/common/error.h"
 #include "core/session/labeling_session.h"
 #include "core/store/label_source.h"
@@ -59,6 +60,18 @@ void MainWindow::createWorkbench()
 
     connect(m_shortcuts->add(QStringLiteral("jobs.train"), tr("&Train model…"), {QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_T)}),
             &QAction::triggered, this, [this] { openTrainDialog(); });
+}
+
+void MainWindow::showAnnotatorBatch()
+{
+    QSet<qint64> batch;
+    try {
+        if (m_session && m_session->hasAnnotator())
+            batch = agreement::assignedClips(m_session->project(), m_session->annotator().id);
+    } catch (const Error &error) {
+        statusBar()->showMessage(tr("Your batch could not be read: %1").arg(error.message()), 10000);
+    }
+    m_browser->setBatch(batch);
 }
 
 void MainWindow::setWorkbenchProject(const store::Project *project)
