@@ -118,6 +118,7 @@ void AgreementPanel::refresh()
 void AgreementPanel::showTargets()
 {
     m_targets->setRowCount(0);
+    m_results.clear();
     if (!m_project) {
         m_status->setText(tr("No project open."));
         return;
@@ -134,6 +135,7 @@ void AgreementPanel::showTargets()
         if (ratings.clipIds.isEmpty())
             continue;
         const agreement::TargetAgreement result = agreement::computeAgreement(ratings.matrix, scale);
+        m_results.insert(int(t), {ratings, result});
         const int row = m_targets->rowCount();
         m_targets->insertRow(row);
         setTextItem(m_targets, row, 0, targetName(t));
@@ -155,16 +157,14 @@ void AgreementPanel::showPairsAndQueue()
     m_queue->setRowCount(0);
     m_queue->setColumnCount(0);
     m_adjudicate->setEnabled(false);
-    if (!m_project)
-        return;
-    const QStringList raters = agreement::defaultRaters(*m_project);
-    if (raters.size() < 2)
-        return;
     const auto target = Target(m_target->currentData().toInt());
-    const agreement::ProjectRatings ratings = agreement::loadRatings(*m_project, target, raters);
-    if (ratings.clipIds.isEmpty())
+    // The statistics showTargets() computed: no second read of the labels.
+    const auto found = m_results.constFind(int(target));
+    if (found == m_results.cend())
         return;
-    const agreement::TargetAgreement result = agreement::computeAgreement(ratings.matrix, agreement::scaleKind(m_project->labelScale()));
+    const agreement::ProjectRatings &ratings = found->ratings;
+    const agreement::TargetAgreement &result = found->agreement;
+    const QStringList &raters = ratings.annotators;
 
     // The pair matrix: kappa of every pair, symmetric, 1 on the diagonal.
     const int n = int(raters.size());

@@ -5,6 +5,10 @@
 // adjudicated label to set. The numbers come from core/agreement; this widget only shows them.
 // Other annotators' labels are shown here only: labelling itself stays blind (the project's
 // "Label blind" setting).
+#include "core/agreement/project_ratings.h"
+#include "core/agreement/target_agreement.h"
+
+#include <QHash>
 #include <QWidget>
 
 class QComboBox;
@@ -52,6 +56,12 @@ private:
     void showPairsAndQueue();
     void adjudicateSelected();
 
+    // Per target with labels, as last computed by refresh().
+    struct TargetResult {
+        agreement::ProjectRatings ratings;
+        agreement::TargetAgreement agreement;
+    };
+    QHash<int, TargetResult> m_results;
     const store::Project *m_project = nullptr;
     QString m_reviewer;
     QLabel *m_status;
