@@ -8,7 +8,7 @@
 namespace sl::session {
 
 LabelingSession::LabelingSession(std::unique_ptr<store::Project> project, const QString &annotatorName, QObject *parent)
-    : QObject(parent), m_project(std::move(project))
+    : QObject(parent), m_project(std::move(project)), m_history(new EditHistory(*this, this))
 {
     if (!annotatorName.trimmed().isEmpty())
         m_annotator = m_project->annotators().ensure(annotatorName, QStringLiteral("human"));
@@ -102,9 +102,12 @@ void LabelingSession::setBlind(bool blind)
     emit blindChanged(blind);
 }
 
-void LabelingSession::setTranscript(qint64 clipId, const QString &text)
+void LabelingSession::setTranscript(qint64 clipId, const QString &text, const QString &source,
+                                    std::optional<double> confidence, bool lowConfidence)
 {
-    m_project->clips().setTranscript(clipId, text, QStringLiteral("edited"));
+    m_project->clips().setTranscript(clipId, text, source);
+    if (confidence || lowConfidence)
+        m_project->clips().setTranscriptConfidence(clipId, confidence, lowConfidence);
     emit transcriptChanged(clipId, text);
 }
 

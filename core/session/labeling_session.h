@@ -2,6 +2,7 @@
 // An annotator working on one project: reads the clip overview and writes labels and transcript
 // edits at once (each label change with its history row), announcing every change so that all
 // views stay in step. Owns the project connection, so it lives on the GUI thread.
+#include "core/session/edit_history.h"
 #include "core/session/label_write_queue.h"
 #include "core/store/clip_overview.h"
 #include "core/store/project.h"
@@ -71,7 +72,13 @@ public:
     // The session also retries by itself, every kRetryIntervalMs without waiting.
     int flushPending(int waitMs);
     static constexpr int kRetryIntervalMs = 1000;
-    void setTranscript(qint64 clipId, const QString &text);
+    // Writes a clip's transcript (with where it came from; an undo gives back a recognised one's
+    // source and confidence). Throws sl::Error when the project refuses the write.
+    void setTranscript(qint64 clipId, const QString &text, const QString &source = QStringLiteral("edited"),
+                       std::optional<double> confidence = std::nullopt, bool lowConfidence = false);
+
+    // The annotator's undo history: edits made through it are undoable steps (edit_history.h).
+    EditHistory &history() { return *m_history; }
 
 signals:
     void labelChanged(qint64 clipId, sl::Target target, std::optional<double> value);
@@ -90,6 +97,7 @@ private:
     qint64 m_activeModelId = 0;
     LabelWriteQueue m_queue{*m_project};
     QTimer *m_retry = nullptr;  // made when the first label is queued
+    EditHistory *m_history;     // a child of the session
 };
 
 }  // namespace sl::session
