@@ -23,8 +23,9 @@ bool timingsMatchText(const QString &source)
 bool isChinese(const QString &language) { return language == QLatin1String("zh") || language.startsWith(QLatin1String("zh-")); }
 
 // Version 2: word vectors (is_oov, glove_*) in place of the project-vocabulary id, and cppjieba
-// words for Chinese clips. Version 1 sets in older projects no longer match, so they are stale.
-constexpr auto kTextExtractorVersion = "2";
+// words for Chinese clips. Version 3: glove_valence, the word vector's valence on the lexicon's
+// axis. Sets of older versions in older projects no longer match, so they are stale.
+constexpr auto kTextExtractorVersion = "3";
 
 class TextClipExtractor : public ClipExtractor {
 public:
@@ -39,6 +40,7 @@ public:
                                  {QStringLiteral("zh_segmenter"), QStringLiteral("cppjieba-mix (nodejieba-3.5.8)")},
                                  {QStringLiteral("lexicon"), QStringLiteral("vader-sentiment-1.1.3")},
                                  {QStringLiteral("word_vectors"), m_options->wordVectors->id()},
+                                 {QStringLiteral("valence_axis"), QStringLiteral("ridge 1 on the lexicon's %1 words").arg(m_options->valenceAxis->fittedWords())},
                                  {QStringLiteral("encoder"), m_options->encoder.description}};
         store::FeatureSet set;
         set.modality = QStringLiteral("T");
@@ -71,7 +73,7 @@ public:
             tokenizer.segmenter = segmenter.get();
         }
         const QList<language::TimedToken> tokens = language::timeTokens(clip.transcript, cues, duration, tokenizer);
-        return language::textFeatures(tokens, m_vader, *m_options->wordVectors, m_encoder.get());
+        return language::textFeatures(tokens, m_vader, *m_options->wordVectors, *m_options->valenceAxis, m_encoder.get());
     }
 
 private:
@@ -100,6 +102,7 @@ TextExtractorOptions textExtractorOptions(const store::Project &project, bool sp
     TextExtractorOptions options;
     options.splitCjk = splitCjk;
     options.wordVectors = language::WordVectors::standard();
+    options.valenceAxis = language::ValenceAxis::standard();
     const QString projectLanguage = language::projectLanguage(project);
     const store::ClipRepository clips = project.clips();
     for (const store::Clip &clip : clips.list()) {

@@ -1,6 +1,7 @@
 #include "core/language/text_features.h"
 
 #include "core/common/error.h"
+#include "core/language/vader_rules.h"
 
 #include <algorithm>
 
@@ -9,7 +10,7 @@ namespace sl::language {
 std::vector<std::string> textFeatureNames(int embeddingDims)
 {
     std::vector<std::string> names{"vader_valence", "is_negated", "is_booster", "is_upper",
-                                   "token_length", "is_oov", "position"};
+                                   "token_length", "is_oov", "position", "glove_valence"};
     for (int d = 0; d < kWordVectorDims; ++d)
         names.push_back("glove_" + std::to_string(d));
     for (int d = 0; d < embeddingDims; ++d)
@@ -18,7 +19,8 @@ std::vector<std::string> textFeatureNames(int embeddingDims)
 }
 
 features::FeatureMatrix textFeatures(const QList<TimedToken> &tokens, const VaderAnalyzer &vader,
-                                     const WordVectors &wordVectors, TokenEncoder *encoder)
+                                     const WordVectors &wordVectors, const ValenceAxis &axis,
+                                     TokenEncoder *encoder)
 {
     const int embeddingDims = encoder ? encoder->dims() : 0;
     features::FeatureMatrix matrix;
@@ -42,17 +44,22 @@ features::FeatureMatrix textFeatures(const QList<TimedToken> &tokens, const Vade
     matrix.values.reserve(matrix.frames() * matrix.dims());
     if (wordVectors.dims() != kWordVectorDims)
         throw Error(QStringLiteral("word vectors of %1 dimensions, %2 expected").arg(wordVectors.dims()).arg(kWordVectorDims));
+    if (axis.dims() != kWordVectorDims)
+        throw Error(QStringLiteral("a valence axis of %1 dimensions, %2 expected").arg(axis.dims()).arg(kWordVectorDims));
     for (int i = 0; i < texts.size(); ++i) {
         const TokenSentiment &s = sentiment[size_t(i)];
         float row[kBaseTextDims] = {};
         const bool known = wordVectors.lookup(texts[i].toLower(), row + kTokenTextDims);
+        // Negated as VADER negates a lexicon word, so "not brilliant" leans negative as "not good" does.
+        const double induced = known ? axis.valence(row + kTokenTextDims) * (s.negated ? vader::kNegation : 1.0) : 0.0;
         const float tokenColumns[kTokenTextDims] = {float(s.valence),
                                                     s.negated ? 1.0f : 0.0f,
                                                     float(s.booster),
                                                     s.allCaps ? 1.0f : 0.0f,
                                                     float(texts[i].toUcs4().size()),
                                                     known ? 0.0f : 1.0f,
-                                                    float(i / last)};
+                                                    float(i / last),
+                                                    float(induced)};
         std::copy(tokenColumns, tokenColumns + kTokenTextDims, row);
         matrix.values.insert(matrix.values.end(), row, row + kBaseTextDims);
         if (!embeddings.empty()) {

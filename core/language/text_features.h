@@ -9,10 +9,13 @@
 //   token_length   characters (code points) in the token
 //   is_oov         1 when the lower-cased token has no word vector (its glove_* are then 0), else 0
 //   position       place of the token in the transcript, 0 for the first .. 1 for the last
+//   glove_valence  the valence of the token's word vector on the lexicon's axis (valence_axis.h),
+//                  times VADER's negation factor -0.74 when is_negated; 0 when is_oov
 //   glove_0..glove_99  the token's GloVe vector (word_vectors.h), zeros when is_oov
 //   emb_0..emb_{d-1}  only with a text encoder: its embedding of the token
 #include "core/features/feature_matrix.h"
 #include "core/language/timed_tokens.h"
+#include "core/language/valence_axis.h"
 #include "core/language/token_encoder.h"
 #include "core/language/vader.h"
 #include "core/language/word_vectors.h"
@@ -22,15 +25,17 @@
 
 namespace sl::language {
 
-// The columns before the encoder's: seven per-token columns and the word vector.
-inline constexpr int kTokenTextDims = 7;
+// The columns before the encoder's: eight per-token columns and the word vector.
+inline constexpr int kTokenTextDims = 8;
 inline constexpr int kBaseTextDims = kTokenTextDims + kWordVectorDims;
 
 std::vector<std::string> textFeatureNames(int embeddingDims = 0);
 
-// Word vectors are looked up with lower-cased tokens. `encoder` may be null; when given, its
-// dims() embedding columns follow the base columns. Throws sl::Error when the encoder fails.
+// Word vectors are looked up with lower-cased tokens; `axis` was fitted on the same word vectors.
+// `encoder` may be null; when given, its dims() embedding columns follow the base columns. Throws
+// sl::Error when the encoder fails.
 features::FeatureMatrix textFeatures(const QList<TimedToken> &tokens, const VaderAnalyzer &vader,
-                                     const WordVectors &wordVectors, TokenEncoder *encoder = nullptr);
+                                     const WordVectors &wordVectors, const ValenceAxis &axis,
+                                     TokenEncoder *encoder = nullptr);
 
 }  // namespace sl::language

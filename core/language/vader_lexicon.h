@@ -23,6 +23,8 @@ public:
     std::optional<double> valence(const QString &token) const;
     bool contains(const QString &token) const { return m_valence.contains(token); }
     int size() const { return int(m_valence.size()); }
+    // Every entry, token -> mean valence (e.g. to fit a valence axis in word-vector space).
+    const QHash<QString, double> &entries() const { return m_valence; }
 
 private:
     QHash<QString, double> m_valence;

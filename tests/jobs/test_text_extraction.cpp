@@ -127,10 +127,10 @@ private slots:
         const store::FeatureSet set = sets.first();
         QCOMPARE(set.modality, QStringLiteral("T"));
         QCOMPARE(set.dims, language::kBaseTextDims);
-        QCOMPARE(set.extractorVersion, QStringLiteral("2"));
+        QCOMPARE(set.extractorVersion, QStringLiteral("3"));
         QCOMPARE(set.dimNames.mid(0, language::kTokenTextDims + 1),
                  (QStringList{"vader_valence", "is_negated", "is_booster", "is_upper", "token_length", "is_oov",
-                              "position", "glove_0"}));
+                              "position", "glove_valence", "glove_0"}));
         QCOMPARE(set.dimNames.last(), QStringLiteral("glove_99"));
         for (const store::Clip &clip : project->clips().list()) {
             if (clip.id == m_latin1)
@@ -192,7 +192,7 @@ private slots:
         project = store::Project::open(path);
         const std::optional<store::FeatureSet> current = project->features().currentSet(QStringLiteral("T"));
         QVERIFY(current && current->id != old.id);
-        QCOMPARE(current->extractorVersion, QStringLiteral("2"));
+        QCOMPARE(current->extractorVersion, QStringLiteral("3"));
         QCOMPARE(current->dims, language::kBaseTextDims);
         const auto kept = project->features().load(old.id, project->clips().list().first().id);
         QVERIFY(kept && kept->dims == 7 && kept->data[5] == 42.0f);

@@ -90,7 +90,7 @@ def forward(self, input_ids):
         QVERIFY(choice.description.contains(m_tupleModel));
         const std::unique_ptr<TokenEncoder> encoder = choice.make();
         const QList<TimedToken> tokens = timeTokens(QStringLiteral("hello running"), {}, 1.0, {});
-        const sl::features::FeatureMatrix m = textFeatures(tokens, VaderAnalyzer(), *WordVectors::standard(), encoder.get());
+        const sl::features::FeatureMatrix m = textFeatures(tokens, VaderAnalyzer(), *WordVectors::standard(), *ValenceAxis::standard(), encoder.get());
         QCOMPARE(m.dims(), size_t(kBaseTextDims + 3));
         QCOMPARE(m.names[kBaseTextDims], std::string("emb_0"));
         QCOMPARE(m.at(1, size_t(m.column("emb_1"))), 55.0f);

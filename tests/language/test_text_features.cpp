@@ -70,11 +70,12 @@ private slots:
     {
         const QString text = QStringLiteral("I do not like it, it is VERY bad");
         const WordVectors &vectors = *WordVectors::standard();
+        const ValenceAxis &axis = *ValenceAxis::standard();
         const QList<TimedToken> tokens = timeTokens(text, {}, 5.0, {});
-        const sl::features::FeatureMatrix m = textFeatures(tokens, VaderAnalyzer(), vectors);
+        const sl::features::FeatureMatrix m = textFeatures(tokens, VaderAnalyzer(), vectors, axis);
         QCOMPARE(std::vector<std::string>(m.names.begin(), m.names.begin() + kTokenTextDims + 1),
                  (std::vector<std::string>{"vader_valence", "is_negated", "is_booster", "is_upper",
-                                           "token_length", "is_oov", "position", "glove_0"}));
+                                           "token_length", "is_oov", "position", "glove_valence", "glove_0"}));
         QCOMPARE(m.names.back(), std::string("glove_99"));
         QCOMPARE(m.dims(), size_t(kBaseTextDims));
         QCOMPARE(int(m.frames()), tokens.size());
@@ -98,18 +99,23 @@ private slots:
         QVERIFY(vectors.lookup(QStringLiteral("very"), very));
         for (int d = 0; d < kWordVectorDims; ++d)
             QCOMPARE(at(8, ("glove_" + std::to_string(d)).c_str()), very[d]);
+        // The word vector's valence, flipped and shrunk by VADER's -0.74 after "not".
+        float like[kWordVectorDims];
+        QVERIFY(vectors.lookup(QStringLiteral("like"), like));
+        QCOMPARE(at(3, "glove_valence"), float(-0.74 * axis.valence(like)));
+        QCOMPARE(at(8, "glove_valence"), float(axis.valence(very)));
         QCOMPARE(at(0, "position"), 0.0f);
         QCOMPARE(at(9, "position"), 1.0f);
 
         CountingEncoder encoder;
-        const sl::features::FeatureMatrix e = textFeatures(tokens, VaderAnalyzer(), vectors, &encoder);
+        const sl::features::FeatureMatrix e = textFeatures(tokens, VaderAnalyzer(), vectors, axis, &encoder);
         QCOMPARE(e.dims(), size_t(kBaseTextDims + 2));
         QCOMPARE(e.names.back(), std::string("emb_1"));
         QCOMPARE(e.at(2, size_t(e.column("emb_0"))), 3.0f);
         QCOMPARE(e.at(9, size_t(e.column("emb_1"))), 9.0f);
         QCOMPARE(e.at(9, 0), m.at(9, 0));
 
-        const sl::features::FeatureMatrix empty = textFeatures({}, VaderAnalyzer(), vectors);
+        const sl::features::FeatureMatrix empty = textFeatures({}, VaderAnalyzer(), vectors, axis);
         QCOMPARE(empty.frames(), size_t(0));
         QCOMPARE(empty.dims(), size_t(kBaseTextDims));
     }

@@ -131,7 +131,7 @@ private slots:
 
         // In the feature matrix: zeros and the OOV flag; a known word has its vector and no flag.
         const QList<TimedToken> tokens = timeTokens(QStringLiteral("Good qzxvnotaword"), {}, 1.0, {});
-        const sl::features::FeatureMatrix m = textFeatures(tokens, VaderAnalyzer(), *m_vectors);
+        const sl::features::FeatureMatrix m = textFeatures(tokens, VaderAnalyzer(), *m_vectors, *ValenceAxis::standard());
         const int oov = m.column("is_oov"), first = m.column("glove_0");
         QCOMPARE(m.at(0, size_t(oov)), 0.0f);
         QVERIFY(m_vectors->lookup(QStringLiteral("good"), values));
@@ -139,6 +139,7 @@ private slots:
         QCOMPARE(m.at(1, size_t(oov)), 1.0f);
         for (int d = 0; d < kWordVectorDims; ++d)
             QCOMPARE(m.at(1, size_t(first + d)), 0.0f);
+        QCOMPARE(m.at(1, size_t(m.column("glove_valence"))), 0.0f);  // no vector, no valence
     }
 
     void badFilesAreNamed()
