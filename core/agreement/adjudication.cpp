@@ -38,7 +38,9 @@ AdjudicationResult adjudicate(store::Project &project, const AdjudicationRequest
     if (!request.reviewer.isEmpty())
         note += QStringLiteral(" (by %1)").arg(request.reviewer);
 
-    const qint64 annotator = project.annotators().ensure(QString::fromLatin1(kAdjudicatedAnnotator)).id;
+    const qint64 annotator = project.annotators()
+                                  .ensure(QString::fromLatin1(kAdjudicatedAnnotator), QString::fromLatin1(store::kAdjudicatedKind))
+                                  .id;
     result.changed = project.labels().set(clip->id, annotator, request.target, result.value, note);
     return result;
 }

@@ -1,13 +1,9 @@
 #pragma once
-// Settling a disagreement: the adjudicated label of a clip and target is stored as the label of a
-// reserved annotator, "adjudicated", through the label repository, so it has the same append-only
-// history as every other label (the note says who decided and from what) and export, training and
-// stats read it with --annotator adjudicated.
-//
-// The annotators table only allows the kinds human, dataset and model (a CHECK constraint). A new
-// kind would need the table rebuilt, which SQLite cannot do with foreign keys on inside the one
-// transaction that migrations run in; so the reserved annotator has kind "human" (a reviewer is a
-// person) and is told apart by its name.
+// Settling a disagreement: the adjudicated label of a clip and target is stored as the label of the
+// reserved annotator "adjudicated", of kind "adjudicated" (schema version 8; older projects had it
+// as a human annotator and are migrated), through the label repository, so it has the same
+// append-only history as every other label (the note says who decided and from what) and export,
+// training and stats read it with --annotator adjudicated or the "adjudicated, else mean" source.
 #include "core/common/label_scale.h"
 #include "core/store/label_source.h"
 

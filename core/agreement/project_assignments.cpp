@@ -31,7 +31,8 @@ QList<BatchProgress> assignBatches(store::Project &project, const BatchRequest &
             throw Error(QStringLiteral("%1: annotator '%2' is named twice").arg(where, name));
         seen.insert(name);
         const auto existing = project.annotators().find(name);
-        if (name == QLatin1String(store::kAdjudicatedAnnotator) || (existing && existing->kind == QLatin1String("model")))
+        if (name.compare(QLatin1String(store::kAdjudicatedAnnotator), Qt::CaseInsensitive) == 0
+            || (existing && (existing->kind == QLatin1String("model") || existing->kind == QLatin1String(store::kAdjudicatedKind))))
             throw Error(QStringLiteral("%1: '%2' labels no batch (a model, or the adjudicated labels)").arg(where, name));
     }
     std::vector<std::int64_t> clips;

@@ -19,7 +19,7 @@ QStringList defaultRaters(const store::Project &project)
         labelled.insert(label.annotatorId);
     QStringList names;
     for (const store::Annotator &a : project.annotators().list())
-        if (a.kind != QLatin1String("model") && a.name != QLatin1String(kAdjudicatedAnnotator) && labelled.contains(a.id))
+        if (a.kind != QLatin1String("model") && a.kind != QLatin1String(store::kAdjudicatedKind) && labelled.contains(a.id))
             names << a.name;
     return names;
 }

@@ -20,9 +20,19 @@ Annotator AnnotatorRepository::ensure(const QString &name, const QString &kind)
     const QString trimmed = name.trimmed();
     if (trimmed.isEmpty())
         throw Error(QStringLiteral("an annotator needs a name"));
+    const bool reservedName = trimmed.compare(QLatin1String(kAdjudicatedAnnotator), Qt::CaseInsensitive) == 0;
+    const bool adjudicatedKind = kind == QLatin1String(kAdjudicatedKind);
+    if (reservedName && !adjudicatedKind)
+        throw Error(QStringLiteral("%1: the annotator name '%2' is reserved for the adjudicated labels; choose another "
+                                   "name (adjudicated labels are set with 'sentilens-cli adjudicate' or the Agreement "
+                                   "dock's Adjudicate tab)").arg(m_db.databaseName(), trimmed));
+    if (adjudicatedKind && trimmed != QLatin1String(kAdjudicatedAnnotator))
+        throw Error(QStringLiteral("%1: only the annotator '%2' has kind %3, not '%4'")
+                        .arg(m_db.databaseName(), QLatin1String(kAdjudicatedAnnotator), kind, trimmed));
     if (auto existing = find(trimmed))
         return *existing;
-    if (kind != QLatin1String("human") && kind != QLatin1String("dataset") && kind != QLatin1String("model"))
+    if (kind != QLatin1String("human") && kind != QLatin1String("dataset") && kind != QLatin1String("model")
+        && !adjudicatedKind)
         throw Error(QStringLiteral("annotator %1: unknown kind '%2'").arg(trimmed, kind));
     // Two annotators' programs may add the same name at once: the second one's insert does
     // nothing and the row the first one made is returned. The write transaction takes the lock up

@@ -4,6 +4,7 @@
 // set one and the mean of the others elsewhere). Export and training share this, so the
 // labels a model learned from are exactly the ones an export of the same source writes.
 #include "core/common/label_scale.h"
+#include "core/store/annotator_repository.h"  // kAdjudicatedAnnotator
 
 #include <QHash>
 #include <QString>
@@ -11,9 +12,6 @@
 namespace sl::store {
 
 class Project;
-
-// The reserved annotator whose labels settle disagreements (see core/agreement/adjudication.h).
-inline constexpr const char *kAdjudicatedAnnotator = "adjudicated";
 
 enum class LabelAggregate { None, Mean, Latest, AdjudicatedElseMean };
 

@@ -192,12 +192,83 @@ Migration assignmentSchema()
     }};
 }
 
+// Version 8: a kind of its own for the annotator whose labels settle disagreements
+// ("adjudicated", see core/agreement/adjudication.h), which until now was a human annotator told
+// apart only by its reserved name. SQLite cannot change a CHECK constraint in place, so the table is
+// rebuilt by SQLite's procedure (new table, copy every row with its id, drop, rename) with foreign
+// keys off; labels, history and assignments keep pointing at the same ids. PostgreSQL swaps the
+// constraint (the name it gave the column's CHECK in version 1).
+Migration adjudicatedKindSchema()
+{
+    const QString kinds = QStringLiteral("('human', 'dataset', 'model', 'adjudicated')");
+    const QString reserved = QStringLiteral("UPDATE annotators SET kind = 'adjudicated' WHERE name = 'adjudicated'");
+    Migration migration{8, QStringLiteral("adjudicated annotator kind"), {
+        QStringLiteral(R"(CREATE TABLE annotators_v8 (
+            id INTEGER PRIMARY KEY,
+            name TEXT NOT NULL UNIQUE,
+            kind TEXT NOT NULL DEFAULT 'human' CHECK (kind IN %1),
+            created_at TEXT NOT NULL))").arg(kinds),
+        QStringLiteral("INSERT INTO annotators_v8(id, name, kind, created_at) SELECT id, name, kind, created_at FROM annotators"),
+        QStringLiteral("DROP TABLE annotators"),
+        QStringLiteral("ALTER TABLE annotators_v8 RENAME TO annotators"),
+        reserved,
+    }};
+    migration.postgresStatements = {
+        QStringLiteral("ALTER TABLE annotators DROP CONSTRAINT annotators_kind_check"),
+        QStringLiteral("ALTER TABLE annotators ADD CONSTRAINT annotators_kind_check CHECK (kind IN %1)").arg(kinds),
+        reserved,
+    };
+    migration.sqliteForeignKeysOff = true;
+    return migration;
+}
+
+// Turns SQLite's foreign keys off for a table rebuild and back to what they were when it goes.
+// The pragma does nothing inside a transaction, so it must be set before migrate() begins one.
+class ForeignKeysOff {
+public:
+    ForeignKeysOff(const QSqlDatabase &db, bool needed) : m_db(db)
+    {
+        if (!needed)
+            return;
+        m_wasOn = scalar(db, QStringLiteral("PRAGMA foreign_keys")).toInt() == 1;
+        run(db, QStringLiteral("PRAGMA foreign_keys = OFF"));
+        if (scalar(db, QStringLiteral("PRAGMA foreign_keys")).toInt() != 0)
+            throw Error(QStringLiteral("%1: could not turn foreign keys off to migrate (a transaction is open); "
+                                       "the file was not changed").arg(db.databaseName()));
+    }
+    ~ForeignKeysOff()
+    {
+        if (m_wasOn)
+            QSqlQuery(m_db).exec(QStringLiteral("PRAGMA foreign_keys = ON"));
+    }
+    ForeignKeysOff(const ForeignKeysOff &) = delete;
+    ForeignKeysOff &operator=(const ForeignKeysOff &) = delete;
+
+private:
+    QSqlDatabase m_db;
+    bool m_wasOn = false;
+};
+
+// Every reference that points nowhere ("row 3 of labels refers to a missing row of annotators").
+// Compared before and after a rebuild, so that a reference broken long ago (a file written with
+// foreign keys off by another program) does not block the migration, but one the rebuild broke does.
+QStringList danglingReferences(const QSqlDatabase &db)
+{
+    QStringList dangling;
+    QSqlQuery check = run(db, QStringLiteral("PRAGMA foreign_key_check"));
+    while (check.next())
+        dangling << QStringLiteral("row %1 of %2 refers to a missing row of %3")
+                        .arg(check.value(1).toString(), check.value(0).toString(), check.value(2).toString());
+    return dangling;
+}
+
 }  // namespace
 
 const QList<Migration> &builtinMigrations()
 {
     static const QList<Migration> migrations{coreSchema(), analysisSchema(), clipProblemsSchema(), modelLineageSchema(),
-                                             clipLanguageSchema(), predictionEnvelopeSchema(), assignmentSchema()};
+                                             clipLanguageSchema(), predictionEnvelopeSchema(), assignmentSchema(),
+                                             adjudicatedKindSchema()};
     return migrations;
 }
 
@@ -230,6 +301,12 @@ int migrate(const QSqlDatabase &db, const QList<Migration> &migrations)
     if (current == latest)
         return 0;
 
+    const bool sqlite = backendOf(db) == Backend::Sqlite;
+    bool rebuildsTables = false;
+    for (const Migration &migration : migrations)
+        rebuildsTables |= sqlite && migration.version > current && migration.sqliteForeignKeysOff;
+    const ForeignKeysOff keysOff(db, rebuildsTables);
+
     // One exclusive transaction for every pending step: either all apply or the file is untouched.
     // The version is read again under the write lock: another client may have just migrated.
     beginWrite(db);
@@ -238,9 +315,14 @@ int migrate(const QSqlDatabase &db, const QList<Migration> &migrations)
     for (const Migration &migration : migrations) {
         if (migration.version <= current)
             continue;
+        const bool checkReferences = sqlite && migration.sqliteForeignKeysOff;
         QStringList statements;
+        QStringList danglingBefore;
         try {
-            statements = forBackend(db, migration.statements);
+            if (checkReferences)
+                danglingBefore = danglingReferences(db);
+            statements = !sqlite && !migration.postgresStatements.isEmpty() ? migration.postgresStatements
+                                                                             : forBackend(db, migration.statements);
         } catch (...) {
             endWrite(db, false);
             throw;
@@ -255,6 +337,26 @@ int migrate(const QSqlDatabase &db, const QList<Migration> &migrations)
                                 .arg(db.databaseName())
                                 .arg(migration.version)
                                 .arg(migration.name, describeSqlError(db, reason))
+                                .arg(current));
+            }
+        }
+        if (checkReferences) {
+            QStringList broken;
+            try {
+                broken = danglingReferences(db);
+            } catch (...) {
+                endWrite(db, false);
+                throw;
+            }
+            for (const QString &old : std::as_const(danglingBefore))
+                broken.removeOne(old);
+            if (!broken.isEmpty()) {
+                endWrite(db, false);
+                throw Error(QStringLiteral("%1: migration to schema version %2 (%3) would leave a broken reference: %4. "
+                                           "The file was left as it was (schema version %5).")
+                                .arg(db.databaseName())
+                                .arg(migration.version)
+                                .arg(migration.name, broken.first())
                                 .arg(current));
             }
         }

@@ -196,9 +196,26 @@ private slots:
         const CliResult result = cli({QStringLiteral("agreement"), m_project, QStringLiteral("--target"), QStringLiteral("M"), QStringLiteral("--json")});
         QCOMPARE(result.json().value(QStringLiteral("annotators")).toArray().size(), 3);
 
+        // stats counts them under their own name.
+        const CliResult stats = cli({QStringLiteral("stats"), m_project, QStringLiteral("--json")});
+        QVERIFY2(stats.exitCode == 0, stats.err.constData());
+        int adjudicatedRows = 0;
+        for (const QJsonValue &row : stats.json().value(QStringLiteral("labels")).toArray())
+            if (row[QStringLiteral("annotator")].toString() == QLatin1String("adjudicated") && row[QStringLiteral("target")].toString() == QLatin1String("M")) {
+                ++adjudicatedRows;
+                QCOMPARE(row[QStringLiteral("count")].toInt(), 1);
+            }
+        QCOMPARE(adjudicatedRows, 1);
+        // Nobody imports labels under the reserved name.
+        const CliResult disguised = cli({QStringLiteral("import"), m_project, m_dir.filePath(QStringLiteral("carol.csv")),
+                                         QStringLiteral("--annotator"), QStringLiteral("Adjudicated")});
+        QCOMPARE(disguised.exitCode, 1);
+        QVERIFY2(disguised.err.contains("reserved for the adjudicated labels"), disguised.err.constData());
+
         auto project = sl::store::Project::open(m_project);
         const auto annotator = project->annotators().find(QStringLiteral("adjudicated"));
         QVERIFY(annotator);
+        QCOMPARE(annotator->kind, QStringLiteral("adjudicated"));  // schema version 8
         const auto clip = project->clips().findByKey(QStringLiteral("v1"), QStringLiteral("0004"));
         QStringList notes;
         for (const sl::store::LabelChange &change : project->labels().history(clip->id))
