@@ -15,6 +15,7 @@
 #include "ui/label_editor.h"
 #include "ui/language.h"
 #include "ui/model_panel.h"
+#include "ui/open_server_dialog.h"
 #include "ui/pending_labels.h"
 #include "ui/player/player_widget.h"
 #include "ui/shortcut_dialog.h"
@@ -172,6 +173,11 @@ void MainWindow::createActions()
         if (!folder.isEmpty())
             openProject(folder);
     });
+    bind(r.add(QStringLiteral("file.openServer"), tr("Open &server project…"), {}), [this] {
+        OpenServerDialog dialog(this);
+        if (dialog.exec() == QDialog::Accepted)
+            openProject(dialog.url());
+    });
     bind(r.add(QStringLiteral("file.close"), tr("&Close project"), {QKeySequence(Qt::CTRL | Qt::Key_W)}), [this] { closeProject(); });
     bind(r.add(QStringLiteral("file.quit"), tr("&Quit"), {QKeySequence::Quit}), [this] { close(); });
 
@@ -304,6 +310,7 @@ void MainWindow::createMenus()
     const auto act = [this](const char *id) { return m_shortcuts->action(QString::fromLatin1(id)); };
     QMenu *file = menuBar()->addMenu(tr("&File"));
     file->addAction(act("file.open"));
+    file->addAction(act("file.openServer"));
     m_recentMenu = file->addMenu(tr("Open &recent"));
     addStartMenus(file);
     file->addAction(act("file.close"));

@@ -234,9 +234,11 @@ bool MainWindow::createProject(const QString &folder, const QString &name, const
 
 void MainWindow::newProject()
 {
+    // The dialog creates the project (a folder's file or a server's database) and keeps the reason
+    // on screen when it cannot; here it only opens.
     NewProjectDialog dialog(this);
     if (dialog.exec() == QDialog::Accepted)
-        createProject(dialog.folder(), dialog.name(), dialog.scale());
+        openProject(dialog.location());
 }
 
 void MainWindow::chooseImport(const QString &kind)

@@ -1,6 +1,7 @@
 #include "core/store/project_database.h"
 
 #include "core/common/error.h"
+#include "core/store/server_connect_error.h"
 #include "core/store/server_location.h"
 #include "core/store/sql.h"
 #include "core/store/sql_dialect.h"
@@ -108,7 +109,7 @@ void ProjectDatabase::openServer(const QString &location, int busyTimeoutMs)
         const QString reason = db.lastError().text().simplified();
         db = QSqlDatabase();
         QSqlDatabase::removeDatabase(m_connectionName);
-        throw Error(QStringLiteral("%1: cannot connect to the project database (%2)").arg(m_filePath, reason));
+        throw Error(describeConnectFailure(server, reason));
     }
     // Waiting for another client's write lock is bounded like SQLite's busy timeout; past it the
     // write fails as "locked" and the label stays unsaved (and is said to be).
