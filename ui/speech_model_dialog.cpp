@@ -3,7 +3,6 @@
 #include "core/common/error.h"
 #include "core/language/asr_model_setting.h"
 #include "core/language/recognizer_choice.h"
-#include "core/store/project.h"
 
 #include <QDialogButtonBox>
 #include <QFileDialog>
@@ -67,8 +66,7 @@ SpeechModelDialog::SpeechModelDialog(QString projectPath, QWidget *parent)
         m_whisper->setToolTip(tr("This SentiLens was built without whisper.cpp."));
     }
     try {
-        const auto project = store::Project::open(m_projectPath);
-        if (const QString model = language::projectAsrModel(*project); !model.isEmpty()) {
+        if (const QString model = language::asrModelChoice(m_projectPath); !model.isEmpty()) {
             m_whisper->setChecked(true);
             m_model->setText(model);
         }
@@ -94,14 +92,13 @@ bool SpeechModelDialog::apply()
 {
     m_error->hide();
     try {
-        auto project = store::Project::open(m_projectPath);
         if (m_pocketSphinx->isChecked()) {
-            language::clearAsrModel(*project);
+            language::chooseAsrModel(m_projectPath, QString());
             return true;
         }
         if (m_model->text().trimmed().isEmpty())
             throw Error(tr("Choose the Whisper model file."));
-        language::setAsrModel(*project, m_model->text().trimmed());
+        language::chooseAsrModel(m_projectPath, m_model->text().trimmed());
         return true;
     } catch (const Error &error) {
         m_error->setText(error.message());

@@ -2,7 +2,6 @@
 
 #include "core/common/error.h"
 #include "core/jobs/text_encoder_setting.h"
-#include "core/store/project.h"
 
 #include <QCheckBox>
 #include <QDialogButtonBox>
@@ -65,11 +64,10 @@ TextEncoderDialog::TextEncoderDialog(QString projectPath, QWidget *parent)
 
     m_builtIn->setChecked(true);
     try {
-        const auto project = store::Project::open(m_projectPath);
-        if (const auto setting = jobs::textEncoderSetting(*project)) {
+        if (const auto setting = jobs::textEncoderChoice(m_projectPath)) {
             m_encoder->setChecked(true);
-            m_model->setText(project->absolutePath(setting->modelFile));
-            m_vocab->setText(project->absolutePath(setting->vocabFile));
+            m_model->setText(setting->modelFile);
+            m_vocab->setText(setting->vocabFile);
             m_cased->setChecked(setting->cased);
         }
     } catch (const Error &error) {
@@ -96,14 +94,13 @@ bool TextEncoderDialog::apply()
 {
     m_error->hide();
     try {
-        auto project = store::Project::open(m_projectPath);
         if (m_builtIn->isChecked()) {
-            jobs::clearTextEncoder(*project);
+            jobs::chooseTextEncoder(m_projectPath, std::nullopt);
             return true;
         }
         if (m_model->text().trimmed().isEmpty() || m_vocab->text().trimmed().isEmpty())
             throw Error(tr("Choose both the model file and its vocabulary."));
-        jobs::setTextEncoder(*project, {m_model->text().trimmed(), m_vocab->text().trimmed(), m_cased->isChecked()});
+        jobs::chooseTextEncoder(m_projectPath, jobs::TextEncoderSetting{m_model->text().trimmed(), m_vocab->text().trimmed(), m_cased->isChecked()});
         return true;
     } catch (const Error &error) {
         m_error->setText(error.message());

@@ -67,4 +67,24 @@ language::EncoderChoice projectTextEncoder(const store::Project &project)
     return setting ? load(project, *setting) : language::EncoderChoice{};
 }
 
+std::optional<TextEncoderSetting> textEncoderChoice(const QString &projectPath)
+{
+    const std::unique_ptr<store::Project> project = store::Project::open(projectPath);
+    std::optional<TextEncoderSetting> setting = textEncoderSetting(*project);
+    if (setting) {
+        setting->modelFile = project->absolutePath(setting->modelFile);
+        setting->vocabFile = project->absolutePath(setting->vocabFile);
+    }
+    return setting;
+}
+
+void chooseTextEncoder(const QString &projectPath, const std::optional<TextEncoderSetting> &setting)
+{
+    const std::unique_ptr<store::Project> project = store::Project::open(projectPath);
+    if (setting)
+        setTextEncoder(*project, *setting);
+    else
+        clearTextEncoder(*project);
+}
+
 }  // namespace sl::jobs

@@ -27,6 +27,13 @@ std::optional<TextEncoderSetting> textEncoderSetting(const store::Project &proje
 void setTextEncoder(store::Project &project, const TextEncoderSetting &setting);
 void clearTextEncoder(store::Project &project);
 
+// The same for the project at `projectPath` (a folder or a server location), opened for the call:
+// the window's Text encoder dialog uses these instead of opening the store itself. The stored
+// choice with both paths made absolute; and storing a choice (checked as above), or going back to
+// the built-in features with std::nullopt.
+std::optional<TextEncoderSetting> textEncoderChoice(const QString &projectPath);
+void chooseTextEncoder(const QString &projectPath, const std::optional<TextEncoderSetting> &setting);
+
 // The encoder of the stored choice, or a disabled choice when there is none. Throws sl::Error when
 // the files named have gone or no longer load.
 language::EncoderChoice projectTextEncoder(const store::Project &project);

@@ -32,4 +32,15 @@ void clearAsrModel(store::Project &project)
     project.settings().setValue(QLatin1String(kModelKey), QString());
 }
 
+QString asrModelChoice(const QString &projectPath) { return projectAsrModel(*store::Project::open(projectPath)); }
+
+void chooseAsrModel(const QString &projectPath, const QString &file)
+{
+    const std::unique_ptr<store::Project> project = store::Project::open(projectPath);
+    if (file.isEmpty())
+        clearAsrModel(*project);
+    else
+        setAsrModel(*project, file);
+}
+
 }  // namespace sl::language

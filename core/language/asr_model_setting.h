@@ -22,4 +22,10 @@ void setAsrModel(store::Project &project, const QString &file);
 // Back to PocketSphinx.
 void clearAsrModel(store::Project &project);
 
+// The same for the project at `projectPath` (a folder or a server location), opened for the call:
+// the window's Speech recogniser dialog uses these instead of opening the store itself. Setting an
+// empty file goes back to PocketSphinx.
+QString asrModelChoice(const QString &projectPath);
+void chooseAsrModel(const QString &projectPath, const QString &file);
+
 }  // namespace sl::language

@@ -66,6 +66,12 @@ ReviewQueue buildReviewQueue(const QString &projectPath, int limit, int samples)
             store::labelValues(*project, store::LabelSource{store::LabelAggregate::Latest, {}});
         queue.disagreements = rankDisagreements(project->models().predictions(queue.modelId), labels, limit);
         queue.uncertain = rankUncertain(predictionSpread(*project, queue.modelId, samples), limit);
+        const store::ClipRepository clips = project->clips();
+        for (const QList<ReviewEntry> *entries : {&queue.disagreements, &queue.uncertain})
+            for (const ReviewEntry &entry : *entries)
+                if (!queue.clipNames.contains(entry.clipId))
+                    if (const std::optional<store::Clip> clip = clips.find(entry.clipId))
+                        queue.clipNames.insert(entry.clipId, QStringLiteral("%1/%2").arg(clip->videoId, clip->clipId));
     });
     return queue;
 }

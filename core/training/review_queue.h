@@ -40,6 +40,9 @@ struct ReviewQueue {
     QString modelName;
     QList<ReviewEntry> disagreements;
     QList<ReviewEntry> uncertain;
+    // "<video_id>/<clip_id>" of every clip in the two lists, read with them, so that the dock
+    // names the clips without reading the store itself.
+    QHash<qint64, QString> clipNames;
     QString error;  // names the project or model and the problem; empty on success
 };
 

@@ -1,14 +1,11 @@
-// LibTorch (through project_explanations.h) before any Qt header.
-#include "core/training/project_explanations.h"
+// LibTorch (through project_explanation.h) before any Qt header.
+#include "core/explain/project_explanation.h"
 #include "core/ml/evaluation.h"
 #include "core/ml/scale_clipping.h"
 
 #include "ui/plots/explanation_plot_data.h"
 
 #include "core/common/error.h"
-#include "core/store/label_source.h"
-#include "core/store/project.h"
-#include "core/training/model_summary.h"
 
 namespace sl::plots {
 
@@ -138,33 +135,23 @@ ExplanationPlots computeExplanationPlots(const QString &projectPath, const QList
 {
     ExplanationPlots result;
     try {
-        auto project = store::Project::open(projectPath);
-        training::ExplainRequest request;
-        request.clipIds = clipIds;  // empty and no split: every clip
-        const training::ExplanationSet set = training::explainClips(*project, request);
+        const explain::ProjectExplanation explained = explain::explainProject(projectPath, clipIds);
+        const training::ExplanationSet &set = explained.set;
         result.modelId = set.modelId;
         result.modelName = set.modelName;
         if (!clipIds.isEmpty()) {
-            // The core explains against the first import's annotator: say so beside the labels.
-            const QString source = store::LabelSource{}.describe(*project);
-            const QString annotator = source.startsWith(QLatin1String("annotator:")) ? source.mid(10) : QString();
-            const QString whose = annotator.isEmpty() ? source
-                                  : annotator == QLatin1String("dataset") ? annotator  // not "dataset: dataset"
-                                                                          : QStringLiteral("dataset: %1").arg(annotator);
             for (const training::ClipExplanation &clip : set.clips) {
                 result.clips << clipPlots(clip, set);
-                result.clips.last().contributions.labelSource = whose;
+                result.clips.last().contributions.labelSource = explained.labelOwner;
             }
         }
         else {
-            const LabelScale scale = project->labelScale();
+            const LabelScale &scale = explained.scale;
             result.dataset = datasetPlots(set, scale.minimum(), scale.maximum(), scale.kind() == LabelScale::Kind::Sims);
             result.maskRows = maskRows(set);
-            for (const store::ModelRecord &record : project->models().list()) {
-                const training::ModelSummary summary = training::summarizeModel(record);
+            for (const training::ModelSummary &summary : explained.models)
                 for (const training::MetricValue &metric : summary.metrics)
-                    result.dataset.metrics << MetricRow{record.id, record.name, metric.split, metric.target, metric.metric, metric.value};
-            }
+                    result.dataset.metrics << MetricRow{summary.record.id, summary.record.name, metric.split, metric.target, metric.metric, metric.value};
         }
     } catch (const Error &error) {
         result.error = error.message();

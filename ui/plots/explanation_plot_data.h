@@ -1,6 +1,7 @@
 #pragma once
-// The core's explanations (core/training/project_explanations.h) turned into the plain data the
-// plots draw. The header is free of LibTorch (the .cpp includes it first), so widgets can use it.
+// The core's explanations (core/explain/project_explanation.h, which reads them from the project)
+// turned into the plain data the plots draw. The header is free of LibTorch (the .cpp includes it
+// first), so widgets can use it.
 #include "ui/plots/plot_data.h"
 
 #include <QList>
@@ -28,9 +29,9 @@ struct ExplanationPlots {
     QString error;  // empty on success; names the project and the problem
 };
 
-// Runs on any thread (opens its own connection to the project): the active model's explanations
-// of `clipIds` as `clips`; or, when empty, of every clip as `dataset` and `maskRows` (the per-clip
-// plots are left out: each carries the KAN's curves, too much for a whole project). Stored
+// Runs on any thread (core/explain opens its own connection to the project): the active model's
+// explanations of `clipIds` as `clips`; or, when empty, of every clip as `dataset` and `maskRows`
+// (the per-clip plots are left out: each carries the KAN's curves, too much for a whole project). Stored
 // explanations are reused, new ones stored, so clips asked for after the dataset come quickly.
 ExplanationPlots computeExplanationPlots(const QString &projectPath, const QList<qint64> &clipIds);
 

@@ -2,31 +2,16 @@
 // The three modality bars of the presentation build up while the clip plays: a visitor sees the
 // evidence accumulate instead of a verdict that is there before anyone spoke. Widget-free: given
 // each modality's contribution and how far the clip has played, it says how long each bar is now.
+#include "core/explain/modality_contributions.h"
+
 #include <array>
-#include <optional>
 
 namespace sl::present {
 
-struct Contributions {
-    // Language, acoustic, visual, in the units of the label scale (signed: negative pulls the
-    // prediction down).
-    std::array<double, 3> values{};
-    // What the bars mean, for the legend: Shapley values of the modalities, or each modality's
-    // own (unimodal) prediction when no exact attribution is stored.
-    bool shapley = false;
-    // For Shapley values: f(none), the model's output with every modality at its baseline, where
-    // the bars start; the start plus the three values is the prediction.
-    std::optional<double> start;
-};
-
-// The model's own view of a clip, shown on demand in place of the contributions: for KAN-based
-// models how strongly each modality drives the KAN, for CaMIB the share of each modality in what
-// the causal mask keeps (both 0..1 per modality).
-struct ModelInsight {
-    enum class Kind { Kan, CausalMask };
-    Kind kind = Kind::Kan;
-    std::array<double, 3> values{};
-};
+// The data (values, whether they are Shapley values, their start; the model's own view) is
+// core's: the bars only animate it.
+using explain::Contributions;
+using explain::ModelInsight;
 
 class ContributionAnimation {
 public:

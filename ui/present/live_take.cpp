@@ -2,7 +2,6 @@
 
 #include "core/common/error.h"
 #include "core/media/audio_decoder.h"
-#include "core/store/project.h"
 
 #include <QAudioDevice>
 #include <QAudioInput>
@@ -225,7 +224,7 @@ void LiveTake::startAnalysis(const QString &file)
 {
     const QString project = m_projectPath;
     const QString work = m_workFolder;
-    m_analysisWatcher->setFuture(QtConcurrent::run([project, file, work] { return analyseTake(project, file, work); }));
+    m_analysisWatcher->setFuture(QtConcurrent::run([project, file, work] { return explain::analyseTake(project, file, work); }));
 }
 
 void LiveTake::stopSources()
@@ -269,9 +268,8 @@ qint64 LiveTake::keep()
     if (m_lifecycle.state() != TakeState::Presenting)
         return 0;
     try {
-        auto project = store::Project::open(m_projectPath);
         const QString name = QStringLiteral("take-%1").arg(QDateTime::currentDateTime().toString(QStringLiteral("yyyyMMdd-HHmmss")));
-        const qint64 id = keepTake(*project, m_analysis, name);
+        const qint64 id = explain::keepTake(m_projectPath, m_analysis, name);
         m_lifecycle.keep();
         setState();
         return id;

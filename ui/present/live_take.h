@@ -4,8 +4,8 @@
 // capture session and recorder), or a video file played as if it were live: its picture and sound
 // are shown during the recording, and the recording is a copy of the file (how tests and booths
 // without a camera exercise the whole path).
+#include "core/explain/take_analysis.h"
 #include "ui/present/level_meter.h"
-#include "ui/present/take_analysis.h"
 #include "ui/present/take_lifecycle.h"
 
 #include <QObject>
@@ -25,6 +25,9 @@ class QMediaRecorder;
 class QTimer;
 
 namespace sl::present {
+
+// The analysis and keeping of a take are core's (core/explain/take_analysis.h).
+using explain::TakeAnalysis;
 
 class LiveTake : public QObject {
     Q_OBJECT

@@ -205,7 +205,7 @@ void PresentationView::setClips(QList<PresentationClip> clips)
     if (m_projectPath.isEmpty() || ids.isEmpty() || m_shapley->isRunning())
         return;
     const QString project = m_projectPath;
-    m_shapley->setFuture(QtConcurrent::run([project, ids] { return shapleyContributions(project, ids); }));
+    m_shapley->setFuture(QtConcurrent::run([project, ids] { return explain::shapleyContributions(project, ids); }));
 }
 
 void PresentationView::applyExplanations(const ShapleyContributions &explanations)

@@ -4,10 +4,10 @@
 // modality contributions as bars that build up while the clip plays. It plays a playlist round
 // and round, pauses on Space, and makes live takes (R; keep with K, discard with X). Esc asks to
 // leave (the main window restores its own layout).
+#include "core/explain/shapley_contributions.h"
 #include "ui/present/contribution_animation.h"
 #include "ui/present/playlist_cursor.h"
 #include "ui/present/presentation_clip.h"
-#include "ui/present/shapley_contributions.h"
 #include "ui/present/take_lifecycle.h"
 
 #include <QMediaPlayer>
@@ -27,6 +27,9 @@ class VideoSurface;
 }
 
 namespace sl::present {
+
+// The playlist's Shapley values are computed in core (core/explain/shapley_contributions.h).
+using explain::ShapleyContributions;
 
 class ContributionBars;
 class LiveTake;

@@ -1,7 +1,5 @@
 #include "ui/workbench/model_registry_panel.h"
 
-#include "core/store/project.h"
-#include "core/training/model_comparison.h"
 #include "ui/workbench/table_items.h"
 
 #include <QComboBox>
@@ -56,8 +54,8 @@ QWidget *ModelRegistryPanel::buildModelsTab()
     connect(m_models, &QTableWidget::itemSelectionChanged, this, &ModelRegistryPanel::showDetails);
     connect(m_setActive, &QPushButton::clicked, this, [this] { setActiveModel(selectedModelId()); });
     connect(compareWithActive, &QPushButton::clicked, this, [this] {
-        if (m_project)
-            compare(m_project->models().activeModelId(), selectedModelId());
+        if (m_registry)
+            compare(m_registry->activeModelId(), selectedModelId());
     });
 
     auto *buttons = new QHBoxLayout;
@@ -109,9 +107,9 @@ QWidget *ModelRegistryPanel::buildCompareTab()
     return tab;
 }
 
-void ModelRegistryPanel::setProject(const store::Project *project)
+void ModelRegistryPanel::setRegistry(std::optional<training::ModelRegistry> registry)
 {
-    m_project = project;
+    m_registry = registry;
     m_comparedMetrics->setRowCount(0);
     m_changedClips->setRowCount(0);
     refresh();
@@ -123,15 +121,15 @@ void ModelRegistryPanel::refresh()
     m_models->setRowCount(0);
     m_first->clear();
     m_second->clear();
-    if (!m_project) {
+    if (!m_registry) {
         showDetails();
         return;
     }
-    const qint64 active = m_project->models().activeModelId();
-    const QList<store::ModelRecord> records = m_project->models().list();
-    m_models->setRowCount(int(records.size()));
-    for (int row = 0; row < records.size(); ++row) {
-        const training::ModelSummary summary = training::summarizeModel(records[row]);
+    const qint64 active = m_registry->activeModelId();
+    const QList<training::ModelSummary> summaries = m_registry->models();
+    m_models->setRowCount(int(summaries.size()));
+    for (int row = 0; row < summaries.size(); ++row) {
+        const training::ModelSummary &summary = summaries[row];
         const QString name = summary.record.id == active ? tr("%1 (active)").arg(summary.record.name) : summary.record.name;
         setIdItem(m_models, row, summary.record.id, QString::number(summary.record.id));
         setTextItem(m_models, row, ColumnName, name);
@@ -171,9 +169,8 @@ void ModelRegistryPanel::selectModel(qint64 modelId)
 
 void ModelRegistryPanel::setActiveModel(qint64 modelId)
 {
-    if (!m_project || modelId == 0 || !m_project->models().find(modelId))
+    if (!m_registry || !m_registry->setActive(modelId))
         return;
-    m_project->models().setActive(modelId);
     refresh();
     emit activeModelChanged(modelId);
 }
@@ -183,17 +180,17 @@ QString ModelRegistryPanel::lineageText() const { return m_lineage->text(); }
 void ModelRegistryPanel::showDetails()
 {
     const qint64 id = selectedModelId();
-    const auto record = m_project && id ? m_project->models().find(id) : std::nullopt;
-    m_setActive->setEnabled(record && id != m_project->models().activeModelId());
+    const std::optional<training::ModelSummary> summary = m_registry ? m_registry->model(id) : std::nullopt;
+    m_setActive->setEnabled(summary && id != m_registry->activeModelId());
     m_metrics->clear();
     m_metrics->setRowCount(0);
     m_metrics->setColumnCount(0);
-    if (!record) {
-        m_lineage->setText(m_project ? tr("No model selected. Jobs > Train model… trains one.") : QString());
+    if (!summary) {
+        m_lineage->setText(m_registry ? tr("No model selected. Jobs > Train model… trains one.") : QString());
         return;
     }
-    const training::ModelSummary summary = training::summarizeModel(*record);
-    const training::ModelLineage &l = summary.lineage;
+    const store::ModelRecord *record = &summary->record;
+    const training::ModelLineage &l = summary->lineage;
     QStringList lines;
     lines << tr("<b>%1</b> (%2), file %3").arg(record->name.toHtmlEscaped(), record->architecture, record->filePath.toHtmlEscaped());
     lines << tr("Labels: %1, hash %2; %3 training and %4 validation clips")
@@ -209,7 +206,7 @@ void ModelRegistryPanel::showDetails()
 
     // Rows: split and target; columns: the errors first, then the accuracies, then the rest.
     QStringList rows, columns{QStringLiteral("MAE"), QStringLiteral("Corr")};
-    for (const training::MetricValue &m : summary.metrics) {
+    for (const training::MetricValue &m : summary->metrics) {
         const QString row = QStringLiteral("%1 %2").arg(m.split, m.target);
         if (!rows.contains(row))
             rows << row;
@@ -220,7 +217,7 @@ void ModelRegistryPanel::showDetails()
     m_metrics->setColumnCount(int(columns.size()));
     m_metrics->setHorizontalHeaderLabels(columns);
     m_metrics->setVerticalHeaderLabels(rows);
-    for (const training::MetricValue &m : summary.metrics)
+    for (const training::MetricValue &m : summary->metrics)
         setNumberItem(m_metrics, int(rows.indexOf(QStringLiteral("%1 %2").arg(m.split, m.target))), int(columns.indexOf(m.metric)),
                       m.value);
     m_metrics->resizeColumnsToContents();
@@ -230,17 +227,14 @@ void ModelRegistryPanel::compare(qint64 firstModelId, qint64 secondModelId)
 {
     m_comparedMetrics->setRowCount(0);
     m_changedClips->setRowCount(0);
-    if (!m_project)
-        return;
-    const auto first = m_project->models().find(firstModelId);
-    const auto second = m_project->models().find(secondModelId);
-    if (!first || !second)
+    const std::optional<training::RegistryComparison> comparison =
+        m_registry ? m_registry->compare(firstModelId, secondModelId) : std::nullopt;
+    if (!comparison)
         return;
     m_first->setCurrentIndex(m_first->findData(firstModelId));
     m_second->setCurrentIndex(m_second->findData(secondModelId));
 
-    const QList<training::MetricComparison> metrics =
-        training::compareMetrics(training::summarizeModel(*first), training::summarizeModel(*second));
+    const QList<training::MetricComparison> &metrics = comparison->metrics;
     m_comparedMetrics->setRowCount(int(metrics.size()));
     for (int row = 0; row < metrics.size(); ++row) {
         const training::MetricComparison &m = metrics[row];
@@ -254,14 +248,12 @@ void ModelRegistryPanel::compare(qint64 firstModelId, qint64 secondModelId)
     }
     m_comparedMetrics->resizeColumnsToContents();
 
-    const QList<training::PredictionChange> changes =
-        training::changedPredictions(m_project->models().predictions(firstModelId), m_project->models().predictions(secondModelId));
+    const QList<training::ChangedClip> &changes = comparison->clips;
     m_changedClips->setRowCount(int(changes.size()));
     for (int row = 0; row < changes.size(); ++row) {
-        const training::PredictionChange &c = changes[row];
-        const auto clip = m_project->clips().find(c.clipId);
-        setIdItem(m_changedClips, row, c.clipId, clip ? QStringLiteral("%1/%2").arg(clip->videoId, clip->clipId) : QString::number(c.clipId));
-        setTextItem(m_changedClips, row, 1, clip ? clip->split : QString());
+        const training::PredictionChange &c = changes[row].change;
+        setIdItem(m_changedClips, row, c.clipId, changes[row].name);
+        setTextItem(m_changedClips, row, 1, changes[row].split);
         setNumberItem(m_changedClips, row, 2, c.first);
         setNumberItem(m_changedClips, row, 3, c.second);
         setNumberItem(m_changedClips, row, 4, c.change());

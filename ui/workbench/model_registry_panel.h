@@ -3,17 +3,16 @@
 // hash, parent model, targets, feature sets) and metrics per split and target; setting the active
 // model; and two models side by side (metrics, and the clips whose prediction changed most;
 // activating a clip announces it with clipActivated()).
+#include "core/training/model_registry.h"
+
 #include <QWidget>
+#include <optional>
 
 class QComboBox;
 class QLabel;
 class QPushButton;
 class QTableWidget;
 class QTabWidget;
-
-namespace sl::store {
-class Project;
-}
 
 namespace sl::ui {
 
@@ -22,8 +21,9 @@ class ModelRegistryPanel : public QWidget {
 public:
     explicit ModelRegistryPanel(QWidget *parent = nullptr);
 
-    // The panel reads the project on the UI thread; nullptr empties it.
-    void setProject(const store::Project *project);
+    // The registry of the open project (core's service over the session's project), read on the
+    // UI thread; nothing empties the panel.
+    void setRegistry(std::optional<training::ModelRegistry> registry);
     void refresh();
 
     qint64 selectedModelId() const;
@@ -48,7 +48,7 @@ private:
     QWidget *buildCompareTab();
     void showDetails();
 
-    const store::Project *m_project = nullptr;
+    std::optional<training::ModelRegistry> m_registry;
     QTabWidget *m_tabs;
     QTableWidget *m_models;
     QPushButton *m_setActive;

@@ -1,6 +1,5 @@
 #include "ui/workbench/review_queue_panel.h"
 
-#include "core/store/project.h"
 #include "ui/workbench/table_items.h"
 
 #include <QHBoxLayout>
@@ -52,29 +51,29 @@ ReviewQueuePanel::ReviewQueuePanel(QWidget *parent) : QWidget(parent)
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addLayout(top);
     layout->addWidget(m_tabs, 1);
-    setProject(nullptr);
+    setProject(QString());
 }
 
 ReviewQueuePanel::~ReviewQueuePanel() { m_watcher.waitForFinished(); }
 
-void ReviewQueuePanel::setProject(const store::Project *project)
+void ReviewQueuePanel::setProject(const QString &projectPath)
 {
     // A build of the previous project must not land in this one: wait for it, then drop its
     // pending result (setFuture discards the old future's undelivered signals).
     m_watcher.waitForFinished();
     m_watcher.setFuture(QFuture<training::ReviewQueue>());
     m_building = m_rebuildAsked = false;
-    m_project = project;
+    m_projectPath = projectPath;
     m_queue = {};
     m_disagreements->setRowCount(0);
     m_uncertain->setRowCount(0);
-    m_refresh->setEnabled(project != nullptr);
-    m_status->setText(project ? tr("Rebuild ranks the clips with the active model.") : QString());
+    m_refresh->setEnabled(!projectPath.isEmpty());
+    m_status->setText(!projectPath.isEmpty() ? tr("Rebuild ranks the clips with the active model.") : QString());
 }
 
 bool ReviewQueuePanel::refresh()
 {
-    if (!m_project)
+    if (m_projectPath.isEmpty())
         return false;
     if (m_building) {
         m_rebuildAsked = true;
@@ -83,7 +82,7 @@ bool ReviewQueuePanel::refresh()
     m_building = true;
     m_refresh->setEnabled(false);
     m_status->setText(tr("Ranking clips…"));
-    const QString path = m_project->folder();
+    const QString path = m_projectPath;
     m_watcher.setFuture(QtConcurrent::run([path] { return training::buildReviewQueue(path, kQueueLength); }));
     return true;
 }
@@ -92,13 +91,12 @@ QString ReviewQueuePanel::status() const { return m_status->text(); }
 
 QString ReviewQueuePanel::clipName(qint64 clipId) const
 {
-    const auto clip = m_project ? m_project->clips().find(clipId) : std::nullopt;
-    return clip ? QStringLiteral("%1/%2").arg(clip->videoId, clip->clipId) : QString::number(clipId);
+    return m_queue.clipNames.value(clipId, QString::number(clipId));
 }
 
 void ReviewQueuePanel::showQueue()
 {
-    m_refresh->setEnabled(m_project != nullptr);
+    m_refresh->setEnabled(!m_projectPath.isEmpty());
     if (!m_queue.error.isEmpty()) {
         m_status->setText(m_queue.error);
         return;

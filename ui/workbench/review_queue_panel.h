@@ -13,10 +13,6 @@ class QPushButton;
 class QTableWidget;
 class QTabWidget;
 
-namespace sl::store {
-class Project;
-}
-
 namespace sl::ui {
 
 class ReviewQueuePanel : public QWidget {
@@ -25,8 +21,9 @@ public:
     explicit ReviewQueuePanel(QWidget *parent = nullptr);
     ~ReviewQueuePanel() override;  // waits for a running build: it holds its own project connection
 
-    // The project the queue is built from (for clip names); nullptr empties it.
-    void setProject(const store::Project *project);
+    // The project the queue is built from (its folder, or a server location; core's
+    // buildReviewQueue opens it on a worker thread); empty empties the dock.
+    void setProject(const QString &projectPath);
     // Rebuilds the queue in the background; false when no project is open. Asked while a build
     // runs (the active model changed meanwhile), it builds again once that one is done, so the
     // queue always ends on the latest state.
@@ -48,7 +45,7 @@ private:
     void showQueue();
     QString clipName(qint64 clipId) const;
 
-    const store::Project *m_project = nullptr;
+    QString m_projectPath;
     QLabel *m_status;
     QPushButton *m_refresh;
     QTabWidget *m_tabs;

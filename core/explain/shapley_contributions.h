@@ -1,15 +1,15 @@
 #pragma once
 // Exact Shapley values of the three modalities for the clips a presentation shows, from the
 // project's explanations (core/training/project_explanations.h: computed once per model and clip,
-// stored in the project and reused). The bars show these when they can be had, and the model's
+// stored in the project and reused). The presentation's bars show these when they can be had, and the model's
 // unimodal predictions until then. The header is free of LibTorch.
-#include "ui/present/contribution_animation.h"
+#include "core/explain/modality_contributions.h"
 
 #include <QHash>
 #include <QList>
 #include <QString>
 
-namespace sl::present {
+namespace sl::explain {
 
 struct ShapleyContributions {
     QHash<qint64, Contributions> byClip;
@@ -21,4 +21,4 @@ struct ShapleyContributions {
 // Runs on any thread (opens its own connection); the active model's values.
 ShapleyContributions shapleyContributions(const QString &projectPath, const QList<qint64> &clipIds);
 
-}  // namespace sl::present
+}  // namespace sl::explain

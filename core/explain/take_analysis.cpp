@@ -3,7 +3,7 @@
 #include "core/training/project_data.h"
 #include "core/training/project_explanations.h"
 
-#include "ui/present/take_analysis.h"
+#include "core/explain/take_analysis.h"
 
 #include "core/common/error.h"
 #include "core/jobs/extraction_job.h"
@@ -18,7 +18,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 
-namespace sl::present {
+namespace sl::explain {
 
 namespace {
 
@@ -181,4 +181,10 @@ qint64 keepTake(store::Project &project, const TakeAnalysis &analysis, const QSt
     return id;
 }
 
-}  // namespace sl::present
+qint64 keepTake(const QString &projectPath, const TakeAnalysis &analysis, const QString &name)
+{
+    const std::unique_ptr<store::Project> project = store::Project::open(projectPath);
+    return keepTake(*project, analysis, name);
+}
+
+}  // namespace sl::explain

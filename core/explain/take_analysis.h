@@ -16,7 +16,7 @@ namespace sl::store {
 class Project;
 }
 
-namespace sl::present {
+namespace sl::explain {
 
 struct TakeAnalysis {
     QString takeFile;
@@ -41,5 +41,8 @@ TakeAnalysis analyseTake(const QString &projectPath, const QString &takeFile, co
 // in the training split (unlabelled, so it shows up for labelling) with the recognised transcript
 // and its cues. Returns the new clip's id; throws sl::Error naming the file and the problem.
 qint64 keepTake(store::Project &project, const TakeAnalysis &analysis, const QString &name);
+// The same for the project at `projectPath` (a folder or a server location), opened for the call:
+// the presentation keeps takes through this, without a project handle of its own.
+qint64 keepTake(const QString &projectPath, const TakeAnalysis &analysis, const QString &name);
 
-}  // namespace sl::present
+}  // namespace sl::explain

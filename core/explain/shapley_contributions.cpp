@@ -1,12 +1,12 @@
 // LibTorch (through project_explanations.h) before any Qt header.
 #include "core/training/project_explanations.h"
 
-#include "ui/present/shapley_contributions.h"
+#include "core/explain/shapley_contributions.h"
 
 #include "core/common/error.h"
 #include "core/store/project.h"
 
-namespace sl::present {
+namespace sl::explain {
 
 ShapleyContributions shapleyContributions(const QString &projectPath, const QList<qint64> &clipIds)
 {
@@ -42,4 +42,4 @@ ShapleyContributions shapleyContributions(const QString &projectPath, const QLis
     return result;
 }
 
-}  // namespace sl::present
+}  // namespace sl::explain
