@@ -3,6 +3,7 @@
 // (for saliency) the playhead. Its own file, so that the annotator's layout code stays apart.
 #include "ui/main_window.h"
 
+#include "core/session/labeling_session.h"
 #include "ui/clip_browser.h"
 #include "ui/explain/clip_explanation_views.h"
 #include "ui/explain/dataset_view.h"
@@ -57,6 +58,10 @@ void MainWindow::createExplanationDocks()
     addDock(m_maskView, tr("Causal mask"), QStringLiteral("maskDock"));
     addDock(m_datasetView, tr("Dataset"), QStringLiteral("datasetDock"));
 
+    // The human label the contributions compare with: the session's choice of annotator.
+    m_contributionsView->setReferenceSource([this](qint64 clipId, session::LabelReference which) {
+        return m_session ? m_session->referenceLabels(clipId, which) : session::ReferenceLabels{which, {}, {}};
+    });
     connect(m_explanations, &ExplanationController::clipReady, this, [this](const plots::ClipPlots &clip) {
         m_contributionsView->showClip(clip);
         m_saliencyView->showClip(clip);
@@ -94,6 +99,9 @@ void MainWindow::showExplanationMessage(const QString &message)
 void MainWindow::setExplanationProject(const QString &projectPath)
 {
     m_explanations->setProject(projectPath);
+    if (m_session && !projectPath.isEmpty())  // the annotator's own label redraws the comparison
+        connect(m_session.get(), &session::LabelingSession::labelChanged, m_contributionsView,
+                &ContributionsView::labelsChanged, Qt::UniqueConnection);
     showExplanationMessage(projectPath.isEmpty() ? tr("Open a project with a trained model to see its explanations.")
                                                  : tr("Explaining the active model…"));
     if (m_currentClip != 0)

@@ -56,6 +56,17 @@ std::optional<double> LabelingSession::ownLabel(qint64 clipId, Target target) co
     return m_project->labels().value(clipId, m_annotator.id, target);
 }
 
+ReferenceLabels LabelingSession::referenceLabels(qint64 clipId, LabelReference reference) const
+{
+    ReferenceLabels labels = session::referenceLabels(*m_project, clipId, reference, m_annotator.name);
+    if (reference == LabelReference::Mine && hasAnnotator()) {
+        labels.annotator = m_annotator.name;
+        for (const Target target : kAllTargets)
+            labels.values[store::targetIndex(target)] = ownLabel(clipId, target);
+    }
+    return labels;
+}
+
 bool LabelingSession::setLabel(qint64 clipId, Target target, std::optional<double> value)
 {
     if (!hasAnnotator())

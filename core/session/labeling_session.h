@@ -4,6 +4,7 @@
 // views stay in step. Owns the project connection, so it lives on the GUI thread.
 #include "core/session/edit_history.h"
 #include "core/session/label_write_queue.h"
+#include "core/session/reference_labels.h"
 #include "core/store/clip_overview.h"
 #include "core/store/project.h"
 
@@ -50,6 +51,9 @@ public:
 
     // The annotator's label as the views show it: a label still waiting to be written counts.
     std::optional<double> ownLabel(qint64 clipId, Target target) const;
+    // One clip's labels by the chosen reference (reference_labels.h); "mine" counts labels still
+    // waiting to be written, as ownLabel does.
+    ReferenceLabels referenceLabels(qint64 clipId, LabelReference reference) const;
 
     // Writes the annotator's label now (empty value clears it). Returns false when nothing changed.
     // Throws sl::Error (no annotator named yet, value off the scale); nothing is written then.

@@ -1,5 +1,6 @@
 #include "core/common/error.h"
 #include "core/session/labeling_session.h"
+#include "core/store/label_source.h"
 
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -53,6 +54,54 @@ private slots:
         auto other = Project::open(dir.path());
         const qint64 ana = other->annotators().find(QStringLiteral("ana"))->id;
         QCOMPARE(other->labels().value(clipId, ana, Target::T), std::optional<double>(-2.0));
+    }
+
+    void referenceLabelsAreTheChosenAnnotators()
+    {
+        // Issue 17: a view compares the model with yours, the dataset's or the adjudicated label.
+        QTemporaryDir dir;
+        qint64 clipId = 0;
+        {
+            auto project = Project::create(dir.path(), QStringLiteral("p"), LabelScale());
+            Clip clip;
+            clip.videoId = QStringLiteral("v");
+            clip.clipId = QStringLiteral("1");
+            clip.mediaPath = QStringLiteral("a.mp4");
+            clip.split = QStringLiteral("test");
+            clipId = project->clips().add(clip);
+            project->settings().setValue(QString::fromLatin1(SettingKey::ImportAnnotator), QStringLiteral("mosi"));
+            const qint64 dataset = project->annotators().ensure(QStringLiteral("mosi"), QStringLiteral("dataset")).id;
+            project->labels().set(clipId, dataset, Target::M, 1.0);
+            project->labels().set(clipId, dataset, Target::A, -0.5);
+        }
+        session::LabelingSession session(Project::open(dir.path()), QStringLiteral("ana"));
+        using session::LabelReference;
+        QVERIFY(session.setLabel(clipId, Target::M, -2.0));
+        const session::ReferenceLabels mine = session.referenceLabels(clipId, LabelReference::Mine);
+        QCOMPARE(mine.annotator, QStringLiteral("ana"));
+        QCOMPARE(mine.values[0], std::optional<double>(-2.0));
+        QCOMPARE(mine.values[2], std::optional<double>());
+        const session::ReferenceLabels dataset = session.referenceLabels(clipId, LabelReference::Dataset);
+        QCOMPARE(dataset.annotator, QStringLiteral("mosi"));
+        QCOMPARE(dataset.values[0], std::optional<double>(1.0));
+        QCOMPARE(dataset.values[2], std::optional<double>(-0.5));
+        // No adjudicated annotator yet: none, and said so by the empty name.
+        session::ReferenceLabels adjudicated = session.referenceLabels(clipId, LabelReference::Adjudicated);
+        QVERIFY(adjudicated.annotator.isEmpty());
+        QVERIFY(!adjudicated.any());
+        {
+            auto other = Project::open(dir.path());
+            const qint64 judge = other->annotators().ensure(QString::fromLatin1(kAdjudicatedAnnotator), QStringLiteral("adjudicated")).id;
+            other->labels().set(clipId, judge, Target::M, 0.5);
+        }
+        adjudicated = session.referenceLabels(clipId, LabelReference::Adjudicated);
+        QCOMPARE(adjudicated.annotator, QStringLiteral("adjudicated"));
+        QCOMPARE(adjudicated.values[0], std::optional<double>(0.5));
+        // Browsing without a name: "yours" is nobody's.
+        session::LabelingSession browsing(Project::open(dir.path()), QString());
+        QVERIFY(browsing.referenceLabels(clipId, LabelReference::Mine).annotator.isEmpty());
+        QCOMPARE(session::referenceFromKey(session::referenceKey(LabelReference::Adjudicated)), LabelReference::Adjudicated);
+        QCOMPARE(session::referenceFromKey(QStringLiteral("nonsense")), LabelReference::Dataset);
     }
 
     void blindLabellingIsAProjectSetting()

@@ -1,5 +1,6 @@
 #include "ui/explain/clip_explanation_views.h"
 
+#include "core/common/error.h"
 #include "ui/plots/contribution_plot.h"
 #include "ui/plots/kan_plot.h"
 #include "ui/plots/plot_canvas.h"
@@ -11,6 +12,7 @@
 #include <QComboBox>
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QSettings>
 #include <QSplitter>
 #include <QTextBrowser>
 #include <QVBoxLayout>
@@ -49,18 +51,116 @@ QString captioned(const QString &title, const plots::ClipPlots &clip)
 
 }  // namespace
 
-ContributionsView::ContributionsView(QWidget *parent) : QWidget(parent), m_plot(makeExplanationPlot(this, QStringLiteral("contributionsPlot")))
+namespace {
+const QString kReferenceKey = QStringLiteral("explain/contributionsReference");
+}
+
+ContributionsView::ContributionsView(QWidget *parent)
+    : QWidget(parent), m_reference(new QComboBox(this)), m_note(new QLabel(this)),
+      m_plot(makeExplanationPlot(this, QStringLiteral("contributionsPlot")))
 {
-    bareLayout(this)->addWidget(m_plot);
+    using session::LabelReference;
+    m_reference->setObjectName(QStringLiteral("labelReference"));
+    m_reference->setToolTip(tr("Whose label the bars are compared with"));
+    m_reference->addItem(tr("yours"), int(LabelReference::Mine));
+    m_reference->addItem(tr("the dataset's"), int(LabelReference::Dataset));
+    m_reference->addItem(tr("adjudicated"), int(LabelReference::Adjudicated));
+    m_note->setObjectName(QStringLiteral("referenceNote"));
+    m_note->setWordWrap(true);
+    auto *top = new QHBoxLayout;
+    auto *caption = new QLabel(tr("Human label:"), this);
+    caption->setBuddy(m_reference);
+    top->addWidget(caption);
+    top->addWidget(m_reference);
+    top->addWidget(m_note, 1);
+    QVBoxLayout *layout = bareLayout(this);
+    layout->addLayout(top);
+    layout->addWidget(m_plot);
+    setReference(session::referenceFromKey(QSettings().value(kReferenceKey).toString()));
+    connect(m_reference, &QComboBox::currentIndexChanged, this, [this] {
+        QSettings().setValue(kReferenceKey, session::referenceKey(reference()));
+        draw();
+    });
     showMessage(tr("Select a clip to see which modality pushed its prediction which way."));
+}
+
+void ContributionsView::setReferenceSource(ReferenceSource source)
+{
+    m_source = std::move(source);
+    draw();
+}
+
+session::LabelReference ContributionsView::reference() const
+{
+    return session::LabelReference(m_reference->currentData().toInt());
+}
+
+void ContributionsView::setReference(session::LabelReference reference)
+{
+    m_reference->setCurrentIndex(m_reference->findData(int(reference)));
 }
 
 void ContributionsView::showClip(const plots::ClipPlots &clip)
 {
-    plots::drawContributions(m_plot, clip.contributions, captioned(tr("Contributions: %1").arg(clip.name), clip));
+    m_clip = clip;
+    draw();
 }
 
-void ContributionsView::showMessage(const QString &message) { plots::showPlotMessage(m_plot, tr("Contributions"), message); }
+void ContributionsView::labelsChanged(qint64 clipId)
+{
+    if (m_clip && m_clip->clipId == clipId && isVisible())
+        draw();
+}
+
+void ContributionsView::draw()
+{
+    m_note->clear();
+    if (!m_clip)
+        return;
+    m_shown = m_clip->contributions;
+    if (m_source) {
+        using session::LabelReference;
+        const LabelReference which = reference();
+        try {
+            const session::ReferenceLabels labels = m_source(m_clip->clipId, which);
+            const QString &name = labels.annotator;
+            QString whose, missing;
+            switch (which) {
+            case LabelReference::Mine:
+                whose = name.isEmpty() ? tr("yours") : tr("yours: %1").arg(name);
+                missing = name.isEmpty() ? tr("No annotator is named yet: your first label asks for your name.")
+                                         : tr("You (%1) have not labelled this clip yet.").arg(name);
+                break;
+            case LabelReference::Dataset:
+                whose = name.isEmpty() || name == QLatin1String("dataset") ? tr("dataset") : tr("dataset: %1").arg(name);
+                missing = name.isEmpty() ? tr("This project has no dataset labels.")
+                                         : tr("The dataset (%1) has no label for this clip.").arg(name);
+                break;
+            case LabelReference::Adjudicated:
+                whose = tr("adjudicated");
+                missing = tr("Nobody has adjudicated this clip.");
+                break;
+            }
+            m_shown.labels = labels.values;
+            // Said in the legend too, so an export or a screenshot does not lose it.
+            m_shown.labelSource = labels.any() ? whose : tr("%1, none for this clip").arg(whose);
+            if (!labels.any())
+                m_note->setText(missing);
+        } catch (const Error &error) {
+            m_shown.labels = {};
+            m_shown.labelSource = tr("unreadable");
+            m_note->setText(error.message());
+        }
+    }
+    plots::drawContributions(m_plot, m_shown, captioned(tr("Contributions: %1").arg(m_clip->name), *m_clip));
+}
+
+void ContributionsView::showMessage(const QString &message)
+{
+    m_clip.reset();
+    m_note->clear();
+    plots::showPlotMessage(m_plot, tr("Contributions"), message);
+}
 
 SaliencyView::SaliencyView(QWidget *parent)
     : QWidget(parent), m_plot(makeExplanationPlot(this, QStringLiteral("saliencyPlot"))), m_words(new QTextBrowser(this))

@@ -2,10 +2,13 @@
 // The per-clip explanation views (issue #7), each a dock's widget drawing plain plot data
 // (ui/plots) for the selected clip: contributions, saliency over time with weighted words, KAN
 // function shapes and the causal mask. Every plot has "Export…" in its context menu.
+#include "core/session/reference_labels.h"
 #include "ui/plots/mask_plot.h"
 #include "ui/plots/plot_data.h"
 
 #include <QWidget>
+#include <functional>
+#include <optional>
 
 class QCPAxisRect;
 class QComboBox;
@@ -18,16 +21,39 @@ namespace sl::ui {
 // A plot with the export menu, sized for a dock.
 QCustomPlot *makeExplanationPlot(QWidget *parent, const QString &objectName);
 
+// The human label beside the bars is the one chosen in the dock (issue 17): yours, the dataset's
+// or the adjudicated one, named in the legend ("Human label (yours: alice)"); when the chosen one
+// is missing the dock says so. The choice is kept in the user's settings.
 class ContributionsView : public QWidget {
     Q_OBJECT
 public:
+    // Reads one clip's labels by a reference (the window's labelling session). Throws sl::Error
+    // when they cannot be read.
+    using ReferenceSource = std::function<session::ReferenceLabels(qint64 clipId, session::LabelReference)>;
+
     explicit ContributionsView(QWidget *parent = nullptr);
     void showClip(const plots::ClipPlots &clip);
     void showMessage(const QString &message);
     QCustomPlot *plot() const { return m_plot; }
+    // Without a source (sentilens-cli's plots) the labels the core explained against are drawn.
+    void setReferenceSource(ReferenceSource source);
+    session::LabelReference reference() const;
+    void setReference(session::LabelReference reference);
+    // What the plot shows now, with the reference's labels put in.
+    const plots::ContributionData &shownData() const { return m_shown; }
+    QLabel *referenceNote() const { return m_note; }
+    // A label of `clipId` changed: redrawn when it is the clip shown.
+    void labelsChanged(qint64 clipId);
 
 private:
+    void draw();
+
+    QComboBox *m_reference;
+    QLabel *m_note;
     QCustomPlot *m_plot;
+    ReferenceSource m_source;
+    std::optional<plots::ClipPlots> m_clip;
+    plots::ContributionData m_shown;
 };
 
 class SaliencyView : public QWidget {
