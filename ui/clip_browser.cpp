@@ -14,6 +14,7 @@
 #include <QStandardItemModel>
 #include <QTableView>
 #include <QVBoxLayout>
+#include <algorithm>
 
 namespace sl::ui {
 
@@ -59,7 +60,8 @@ ClipBrowser::ClipBrowser(ClipTableModel *model, QWidget *parent) : QWidget(paren
     m_view->setSortingEnabled(true);
     m_view->sortByColumn(ClipTableModel::VideoColumn, Qt::AscendingOrder);
     m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_view->setSelectionMode(QAbstractItemView::SingleSelection);
+    // Several rows (Shift/Ctrl+click) for a batch edit; the current row is still the clip shown.
+    m_view->setSelectionMode(QAbstractItemView::ExtendedSelection);
     m_view->setAlternatingRowColors(true);
     m_view->setWordWrap(false);
     m_view->verticalHeader()->hide();
@@ -230,6 +232,18 @@ QList<qint64> ClipBrowser::listedClipIds() const
     QList<qint64> ids;
     for (int row = 0; row < m_filter->rowCount(); ++row)
         ids << m_filter->index(row, 0).data(ClipTableModel::ClipIdRole).toLongLong();
+    return ids;
+}
+
+QList<qint64> ClipBrowser::selectedClipIds() const
+{
+    QList<qint64> ids;
+    QModelIndexList rows = m_view->selectionModel()->selectedRows();
+    std::sort(rows.begin(), rows.end(), [](const QModelIndex &a, const QModelIndex &b) { return a.row() < b.row(); });
+    for (const QModelIndex &row : rows)
+        ids << row.data(ClipTableModel::ClipIdRole).toLongLong();
+    if (ids.isEmpty() && currentClipId() != 0)
+        ids << currentClipId();
     return ids;
 }
 

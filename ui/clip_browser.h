@@ -27,6 +27,8 @@ public:
     qint64 currentClipId() const;
     // The clips the list shows now (its filters applied), top to bottom.
     QList<qint64> listedClipIds() const;
+    // The clips selected in the list, top to bottom (the current one when none is selected).
+    QList<qint64> selectedClipIds() const;
     bool selectClip(qint64 clipId);
     // Moves to the next (direction 1) or previous (-1) visible clip after the current one that
     // satisfies `accept` (all clips when empty). Returns false when there is none.

@@ -9,7 +9,8 @@
 #include "core/media/audio_decoder.h"
 #include "core/session/clip_timeline.h"
 #include "core/training/batch_prediction.h"
-#include "ui/edit_commands.h"
+#include "ui/history_view.h"
+#include "core/session/edit_history.h"
 #include "ui/extraction_runner.h"
 #include "ui/help_overlay.h"
 #include "ui/label_editor.h"
@@ -44,8 +45,6 @@
 #include <QStyle>
 #include <QTableView>
 #include <QToolBar>
-#include <QUndoStack>
-#include <QUndoView>
 #include <cmath>
 
 namespace sl::ui {
@@ -66,7 +65,6 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
 {
     setObjectName(QStringLiteral("SentiLensMainWindow"));
     setDockNestingEnabled(true);
-    m_undo = new QUndoStack(this);
     m_extraction = new ExtractionRunner(this);
     m_waveform = new QFutureWatcher<std::vector<float>>(this);
     m_prediction = new QFutureWatcher<training::BatchPredictionResult>(this);
@@ -107,8 +105,7 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
 
 MainWindow::~MainWindow()
 {
-    // The player and the views refer to the session's data: let them go before the session.
-    m_undo->clear();
+    m_historyView->setHistory(nullptr, {});  // the history goes with the session
 }
 
 void MainWindow::createDocks()
@@ -119,8 +116,8 @@ void MainWindow::createDocks()
     m_transcript = new TranscriptView(this);
     m_labels = new LabelEditor(this);
     m_modelPanel = new ModelPanel(this);
-    m_undoView = new QUndoView(m_undo, this);
-    m_undoView->setEmptyLabel(tr("<project opened>"));
+    m_historyView = new HistoryView(this);
+    connect(m_historyView, &HistoryView::retranslated, this, [this] { updateUndoActions(); });
 
     const auto addDock = [this](QWidget *widget, const QString &title, const QString &name, Qt::DockWidgetArea area) {
         auto *dock = new QDockWidget(title, this);
@@ -135,7 +132,7 @@ void MainWindow::createDocks()
     m_transcriptDock = addDock(m_transcript, tr("Transcript"), QStringLiteral("transcriptDock"), Qt::RightDockWidgetArea);
     QDockWidget *labels = addDock(m_labels, tr("Labels"), QStringLiteral("labelsDock"), Qt::RightDockWidgetArea);
     QDockWidget *model = addDock(m_modelPanel, tr("Model"), QStringLiteral("modelDock"), Qt::RightDockWidgetArea);
-    QDockWidget *history = addDock(m_undoView, tr("History"), QStringLiteral("historyDock"), Qt::RightDockWidgetArea);
+    QDockWidget *history = addDock(m_historyView, tr("History"), QStringLiteral("historyDock"), Qt::RightDockWidgetArea);
     splitDockWidget(player, labels, Qt::Horizontal);
     splitDockWidget(player, m_transcriptDock, Qt::Vertical);
     splitDockWidget(labels, model, Qt::Vertical);
@@ -181,9 +178,12 @@ void MainWindow::createActions()
     bind(r.add(QStringLiteral("file.close"), tr("&Close project"), {QKeySequence(Qt::CTRL | Qt::Key_W)}), [this] { closeProject(); });
     bind(r.add(QStringLiteral("file.quit"), tr("&Quit"), {QKeySequence::Quit}), [this] { close(); });
 
-    QAction *undo = m_undo->createUndoAction(this, tr("&Undo"));
+    // The history is the session's (core/session/edit_history.h); these only call it.
+    QAction *undo = m_undoAction = new QAction(tr("&Undo"), this);
     undo->setShortcuts(Keys{QKeySequence::Undo});
-    QAction *redo = m_undo->createRedoAction(this, tr("&Redo"));
+    connect(undo, &QAction::triggered, this, &MainWindow::undo);
+    QAction *redo = m_redoAction = new QAction(tr("&Redo"), this);
+    connect(redo, &QAction::triggered, this, &MainWindow::redo);
     // QKeySequence::Redo is Ctrl+Shift+Z on Linux: listing both made the key ambiguous, and an
     // ambiguous shortcut does nothing (issue 17). Each key once, Ctrl+Y too.
     Keys redoKeys{QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Z)};
@@ -195,6 +195,9 @@ void MainWindow::createActions()
     redo->setObjectName(QStringLiteral("edit.redo"));
     addAction(undo);
     addAction(redo);
+    updateUndoActions();
+    bind(r.add(QStringLiteral("edit.applyToSelection"), tr("Set this label on the &selected clips"), {}),
+         [this] { applyLabelToSelection(); });
     bind(r.add(QStringLiteral("edit.transcript"), tr("&Edit transcript"), {QKeySequence(Qt::Key_F2)}),
          [this] { m_transcript->startEditing(); });
     bind(r.add(QStringLiteral("edit.language"), tr("Set clip &language…"), {}), [this] { askClipLanguage(); });
@@ -321,6 +324,7 @@ void MainWindow::createMenus()
     edit->addAction(findChild<QAction *>(QStringLiteral("edit.undo")));
     edit->addAction(findChild<QAction *>(QStringLiteral("edit.redo")));
     edit->addSeparator();
+    edit->addAction(act("edit.applyToSelection"));
     edit->addAction(act("edit.transcript"));
     edit->addAction(act("edit.language"));
     edit->addAction(act("edit.shortcuts"));
@@ -478,6 +482,9 @@ bool MainWindow::openProject(const QString &path, const QString &annotator)
     rememberAnnotator(name);
     m_session = std::move(session);
     connect(m_session.get(), &session::LabelingSession::labelChanged, this, &MainWindow::onLabelChanged);
+    connect(&m_session->history(), &session::EditHistory::changed, this, &MainWindow::updateUndoActions);
+    m_historyView->setHistory(&m_session->history(), [this](const QString &message) { showError(message); });
+    updateUndoActions();
     new PendingLabelsView(*this, *m_session);  // labels waiting for another program's write lock
     connect(m_session.get(), &session::LabelingSession::transcriptChanged, this, [this](qint64 clipId, const QString &text) {
         m_model->updateTranscript(clipId, text);
@@ -522,13 +529,14 @@ void MainWindow::closeProject()
     m_transcript->clear();
     m_labels->showClip(nullptr);
     m_modelPanel->showClip(nullptr);
-    m_undo->clear();
+    m_historyView->setHistory(nullptr, {});
     m_model->setClips({}, {});
     m_visited.clear();
     m_currentClip = 0;
     setWorkbenchProject(nullptr);
     setExplanationProject({});
     m_session.reset();
+    updateUndoActions();
     applyBlind();
     updateTitle();
 }
@@ -673,22 +681,71 @@ void MainWindow::requestLabel(Target target, std::optional<double> value)
     const store::ClipOverview *clip = m_model->clipAt(m_model->rowOfClip(m_currentClip));
     if (!clip)
         return;
-    const auto old = clip->own[store::targetIndex(target)];
-    if (old == value)
-        return;
-    m_undo->push(new SetLabelCommand(*m_session, m_currentClip, clip->videoId + QLatin1Char('/') + clip->clipId, target,
-                                     old, value, [this](const QString &message) { showError(message); }));
+    // The history reads the value it replaces from the store, not from this table's copy.
+    try {
+        m_session->history().setLabel(m_currentClip, target, value);
+    } catch (const Error &error) {
+        showError(error.message());
+    }
 }
 
 void MainWindow::requestTranscript(const QString &text)
 {
     if (!m_session || m_currentClip == 0)
         return;
-    const store::ClipOverview *clip = m_model->clipAt(m_model->rowOfClip(m_currentClip));
-    if (!clip)
-        return;
-    m_undo->push(new SetTranscriptCommand(*m_session, m_currentClip, clip->videoId + QLatin1Char('/') + clip->clipId,
-                                          clip->transcript, text, [this](const QString &message) { showError(message); }));
+    try {
+        m_session->history().setTranscript(m_currentClip, text);
+    } catch (const Error &error) {
+        showError(error.message());
+    }
+}
+
+session::EditHistory *MainWindow::editHistory() const { return m_session ? &m_session->history() : nullptr; }
+
+void MainWindow::undo()
+{
+    try {
+        if (m_session)
+            m_session->history().undo();
+    } catch (const Error &error) {
+        showError(error.message());
+    }
+}
+
+void MainWindow::redo()
+{
+    try {
+        if (m_session)
+            m_session->history().redo();
+    } catch (const Error &error) {
+        showError(error.message());
+    }
+}
+
+void MainWindow::updateUndoActions()
+{
+    const session::EditHistory *history = editHistory();
+    const bool canUndo = history && history->canUndo(), canRedo = history && history->canRedo();
+    m_undoAction->setEnabled(canUndo);
+    m_redoAction->setEnabled(canRedo);
+    m_undoAction->setText(canUndo ? tr("&Undo %1").arg(editStepText(history->step(history->index() - 1))) : tr("&Undo"));
+    m_redoAction->setText(canRedo ? tr("&Redo %1").arg(editStepText(history->step(history->index()))) : tr("&Redo"));
+}
+
+int MainWindow::applyLabelToSelection()
+{
+    if (!m_session || m_currentClip == 0 || !ensureAnnotator())
+        return 0;
+    const Target target = m_labels->currentTarget();
+    const QList<qint64> clips = m_browser->selectedClipIds();
+    try {
+        const int changed = m_session->history().setLabels(clips, target, m_session->ownLabel(m_currentClip, target));
+        statusBar()->showMessage(tr("%1 set on %n clip(s)", nullptr, changed).arg(targetName(target)), 5000);
+        return changed;
+    } catch (const Error &error) {
+        showError(error.message());
+        return 0;
+    }
 }
 
 void MainWindow::onLabelChanged(qint64 clipId, Target target, std::optional<double> value)

@@ -1,7 +1,7 @@
 #pragma once
 // The annotator's desktop: docks for the clip list, player, transcript, labels, model and edit
-// history around one project. Every label change becomes an undoable command that is written to
-// the database at once.
+// history around one project. Every label change is a step of the session's undo history (in core)
+// and is written to the database at once.
 #include "core/common/label_scale.h"
 #include "ui/player/review_mode.h"
 #include "ui/theme.h"
@@ -20,12 +20,11 @@ class QDockWidget;
 class QLabel;
 class QMenu;
 class QProgressBar;
-class QUndoStack;
-class QUndoView;
 class QTimer;
 class QToolBar;
 
 namespace sl::session {
+class EditHistory;
 class LabelingSession;
 }
 namespace sl::training {
@@ -48,6 +47,7 @@ class KanView;
 class MaskView;
 class SaliencyView;
 class ExtractionRunner;
+class HistoryView;
 class ClipTableModel;
 class ImportDialog;
 class StartPage;
@@ -80,7 +80,11 @@ public:
     ModelPanel *modelPanel() const { return m_modelPanel; }
     PlayerWidget *player() const { return m_player; }
     TranscriptView *transcript() const { return m_transcript; }
-    QUndoStack *undoStack() const { return m_undo; }
+    // The open session's undo history (null without a project).
+    session::EditHistory *editHistory() const;
+    // Sets the current target's label (the current clip's value of it) on every clip selected in
+    // the clip list: one undo step. Returns how many clips changed.
+    int applyLabelToSelection();
     ShortcutRegistry *shortcuts() const { return m_shortcuts; }
     HelpOverlay *helpOverlay() const { return m_help; }
     QString lastError() const { return m_lastError; }
@@ -181,6 +185,9 @@ private:
     void showClip(qint64 clipId);
     void requestLabel(Target target, std::optional<double> value);
     void requestTranscript(const QString &text);
+    void undo();
+    void redo();
+    void updateUndoActions();  // texts and enabled state from the session's history
     void onLabelChanged(qint64 clipId, Target target, std::optional<double> value);
     void showError(const QString &message);
     void updateRecentMenu();
@@ -225,8 +232,9 @@ private:
     TranscriptView *m_transcript = nullptr;
     LabelEditor *m_labels = nullptr;
     ModelPanel *m_modelPanel = nullptr;
-    QUndoStack *m_undo = nullptr;
-    QUndoView *m_undoView = nullptr;
+    HistoryView *m_historyView = nullptr;
+    QAction *m_undoAction = nullptr;
+    QAction *m_redoAction = nullptr;
     ShortcutRegistry *m_shortcuts = nullptr;
     HelpOverlay *m_help = nullptr;
     QList<QDockWidget *> m_docks;

@@ -21,12 +21,13 @@
 
 #include <QApplication>
 #include <QComboBox>
+#include <QItemSelectionModel>
 #include <QLabel>
 #include <QStandardItemModel>
 #include <QLineEdit>
 #include <QStatusBar>
 #include <QTableView>
-#include <QUndoStack>
+#include "core/session/edit_history.h"
 #include <QtTest>
 
 using namespace sl;
@@ -88,7 +89,7 @@ private slots:
         const qint64 clip = m_window->currentClipId();
         QTest::keyClick(m_window.get(), Qt::Key_N);
         QCOMPARE(storedLabel(clip, Target::M), std::optional<double>());
-        QCOMPARE(m_window->undoStack()->count(), 0);
+        QCOMPARE(m_window->editHistory()->count(), 0);
         QTest::keyClick(m_window.get(), Qt::Key_2);
         QTest::keyClick(m_window.get(), Qt::Key_N);
         QCOMPARE(storedLabel(clip, Target::M), std::optional<double>(-2.0));
@@ -113,9 +114,49 @@ private slots:
         QTest::keyClick(m_window.get(), Qt::Key_Minus);
         QTest::keyClick(m_window.get(), Qt::Key_Minus);
         QCOMPARE(storedLabel(clip, Target::M), std::optional<double>(1.0));
-        QCOMPARE(m_window->undoStack()->count(), 3);
+        QCOMPARE(m_window->editHistory()->count(), 3);
         QTest::keyClick(m_window.get(), Qt::Key_Z, Qt::ControlModifier);
         QCOMPARE(storedLabel(clip, Target::M), std::optional<double>(2.0));
+    }
+
+    void aBatchOverTheSelectionIsOneUndoStep()
+    {
+        // Issue 17: the undo history is the session's (core); a label set on the selected clips
+        // is one step, named in the Edit menu, and one Ctrl+Z takes all of it back.
+        QTableView *view = m_window->clipBrowser()->view();
+        const QList<qint64> clips = m_window->clipBrowser()->listedClipIds().mid(0, 3);
+        QTest::keyClick(m_window.get(), Qt::Key_2);  // the current (first) clip's M
+        QCOMPARE(m_window->currentClipId(), clips.first());
+        for (int row = 1; row < 3; ++row)
+            view->selectionModel()->select(view->model()->index(row, 0), QItemSelectionModel::Select | QItemSelectionModel::Rows);
+        QCOMPARE(m_window->clipBrowser()->selectedClipIds(), clips);
+        QAction *apply = m_window->shortcuts()->action(QStringLiteral("edit.applyToSelection"));
+        QVERIFY(apply);
+        apply->trigger();
+        QCOMPARE(m_window->editHistory()->count(), 2);  // the digit, then the batch
+        for (const qint64 clip : clips)
+            QCOMPARE(storedLabel(clip, Target::M), std::optional<double>(2.0));
+        QAction *undo = m_window->findChild<QAction *>(QStringLiteral("edit.undo"));
+        QVERIFY2(undo->text().contains(QStringLiteral("2 clips")), qPrintable(undo->text()));
+        QTest::keyClick(m_window.get(), Qt::Key_Z, Qt::ControlModifier);
+        QCOMPARE(storedLabel(clips[0], Target::M), std::optional<double>(2.0));
+        QCOMPARE(storedLabel(clips[1], Target::M), std::optional<double>());
+        QCOMPARE(storedLabel(clips[2], Target::M), std::optional<double>());
+        QCOMPARE(m_window->clipModel()->clipAt(m_window->clipModel()->rowOfClip(clips[1]))->own[0], std::optional<double>());
+    }
+
+    void undoPutsBackTheStoredValueNotTheTablesCopy()
+    {
+        // Another program labels the current clip after the window read the list: the window's
+        // table still shows no label, but the edit replaces -1, so undo writes -1 back.
+        const qint64 clip = m_window->currentClipId();
+        {
+            auto other = store::Project::open(m_projectPath);
+            other->labels().set(clip, other->annotators().find(m_annotator)->id, Target::M, -1.0);
+        }
+        QTest::keyClick(m_window.get(), Qt::Key_2);
+        QTest::keyClick(m_window.get(), Qt::Key_Z, Qt::ControlModifier);
+        QCOMPARE(storedLabel(clip, Target::M), std::optional<double>(-1.0));
     }
 
     void eachClipStartsOnTheFirstTarget()

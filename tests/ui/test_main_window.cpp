@@ -26,7 +26,7 @@
 #include <QSqlQuery>
 #include <QStandardPaths>
 #include <QTableView>
-#include <QUndoStack>
+#include "core/session/edit_history.h"
 #include <QSettings>
 #include <QProcess>
 #include <QStatusBar>
@@ -90,7 +90,7 @@ private slots:
         QTest::keyClick(m_window.get(), Qt::Key_3);
         QTest::keyClick(m_window.get(), Qt::Key_Minus);  // a step of its own: one key, one undo step
         QCOMPARE(storedLabel(clip, Target::M), std::optional<double>(2.0));
-        QCOMPARE(m_window->undoStack()->count(), 2);
+        QCOMPARE(m_window->editHistory()->count(), 2);
         QTest::keyClick(m_window.get(), Qt::Key_Z, Qt::ControlModifier);
         QCOMPARE(storedLabel(clip, Target::M), std::optional<double>(3.0));
         QTest::keyClick(m_window.get(), Qt::Key_Z, Qt::ControlModifier);
@@ -165,7 +165,7 @@ private slots:
         QVERIFY(!m_window->transcript()->isEditing());
         QCOMPARE(m_window->session()->clip(clip)->transcript, QStringLiteral("corrected 2 words"));
         QCOMPARE(storedLabel(clip, Target::M), std::optional<double>());
-        m_window->undoStack()->undo();
+        m_window->editHistory()->undo();
         QCOMPARE(m_window->session()->clip(clip)->transcript, before);
     }
 
@@ -192,7 +192,7 @@ private slots:
         QVERIFY(QSqlQuery(locker).exec(QStringLiteral("BEGIN EXCLUSIVE")));
         QTest::keyClick(m_window.get(), Qt::Key_3);
         QVERIFY(!QApplication::activeModalWidget());
-        QCOMPARE(m_window->undoStack()->count(), 1);
+        QCOMPARE(m_window->editHistory()->count(), 1);
         QCOMPARE(m_window->labelEditor()->ownValue(Target::M), std::optional<double>(3.0));
         QVERIFY(m_window->labelEditor()->isPending(Target::M));
         QVERIFY(m_window->statusBar()->currentMessage().contains(QStringLiteral("locked")));
