@@ -9,25 +9,34 @@
 using namespace sl;
 using namespace sl::store;
 
+namespace {
+
+// A project with one clip (v/1) and the dataset's labels of it, imported as `importAnnotator`.
+qint64 oneClipProject(const QString &folder, const QString &importAnnotator, const QList<QPair<Target, double>> &labels)
+{
+    auto project = Project::create(folder, QStringLiteral("p"), LabelScale());
+    Clip clip;
+    clip.videoId = QStringLiteral("v");
+    clip.clipId = QStringLiteral("1");
+    clip.mediaPath = QStringLiteral("a.mp4");
+    clip.split = QStringLiteral("train");
+    const qint64 clipId = project->clips().add(clip);
+    const qint64 dataset = project->annotators().ensure(importAnnotator, QStringLiteral("dataset")).id;
+    for (const auto &[target, value] : labels)
+        project->labels().set(clipId, dataset, target, value);
+    project->settings().setValue(QString::fromLatin1(SettingKey::ImportAnnotator), importAnnotator);
+    return clipId;
+}
+
+}  // namespace
+
 class TestLabelingSession : public QObject {
     Q_OBJECT
 private slots:
     void writesLabelsAtOnceAndAnnounces()
     {
         QTemporaryDir dir;
-        qint64 clipId = 0;
-        {
-            auto project = Project::create(dir.path(), QStringLiteral("p"), LabelScale());
-            Clip clip;
-            clip.videoId = QStringLiteral("v");
-            clip.clipId = QStringLiteral("1");
-            clip.mediaPath = QStringLiteral("a.mp4");
-            clip.split = QStringLiteral("train");
-            clipId = project->clips().add(clip);
-            const qint64 dataset = project->annotators().ensure(QStringLiteral("dataset"), QStringLiteral("dataset")).id;
-            project->labels().set(clipId, dataset, Target::M, 1.0);
-            project->settings().setValue(QString::fromLatin1(SettingKey::ImportAnnotator), QStringLiteral("dataset"));
-        }
+        const qint64 clipId = oneClipProject(dir.path(), QStringLiteral("dataset"), {{Target::M, 1.0}});
         session::LabelingSession session(Project::open(dir.path()), QStringLiteral("ana"));
         QCOMPARE(session.annotator().name, QStringLiteral("ana"));
         QCOMPARE(session.referenceAnnotatorName(), QStringLiteral("dataset"));
@@ -60,20 +69,7 @@ private slots:
     {
         // Issue 17: a view compares the model with yours, the dataset's or the adjudicated label.
         QTemporaryDir dir;
-        qint64 clipId = 0;
-        {
-            auto project = Project::create(dir.path(), QStringLiteral("p"), LabelScale());
-            Clip clip;
-            clip.videoId = QStringLiteral("v");
-            clip.clipId = QStringLiteral("1");
-            clip.mediaPath = QStringLiteral("a.mp4");
-            clip.split = QStringLiteral("test");
-            clipId = project->clips().add(clip);
-            project->settings().setValue(QString::fromLatin1(SettingKey::ImportAnnotator), QStringLiteral("mosi"));
-            const qint64 dataset = project->annotators().ensure(QStringLiteral("mosi"), QStringLiteral("dataset")).id;
-            project->labels().set(clipId, dataset, Target::M, 1.0);
-            project->labels().set(clipId, dataset, Target::A, -0.5);
-        }
+        const qint64 clipId = oneClipProject(dir.path(), QStringLiteral("mosi"), {{Target::M, 1.0}, {Target::A, -0.5}});
         session::LabelingSession session(Project::open(dir.path()), QStringLiteral("ana"));
         using session::LabelReference;
         QVERIFY(session.setLabel(clipId, Target::M, -2.0));
