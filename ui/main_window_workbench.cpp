@@ -78,12 +78,12 @@ void MainWindow::setWorkbenchProject(const store::Project *project)
 {
     if (m_trainDialog)
         m_trainDialog->reject();  // a running job is cancelled: it trains the project being closed
-    // The docks reach the project through core's services: the registry over the session's
-    // project, the review queue by its location (built on a worker thread).
+    // The docks reach the project through core's services: the registry and the agreement over
+    // the session's project, the review queue by its location (built on a worker thread).
     m_registry->setRegistry(project ? std::optional<training::ModelRegistry>(std::in_place, *project) : std::nullopt);
     m_reviewQueue->setProject(project ? project->folder() : QString());
     m_agreement->setReviewer(m_session && m_session->hasAnnotator() ? m_session->annotator().name : QString());
-    m_agreement->setProject(project);
+    m_agreement->setService(project ? std::optional<agreement::AgreementService>(std::in_place, *project) : std::nullopt);
 }
 
 TrainDialog *MainWindow::openTrainDialog()

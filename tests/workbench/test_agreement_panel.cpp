@@ -75,7 +75,7 @@ private slots:
     {
         auto project = store::Project::open(m_dir.path());
         ui::AgreementPanel panel;
-        panel.setProject(project.get());
+        panel.setService(agreement::AgreementService(*project));
         QCOMPARE(panel.targetTable()->rowCount(), 1);  // only M has labels
         const double alpha = panel.targetTable()->item(0, 3)->data(Qt::UserRole).toDouble();
         QVERIFY2(std::fabs(alpha - alphaByHand()) < 1e-9, qPrintable(QStringLiteral("%1 vs %2").arg(alpha).arg(alphaByHand())));
@@ -105,7 +105,7 @@ private slots:
         auto project = store::Project::open(m_dir.path());
         ui::AgreementPanel panel;
         panel.setReviewer(QStringLiteral("lead"));
-        panel.setProject(project.get());
+        panel.setService(agreement::AgreementService(*project));
         QSignalSpy activated(&panel, &ui::AgreementPanel::clipActivated);
         QSignalSpy changed(&panel, &ui::AgreementPanel::labelsChanged);
         QVERIFY(!panel.adjudicateButton()->isEnabled());

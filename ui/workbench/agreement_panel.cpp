@@ -1,10 +1,6 @@
 #include "ui/workbench/agreement_panel.h"
 
-#include "core/agreement/adjudication.h"
-#include "core/agreement/project_ratings.h"
-#include "core/agreement/target_agreement.h"
 #include "core/common/error.h"
-#include "core/store/project.h"
 #include "ui/workbench/table_items.h"
 
 #include <QComboBox>
@@ -97,12 +93,13 @@ AgreementPanel::AgreementPanel(QWidget *parent)
     connect(m_adjudicate, &QPushButton::clicked, this, &AgreementPanel::adjudicateSelected);
 }
 
-void AgreementPanel::setProject(const store::Project *project)
+void AgreementPanel::setService(std::optional<agreement::AgreementService> service)
 {
-    m_project = project;
-    if (project) {
-        m_value->setRange(project->labelScale().minimum(), project->labelScale().maximum());
-        m_value->setSingleStep(project->labelScale().step() > 0 ? project->labelScale().step() : 0.1);
+    m_service = service;
+    if (m_service) {
+        const LabelScale scale = m_service->labelScale();
+        m_value->setRange(scale.minimum(), scale.maximum());
+        m_value->setSingleStep(scale.step() > 0 ? scale.step() : 0.1);
     }
     refresh();
 }
@@ -119,23 +116,23 @@ void AgreementPanel::showTargets()
 {
     m_targets->setRowCount(0);
     m_results.clear();
-    if (!m_project) {
+    if (!m_service) {
         m_status->setText(tr("No project open."));
         return;
     }
-    const QStringList raters = agreement::defaultRaters(*m_project);
+    agreement::AgreementOverview overview = m_service->overview();
+    const QStringList &raters = overview.raters;
     if (raters.size() < 2) {
         m_status->setText(tr("Agreement needs labels from at least two annotators; this project has %n.", nullptr, int(raters.size())));
         return;
     }
     m_status->setText(tr("Annotators compared: %1").arg(raters.join(QStringLiteral(", "))));
-    const agreement::ScaleKind scale = agreement::scaleKind(m_project->labelScale());
+    m_results = std::move(overview.targets);
     for (Target t : kTargets) {
-        const agreement::ProjectRatings ratings = agreement::loadRatings(*m_project, t, raters);
-        if (ratings.clipIds.isEmpty())
+        const auto found = m_results.constFind(t);
+        if (found == m_results.cend())
             continue;
-        const agreement::TargetAgreement result = agreement::computeAgreement(ratings.matrix, scale);
-        m_results.insert(int(t), {ratings, result});
+        const agreement::TargetAgreement &result = found->agreement;
         const int row = m_targets->rowCount();
         m_targets->insertRow(row);
         setTextItem(m_targets, row, 0, targetName(t));
@@ -159,7 +156,7 @@ void AgreementPanel::showPairsAndQueue()
     m_adjudicate->setEnabled(false);
     const auto target = Target(m_target->currentData().toInt());
     // The statistics showTargets() computed: no second read of the labels.
-    const auto found = m_results.constFind(int(target));
+    const auto found = m_results.constFind(target);
     if (found == m_results.cend())
         return;
     const agreement::ProjectRatings &ratings = found->ratings;
@@ -207,25 +204,17 @@ void AgreementPanel::showPairsAndQueue()
 void AgreementPanel::adjudicateSelected()
 {
     const int row = m_queue->currentRow();
-    if (!m_project || row < 0)
+    if (!m_service || row < 0)
         return;
-    const std::optional<store::Clip> clip = m_project->clips().find(rowId(m_queue, row));
-    if (!clip)
-        return;
-    agreement::AdjudicationRequest request;
-    request.videoId = clip->videoId;
-    request.clipId = clip->clipId;
-    request.target = Target(m_target->currentData().toInt());
-    request.value = m_value->value();
-    request.reviewer = m_reviewer;
+    const auto target = Target(m_target->currentData().toInt());
     try {
-        const std::unique_ptr<store::Project> writer =
-            store::Project::open(m_project->isServer() ? m_project->databasePath() : m_project->folder());
-        const agreement::AdjudicationResult result = agreement::adjudicate(*writer, request);
+        const std::optional<agreement::Adjudicated> done = m_service->adjudicate(rowId(m_queue, row), target, m_value->value(), m_reviewer);
+        if (!done)
+            return;  // the clip has gone
         m_status->setText(tr("%1 %2: adjudicated label %3%4")
-                              .arg(clip->key(), targetName(request.target))
-                              .arg(result.value, 0, 'f', 2)
-                              .arg(result.changed ? QString() : tr(" (unchanged)")));
+                              .arg(done->clipKey, targetName(target))
+                              .arg(done->result.value, 0, 'f', 2)
+                              .arg(done->result.changed ? QString() : tr(" (unchanged)")));
         emit labelsChanged();
     } catch (const Error &error) {
         m_status->setText(error.message());

@@ -5,11 +5,11 @@
 // adjudicated label to set. The numbers come from core/agreement; this widget only shows them.
 // Other annotators' labels are shown here only: labelling itself stays blind (the project's
 // "Label blind" setting).
-#include "core/agreement/project_ratings.h"
-#include "core/agreement/target_agreement.h"
+#include "core/agreement/agreement_service.h"
 
 #include <QHash>
 #include <QWidget>
+#include <optional>
 
 class QComboBox;
 class QDoubleSpinBox;
@@ -18,10 +18,6 @@ class QPushButton;
 class QTableWidget;
 class QTabWidget;
 
-namespace sl::store {
-class Project;
-}
-
 namespace sl::ui {
 
 class AgreementPanel : public QWidget {
@@ -29,10 +25,9 @@ class AgreementPanel : public QWidget {
 public:
     explicit AgreementPanel(QWidget *parent = nullptr);
 
-    // The project whose labels are compared (nullptr empties the dock); `reviewer` is who sets
-    // adjudicated labels (recorded in the history). The dock writes through a connection of its
-    // own, as the window's other writers besides the labelling session do.
-    void setProject(const store::Project *project);
+    // The open project's agreement service (core's, over the session's project; nothing empties
+    // the dock); `reviewer` is who sets adjudicated labels (recorded in the history).
+    void setService(std::optional<agreement::AgreementService> service);
     void setReviewer(const QString &reviewer) { m_reviewer = reviewer; }
     // Computes every statistic again from the stored labels.
     void refresh();
@@ -57,12 +52,8 @@ private:
     void adjudicateSelected();
 
     // Per target with labels, as last computed by refresh().
-    struct TargetResult {
-        agreement::ProjectRatings ratings;
-        agreement::TargetAgreement agreement;
-    };
-    QHash<int, TargetResult> m_results;
-    const store::Project *m_project = nullptr;
+    QHash<Target, agreement::TargetResult> m_results;
+    std::optional<agreement::AgreementService> m_service;
     QString m_reviewer;
     QLabel *m_status;
     QComboBox *m_target;
