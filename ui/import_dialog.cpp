@@ -2,19 +2,17 @@
 
 #include "core/common/error.h"
 #include "core/demo/demo_project.h"
+#include "core/jobs/job_runner.h"
 #include "core/jobs/project_import.h"
 #include "core/store/project.h"
 
 #include <QDialogButtonBox>
 #include <QDir>
 #include <QFileInfo>
-#include <QFutureWatcher>
 #include <QLabel>
-#include <QPointer>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QVBoxLayout>
-#include <QtConcurrent/QtConcurrentRun>
 
 namespace sl::ui {
 
@@ -70,52 +68,52 @@ ImportDialog::ImportDialog(const QString &title, const QString &description, QWi
     layout->addWidget(m_message);
     layout->addWidget(buttons);
     setMinimumWidth(520);
-    m_watcher = new QFutureWatcher<std::pair<QString, QString>>(this);
-    connect(m_watcher, &QFutureWatcher<std::pair<QString, QString>>::finished, this, &ImportDialog::finish);
+    m_runner = new jobs::JobRunner(this);
 }
 
 ImportDialog::~ImportDialog()
 {
-    // The job refers to nothing of the dialog's but the shared flag; still, it is not left running.
-    if (m_cancelFlag)
-        m_cancelFlag->store(true);
-    m_watcher->waitForFinished();
+    // A half-made project is rolled back by the job itself; the job is not left running.
+    m_runner->stop();
 }
 
-void ImportDialog::start(Job job)
+void ImportDialog::start(Job job, const QString &title)
 {
-    m_cancelFlag = std::make_shared<std::atomic<bool>>(false);
+    m_cancelRequested = false;
     m_running = true;
     m_error.clear();
     m_message->hide();
     m_progress->setRange(0, 0);
     m_stage->setText(tr("Starting…"));
     m_cancel->setText(tr("Cancel"));
-    // Progress comes from the worker thread: handed to this dialog's thread, and dropped when the
-    // dialog is gone.
-    QPointer<ImportDialog> self(this);
-    const Progress progress = [self](const QString &stage, qint64 done, qint64 total) {
-        QMetaObject::invokeMethod(
-            self.data(), [self, stage, done, total] { if (self) self->showProgress(stage, done, total); }, Qt::QueuedConnection);
-    };
-    const auto flag = m_cancelFlag;
-    m_watcher->setFuture(QtConcurrent::run([job = std::move(job), progress, flag]() -> std::pair<QString, QString> {
-        try {
-            return job(progress, *flag);
-        } catch (const Error &error) {
-            return {QString(), error.message()};
-        } catch (const std::exception &error) {
-            return {QString(), QString::fromUtf8(error.what())};
-        }
-    }));
+    using Result = std::pair<QString, QString>;
+    m_runner->start<Result>(
+        {jobs::JobKind::Import, title.isEmpty() ? windowTitle() : title, QString()},
+        [this, job = std::move(job)](jobs::JobContext &context) {
+            // Progress comes from the worker thread: the dock reads the job's, the dialog gets its
+            // own through post() (dropped when the dialog is gone).
+            const Progress progress = [this, &context](const QString &stage, qint64 done, qint64 total) {
+                context.setProgress(total > 0 ? double(done) / double(total) : 0.0, stageText(stage));
+                context.post([this, stage, done, total] { showProgress(stage, done, total); });
+            };
+            return job(progress, *context.cancelFlag());
+        },
+        [this](const jobs::JobInfo &info, std::optional<Result> result) {
+            const bool cancelled = m_cancelRequested || info.state == jobs::JobState::Cancelled;
+            if (result && info.state == jobs::JobState::Done)
+                finish(result->first, result->second, false);
+            else
+                finish(QString(), info.error, cancelled);
+        });
 }
 
 bool ImportDialog::isRunning() const { return m_running; }
 
 void ImportDialog::cancel()
 {
-    if (m_cancelFlag && isRunning()) {
-        m_cancelFlag->store(true);
+    if (isRunning()) {
+        m_cancelRequested = true;
+        m_runner->cancel();
         m_stage->setText(tr("Cancelling…"));
         m_cancel->setEnabled(false);
     }
@@ -142,14 +140,12 @@ void ImportDialog::showProgress(const QString &stage, qint64 done, qint64 total)
     m_progress->setValue(int(1000 * done / total));
 }
 
-void ImportDialog::finish()
+void ImportDialog::finish(const QString &folder, const QString &text, bool cancelled)
 {
-    const auto [folder, text] = m_watcher->result();
     m_running = false;
     m_cancel->setEnabled(true);
     if (folder.isEmpty()) {
         m_error = text;
-        const bool cancelled = m_cancelFlag && m_cancelFlag->load();
         m_stage->setText(cancelled ? tr("Cancelled") : tr("Failed"));
         m_progress->setRange(0, 1);
         m_progress->setValue(0);
@@ -187,7 +183,7 @@ ImportDialog *ImportDialog::startImport(const QString &source, const QString &pr
         if (!result.report.skipped.isEmpty())
             summary += tr("; skipped %1").arg(result.report.skipped.size());
         return std::make_pair(result.projectFolder, summary);
-    });
+    }, tr("Import %1").arg(QFileInfo(source).fileName()));
     return dialog;
 }
 
@@ -207,7 +203,7 @@ ImportDialog *ImportDialog::startDemo(const QString &projectFolder, QWidget *par
             throw Error(tr("Cancelled; the demo project is ready in %1 and opens at once next time")
                             .arg(QDir::toNativeSeparators(result.project->folder())));
         return std::make_pair(result.project->folder(), tr("Demo project with %1 clips").arg(result.clipCount));
-    });
+    }, tr("Demo project in %1").arg(QDir::toNativeSeparators(projectFolder)));
     return dialog;
 }
 

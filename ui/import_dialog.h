@@ -7,11 +7,13 @@
 #include <functional>
 #include <memory>
 
-template <typename T>
-class QFutureWatcher;
 class QLabel;
 class QProgressBar;
 class QPushButton;
+
+namespace sl::jobs {
+class JobRunner;
+}
 
 namespace sl::ui {
 
@@ -31,7 +33,9 @@ public:
     // Builds (or reuses) the demo project in `projectFolder`.
     static ImportDialog *startDemo(const QString &projectFolder, QWidget *parent);
 
-    void start(Job job);
+    // Runs the job on the application's job queue (listed in the Jobs dock as `title`; the
+    // dialog's title when empty).
+    void start(Job job, const QString &title = QString());
     // From start() until the result is handled (the project announced, or the error shown).
     bool isRunning() const;
     void cancel();
@@ -47,14 +51,14 @@ protected:
 
 private:
     void showProgress(const QString &stage, qint64 done, qint64 total);
-    void finish();
+    void finish(const QString &folder, const QString &text, bool cancelled);
 
     QLabel *m_stage = nullptr;
     QLabel *m_message = nullptr;
     QProgressBar *m_progress = nullptr;
     QPushButton *m_cancel = nullptr;
-    std::shared_ptr<std::atomic<bool>> m_cancelFlag;
-    QFutureWatcher<std::pair<QString, QString>> *m_watcher = nullptr;
+    jobs::JobRunner *m_runner = nullptr;
+    bool m_cancelRequested = false;
     QString m_error;
     bool m_running = false;
 };

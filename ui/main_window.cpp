@@ -6,12 +6,11 @@
 #include "ui/clip_browser.h"
 #include "ui/clip_table_model.h"
 #include "ui/dock_layout.h"
-#include "core/media/audio_decoder.h"
+#include "ui/jobs_panel.h"
 #include "core/session/clip_timeline.h"
-#include "core/training/batch_prediction.h"
 #include "ui/history_view.h"
 #include "core/session/edit_history.h"
-#include "ui/extraction_runner.h"
+#include "core/jobs/job_runner.h"
 #include "ui/help_overlay.h"
 #include "ui/label_editor.h"
 #include "ui/language.h"
@@ -35,10 +34,8 @@
 #include <QLabel>
 #include <QMenuBar>
 #include <QMessageBox>
-#include <QFutureWatcher>
 #include <QProgressBar>
 #include <QPushButton>
-#include <QtConcurrent/QtConcurrentRun>
 #include <QSettings>
 #include <QTimer>
 #include <QStatusBar>
@@ -65,13 +62,13 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
 {
     setObjectName(QStringLiteral("SentiLensMainWindow"));
     setDockNestingEnabled(true);
-    m_extraction = new ExtractionRunner(this);
-    m_waveform = new QFutureWatcher<std::vector<float>>(this);
-    m_prediction = new QFutureWatcher<training::BatchPredictionResult>(this);
+    m_extraction = new jobs::JobRunner(this);
+    m_prediction = new jobs::JobRunner(this);
     m_shortcuts = new ShortcutRegistry(this);
     createDocks();
     createActions();
     createWorkbench();
+    createJobsDock();
     createExplanationDocks();
     createStartPage();
     createMenus();
@@ -350,6 +347,8 @@ void MainWindow::createMenus()
     jobs->addSeparator();
     jobs->addAction(act("jobs.textEncoder"));
     jobs->addAction(act("jobs.speechModel"));
+    jobs->addSeparator();
+    jobs->addAction(dockOf(m_jobsPanel)->toggleViewAction());
 
     QMenu *view = menuBar()->addMenu(tr("&View"));
     for (QDockWidget *dock : m_docks)
@@ -424,36 +423,7 @@ void MainWindow::createStatusBar()
     m_cancelJob->hide();
     statusBar()->addPermanentWidget(m_jobProgress);
     statusBar()->addPermanentWidget(m_cancelJob);
-    connect(m_cancelJob, &QPushButton::clicked, m_extraction, &ExtractionRunner::cancel);
-    connect(m_extraction, &ExtractionRunner::progressed, this, [this](int done, int total, double eta, int failed) {
-        m_jobProgress->setRange(0, total);
-        m_jobProgress->setValue(done);
-        m_jobProgress->setFormat(eta >= 0 ? tr("Features %v/%m, %1 s left").arg(qRound(eta)) : tr("Features %v/%m"));
-        if (failed > 0)
-            m_jobProgress->setToolTip(tr("%1 clip(s) could not be read").arg(failed));
-    });
-    connect(m_extraction, &ExtractionRunner::finished, this, [this](const jobs::ExtractionReport &report, const QString &error) {
-        const QString summary = tr("Features: %1 extracted, %2 already there, %3 failed%4")
-                                    .arg(report.extracted)
-                                    .arg(report.alreadyCached)
-                                    .arg(report.failed)
-                                    .arg(report.cancelled ? tr(" (cancelled)") : QString());
-        onExtractionFinished(summary, error);
-    });
-    connect(m_prediction, &QFutureWatcher<training::BatchPredictionResult>::finished, this, [this] {
-        const training::BatchPredictionResult result = m_prediction->result();
-        m_jobProgress->hide();
-        if (!result.error.isEmpty()) {
-            showError(result.error);
-            return;
-        }
-        statusBar()->showMessage(tr("Predicted %1 clips with %2").arg(result.clips).arg(result.modelName), 15000);
-        onActiveModelChanged();
-    });
-    connect(m_waveform, &QFutureWatcher<std::vector<float>>::finished, this, [this] {
-        if (m_waveformClip == m_currentClip && m_waveform->future().resultCount() > 0)
-            m_player->setWaveform(m_waveform->result(), 16000);
-    });
+    connect(m_cancelJob, &QPushButton::clicked, m_extraction, &jobs::JobRunner::cancel);
     statusBar()->addPermanentWidget(m_savedLabel);
     statusBar()->addPermanentWidget(m_annotatorLabel);
     statusBar()->addPermanentWidget(m_projectLabel);
@@ -523,8 +493,7 @@ void MainWindow::closeProject()
 {
     if (m_session)
         settlePendingLabels(this, *m_session, false);  // labels typed while another program wrote
-    m_extraction->cancel();
-    m_extraction->waitForFinished();
+    stopJobs();
     m_player->setClip({});
     m_transcript->clear();
     m_labels->showClip(nullptr);
@@ -607,44 +576,8 @@ void MainWindow::showTimeline(qint64 clipId, const QString &mediaFile)
     } catch (const Error &error) {
         statusBar()->showMessage(error.message(), 10000);
     }
-    // Decoding the waveform takes a moment: off the UI thread, shown when it is ready if the
-    // clip is still the current one. A clip without sound simply has no waveform.
-    m_waveformClip = clipId;
-    m_waveform->setFuture(QtConcurrent::run([mediaFile] {
-        try {
-            return media::decodeAudioMono16k(mediaFile);
-        } catch (const Error &) {
-            return std::vector<float>();
-        }
-    }));
+    loadWaveform(clipId, mediaFile);
 }
-
-bool MainWindow::startExtraction()
-{
-    if (!m_session || m_extraction->isRunning())
-        return false;
-    if (!m_extraction->start(m_session->project().databasePath()))
-        return false;
-    m_jobProgress->setRange(0, 0);
-    m_jobProgress->show();
-    m_cancelJob->show();
-    statusBar()->showMessage(tr("Extracting features in the background…"), 5000);
-    return true;
-}
-
-bool MainWindow::startPrediction()
-{
-    if (!m_session || m_prediction->isRunning())
-        return false;
-    const QString path = m_session->project().databasePath();
-    m_prediction->setFuture(QtConcurrent::run([path] { return training::predictAllClips(path); }));
-    m_jobProgress->setRange(0, 0);
-    m_jobProgress->setFormat(tr("Predicting…"));
-    m_jobProgress->show();
-    return true;
-}
-
-bool MainWindow::isPredicting() const { return m_prediction->isRunning(); }
 
 void MainWindow::onExtractionFinished(const QString &summary, const QString &error)
 {
@@ -950,10 +883,7 @@ void MainWindow::closeEvent(QCloseEvent *event)
     settings.setValue(kStateKey, saveState(kStateVersion));
     m_player->pause();
     // A running job is stopped at its next clip; what it finished is already in the project.
-    m_extraction->cancel();
-    m_extraction->waitForFinished();
-    m_waveform->waitForFinished();
-    m_prediction->waitForFinished();
+    stopJobs();
     event->accept();
 }
 

@@ -12,8 +12,6 @@
 #include <optional>
 #include <vector>
 
-template <typename T>
-class QFutureWatcher;
 class QActionGroup;
 class QPushButton;
 class QDockWidget;
@@ -27,8 +25,8 @@ namespace sl::session {
 class EditHistory;
 class LabelingSession;
 }
-namespace sl::training {
-struct BatchPredictionResult;
+namespace sl::jobs {
+class JobRunner;
 }
 namespace sl::present {
 class PresentationView;
@@ -46,7 +44,7 @@ class ExplanationController;
 class KanView;
 class MaskView;
 class SaliencyView;
-class ExtractionRunner;
+class JobsPanel;
 class HistoryView;
 class ClipTableModel;
 class ImportDialog;
@@ -88,7 +86,8 @@ public:
     ShortcutRegistry *shortcuts() const { return m_shortcuts; }
     HelpOverlay *helpOverlay() const { return m_help; }
     QString lastError() const { return m_lastError; }
-    ExtractionRunner *extraction() const { return m_extraction; }
+    jobs::JobRunner *extraction() const { return m_extraction; }
+    JobsPanel *jobsPanel() const { return m_jobsPanel; }
     // Starts feature extraction for the open project in the background.
     bool startExtraction();
     // Predicts every clip with the project's active model in the background.
@@ -205,6 +204,12 @@ private:
     // The current annotator's batch (a lead's assignment) in the clip list.
     void showAnnotatorBatch();
     void onExtractionFinished(const QString &summary, const QString &error);
+    // The window's background work (main_window_jobs.cpp): the Jobs dock, the current clip's
+    // waveform, and stopping the window's jobs when the project closes.
+    void createJobsDock();
+    QWidget *showJobs();  // --show jobs: the Jobs dock, floating, with the window's jobs started
+    void loadWaveform(qint64 clipId, const QString &mediaFile);
+    void stopJobs();
     void createWorkbench();
     void setWorkbenchProject(const store::Project *project);
     void onActiveModelChanged();  // after training, prediction or a new active model
@@ -246,10 +251,11 @@ private:
     QLabel *m_savedLabel = nullptr;
     QProgressBar *m_jobProgress = nullptr;
     QPushButton *m_cancelJob = nullptr;
-    ExtractionRunner *m_extraction = nullptr;
-    QFutureWatcher<std::vector<float>> *m_waveform = nullptr;
-    QFutureWatcher<training::BatchPredictionResult> *m_prediction = nullptr;
-    qint64 m_waveformClip = 0;
+    // Background work goes through the application's job queue (core/jobs/job_queue.h).
+    jobs::JobRunner *m_extraction = nullptr;
+    jobs::JobRunner *m_prediction = nullptr;
+    qint64 m_waveformJob = 0;  // the current clip's waveform, on the queue's waveform lane
+    JobsPanel *m_jobsPanel = nullptr;
     QByteArray m_defaultState;
     QList<qint64> m_visited;  // for "back"
     qint64 m_currentClip = 0;

@@ -11,7 +11,7 @@
 #include "core/store/project.h"
 #include "ui/clip_table_model.h"
 #include "ui/dock_layout.h"
-#include "ui/extraction_runner.h"
+#include "core/jobs/job_runner.h"
 #include "ui/import_dialog.h"
 #include "ui/new_project_dialog.h"
 #include "ui/shortcut_registry.h"
@@ -104,7 +104,7 @@ void MainWindow::createStartPage()
     m_featuresNote->addWidget(noteText);
     m_featuresNote->addAction(m_shortcuts->action(QStringLiteral("jobs.extract")));
     m_featuresNote->hide();
-    connect(m_extraction, &ExtractionRunner::finished, this, [this] { updateFeaturesNote(); });
+    connect(m_extraction, &jobs::JobRunner::finished, this, [this] { updateFeaturesNote(); });
 }
 
 void MainWindow::addStartMenus(QMenu *file)

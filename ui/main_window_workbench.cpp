@@ -117,6 +117,8 @@ QWidget *MainWindow::showWorkbench(const QString &part)
 {
     if (!m_session)
         return nullptr;
+    if (part == QLatin1String("jobs"))
+        return showJobs();
     if (part == QLatin1String("train") || part == QLatin1String("training")) {
         TrainDialog *dialog = openTrainDialog();
         dialog->resize(1000, 560);

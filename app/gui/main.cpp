@@ -86,7 +86,7 @@ int main(int argc, char *argv[])
     parser.addOption({QStringLiteral("select"), QStringLiteral("Select the N-th clip of the list (from 1)."), QStringLiteral("N")});
     parser.addOption({QStringLiteral("present"), QStringLiteral("Start in presentation mode (full screen; Esc leaves it).")});
     parser.addOption({QStringLiteral("show"),
-                      QStringLiteral("Show a workbench part: train, training, models, compare, review, agreement, adjudicate (the screenshot is of it)."),
+                      QStringLiteral("Show a workbench part: train, training, models, compare, review, agreement, adjudicate, jobs (the screenshot is of it)."),
                       QStringLiteral("PART")});
     parser.addOption({QStringLiteral("explain"),
                       QStringLiteral("Show an explanation view, floating: contributions, saliency, kan, mask, dataset (the screenshot is of it)."),

@@ -31,6 +31,7 @@ struct JobRecord {
     bool dropped = false;    // owner gone: no callback, no posts
     bool completed = false;  // complete() ran
     bool light = false;
+    bool transient = false;
 
     bool receiverAlive() const { return !dropped && (!hasReceiver || receiver); }
 };
@@ -148,6 +149,7 @@ qint64 JobQueue::submit(const JobSpec &spec, Work work, QObject *receiver, Finis
     record->receiver = receiver;
     record->hasReceiver = receiver != nullptr;
     record->light = spec.kind == JobKind::Waveform;
+    record->transient = spec.transient;
     const qint64 id = record->info.id;
     if (receiver)  // a receiver that goes has no use for its jobs any more
         record->receiverWatch = connect(receiver, &QObject::destroyed, this, [this, id] { cancel(id); });
@@ -253,11 +255,13 @@ void JobQueue::complete(const std::shared_ptr<JobRecord> &record)
     {
         QMutexLocker lock(&record->mutex);
         ran = record->info.state == JobState::Running;
-        if (!record->failure.isEmpty()) {
-            record->info.state = JobState::Failed;
-            record->info.error = record->failure;
-        } else if (record->cancel.load()) {
+        // A pipeline asked to stop often stops by throwing ("cancelled; …"): that is a cancel, and
+        // its message is kept as the job's error text.
+        record->info.error = record->failure;
+        if (record->cancel.load()) {
             record->info.state = JobState::Cancelled;
+        } else if (!record->failure.isEmpty()) {
+            record->info.state = JobState::Failed;
         } else {
             record->info.state = JobState::Done;
             record->info.progress = 1.0;
@@ -273,6 +277,8 @@ void JobQueue::complete(const std::shared_ptr<JobRecord> &record)
     record->finished = nullptr;
     emit jobChanged(info.id);
     emit jobFinished(info.id);
+    if (record->transient && info.state != JobState::Failed && m_jobs.removeOne(record))
+        emit jobRemoved(info.id);
     schedule();
 }
 
@@ -320,6 +326,26 @@ void JobQueue::cancelAll()
         cancel(id);
 }
 
+void JobQueue::waitForFinished(qint64 id)
+{
+    const auto record = find(id);
+    if (!record)
+        return;
+    bool queued = false;
+    {
+        QMutexLocker lock(&record->mutex);
+        queued = record->info.state == JobState::Queued;
+    }
+    if (queued)
+        cancel(id);
+    {
+        QMutexLocker lock(&record->mutex);
+        while (!record->returned)
+            record->workReturned.wait(&record->mutex);
+    }
+    complete(record);
+}
+
 void JobQueue::cancelAndWait(qint64 id)
 {
     const auto record = find(id);
@@ -327,12 +353,7 @@ void JobQueue::cancelAndWait(qint64 id)
         return;
     record->dropped = true;
     cancel(id);
-    {
-        QMutexLocker lock(&record->mutex);
-        while (!record->returned)
-            record->workReturned.wait(&record->mutex);
-    }
-    complete(record);
+    waitForFinished(id);
 }
 
 void JobQueue::clearFinished()

@@ -40,6 +40,9 @@ struct JobSpec {
     // Jobs with the same non-empty key never run at once (one training per project): a second is
     // queued until the first ends, rather than run beside it.
     QString exclusiveKey;
+    // Forgotten as soon as it is done or cancelled, so that the list is not flooded (a waveform
+    // per clip visited); kept, like every job, when it fails.
+    bool transient = false;
 };
 
 // A job as the dock shows it; a copy, taken under the job's lock.
@@ -51,7 +54,7 @@ struct JobInfo {
     JobState state = JobState::Queued;
     double progress = 0.0;  // 0..1
     QString message;        // the latest progress message
-    QString error;          // why it failed: names the file or the problem
+    QString error;          // why it failed (or what a cancelled job said): names the file or the problem
 };
 
 struct JobRecord;
@@ -126,6 +129,10 @@ public:
     // next looks at the flag.
     void cancel(qint64 id);
     void cancelAll();
+    // Waits until the job's work has returned and delivers its end now (callback, signals), for
+    // an owner that must see the end before it goes on (a dialog closing after Cancel). A queued
+    // job is cancelled first: it could not start while its owner's thread waits.
+    void waitForFinished(qint64 id);
     // For an owner going away: cancels, waits until the work has returned, and drops the owner's
     // callback and posts. The job is cancelled (or done/failed, if it ended first) on return.
     void cancelAndWait(qint64 id);

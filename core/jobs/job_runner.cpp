@@ -12,6 +12,12 @@ void JobRunner::cancel()
         m_queue->cancel(m_id);
 }
 
+void JobRunner::waitForFinished()
+{
+    if (m_id && m_queue)
+        m_queue->waitForFinished(m_id);
+}
+
 void JobRunner::stop()
 {
     if (!m_id)

@@ -44,6 +44,9 @@ public:
 
     // Asks the job to stop (see JobQueue::cancel); its end still comes through done/finished.
     void cancel();
+    // Waits for the job's work and delivers its end now (done, then finished()); see
+    // JobQueue::waitForFinished.
+    void waitForFinished();
     // Cancels the job and waits for its work to return, dropping its result (for an owner that
     // moves to another project, or goes).
     void stop();

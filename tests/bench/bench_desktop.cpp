@@ -7,7 +7,7 @@
 #include "core/store/savepoint.h"
 #include "ui/clip_filter_model.h"
 #include "ui/clip_table_model.h"
-#include "ui/extraction_runner.h"
+#include "core/jobs/job_runner.h"
 #include "ui/main_window.h"
 
 #include <QApplication>

@@ -12,7 +12,7 @@
 #include "ui/help_overlay.h"
 #include "ui/label_editor.h"
 #include "ui/main_window.h"
-#include "ui/extraction_runner.h"
+#include "core/jobs/job_runner.h"
 #include "ui/player/player_widget.h"
 #include "ui/player/timeline_plot.h"
 #include "ui/transcript_view.h"

@@ -19,7 +19,7 @@
 #include "ui/workbench/model_registry_panel.h"
 #include "ui/workbench/review_queue_panel.h"
 #include "ui/workbench/train_dialog.h"
-#include "ui/workbench/training_runner.h"
+#include "core/jobs/job_runner.h"
 
 #include <qcustomplot.h>
 
@@ -97,7 +97,7 @@ private slots:
         settings.epochs = 5000;
         settings.patience = 0;
         dialog->applySettings(settings);
-        QSignalSpy finished(dialog->runner(), &TrainingRunner::finished);
+        QSignalSpy finished(dialog->runner(), &jobs::JobRunner::finished);
         QVERIFY(dialog->startTraining());
         QTRY_VERIFY_WITH_TIMEOUT(dialog->curves()->graph(0)->dataCount() >= 1, 60000);
         QPushButton *cancel = cancelButton(dialog);
@@ -105,7 +105,10 @@ private slots:
         QTest::mouseClick(cancel, Qt::LeftButton);
         QTRY_VERIFY_WITH_TIMEOUT(!dialog->isTraining(), 60000);
         QCOMPARE(finished.size(), 1);
-        QVERIFY(finished.first().first().value<training::TrainingJobResult>().cancelled);
+        const jobs::JobInfo job = finished.first().first().value<jobs::JobInfo>();
+        QCOMPARE(job.kind, jobs::JobKind::Training);
+        QCOMPARE(job.state, jobs::JobState::Cancelled);
+        QVERIFY(dialog->status().contains(QStringLiteral("cancelled")));
         QVERIFY(dialog->curves()->graph(0)->dataCount() < 5000);
         QCOMPARE(project().models().list().size(), 1);
     }

@@ -1,16 +1,15 @@
 #include "ui/explain/explanation_controller.h"
 
+#include "core/jobs/job_runner.h"
+
 #include <QCoreApplication>
-#include <QtConcurrent/QtConcurrentRun>
+#include <QFileInfo>
 
 namespace sl::ui {
 
-ExplanationController::ExplanationController(QObject *parent) : QObject(parent)
-{
-    connect(&m_watcher, &QFutureWatcher<plots::ExplanationPlots>::finished, this, &ExplanationController::onFinished);
-}
+ExplanationController::ExplanationController(QObject *parent) : QObject(parent), m_runner(new jobs::JobRunner(this)) {}
 
-ExplanationController::~ExplanationController() { m_watcher.waitForFinished(); }
+ExplanationController::~ExplanationController() { m_runner->stop(); }
 
 void ExplanationController::setProject(const QString &projectPath)
 {
@@ -52,8 +51,7 @@ bool ExplanationController::isBusy() const
 void ExplanationController::waitForIdle()
 {
     while (isBusy()) {
-        m_watcher.waitForFinished();
-        QCoreApplication::sendPostedEvents();  // delivers `finished`, which starts the next job
+        m_runner->waitForFinished();  // delivers the end, which starts the next job
         QCoreApplication::processEvents();
     }
 }
@@ -80,13 +78,28 @@ void ExplanationController::startNext()
     m_running = true;
     emit busyChanged(true);
     const QString path = m_path;
-    m_watcher.setFuture(QtConcurrent::run([path, clips] { return plots::computeExplanationPlots(path, clips); }));
+    // A clip's explanation is forgotten by the Jobs dock once done (one per clip visited).
+    const jobs::JobSpec spec{jobs::JobKind::Explanation,
+                             clips.isEmpty() ? tr("Explain every clip of %1").arg(QFileInfo(path).fileName())
+                                             : tr("Explain clip %1").arg(clips.first()),
+                             QString(), !clips.isEmpty()};
+    m_runner->start<plots::ExplanationPlots>(
+        spec,
+        [path, clips](jobs::JobContext &context) {
+            plots::ExplanationPlots plots = plots::computeExplanationPlots(path, clips);
+            if (!plots.error.isEmpty())
+                context.fail(plots.error);
+            return plots;
+        },
+        [this](const jobs::JobInfo &info, std::optional<plots::ExplanationPlots> computed) { onFinished(info, std::move(computed)); });
 }
 
-void ExplanationController::onFinished()
+void ExplanationController::onFinished(const jobs::JobInfo &info, std::optional<plots::ExplanationPlots> computed)
 {
     m_running = false;
-    const plots::ExplanationPlots result = m_watcher.result();
+    plots::ExplanationPlots result = computed ? std::move(*computed) : plots::ExplanationPlots();
+    if (!computed)  // it threw, or was cancelled in the Jobs dock before it started
+        result.error = info.error.isEmpty() ? tr("The explanation was cancelled") : info.error;
     if (m_runningGeneration == m_generation) {
         if (!result.error.isEmpty())
             emit failed(result.error);

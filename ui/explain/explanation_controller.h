@@ -1,14 +1,19 @@
 #pragma once
 // Keeps the explanation and dataset views in step with the selected clip and the active model.
-// The explanations are computed in the background (QtConcurrent; the core stores them in the
+// The explanations are computed in the background (the job queue; the core stores them in the
 // project, so a clip seen before comes back at once) one job at a time: the selected clip first,
 // then the whole project for the dataset views. Only the latest selection is kept while a job
 // runs, so clicking through clips never piles up work or freezes the window.
 #include "ui/plots/explanation_plot_data.h"
 
-#include <QFutureWatcher>
 #include <QHash>
 #include <QObject>
+#include <optional>
+
+namespace sl::jobs {
+class JobRunner;
+struct JobInfo;
+}
 
 namespace sl::ui {
 
@@ -39,9 +44,9 @@ signals:
 
 private:
     void startNext();
-    void onFinished();
+    void onFinished(const jobs::JobInfo &info, std::optional<plots::ExplanationPlots> computed);
 
-    QFutureWatcher<plots::ExplanationPlots> m_watcher;
+    jobs::JobRunner *m_runner;
     QString m_path;
     qint64 m_clip = 0;
     qint64 m_shownClip = 0;  // the clip whose plots were last handed out (this generation)

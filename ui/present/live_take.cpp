@@ -1,6 +1,7 @@
 #include "ui/present/live_take.h"
 
 #include "core/common/error.h"
+#include "core/jobs/job_queue.h"
 #include "core/media/audio_decoder.h"
 
 #include <QAudioDevice>
@@ -12,7 +13,6 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
-#include <QFutureWatcher>
 #include <QMediaCaptureSession>
 #include <QMediaDevices>
 #include <QMediaFormat>
@@ -20,7 +20,6 @@
 #include <QMediaRecorder>
 #include <QTimer>
 #include <QUrl>
-#include <QtConcurrent/QtConcurrentRun>
 #include <span>
 
 namespace sl::present {
@@ -32,30 +31,19 @@ constexpr int kSampleRate = 16000;
 
 LiveTake::LiveTake(QString projectPath, QString workFolder, QObject *parent)
     : QObject(parent), m_projectPath(std::move(projectPath)), m_workFolder(std::move(workFolder)),
-      m_tick(new QTimer(this)), m_stop(new QTimer(this)), m_analysisWatcher(new QFutureWatcher<TakeAnalysis>(this))
+      m_tick(new QTimer(this)), m_stop(new QTimer(this))
 {
     m_tick->setInterval(1000);
     connect(m_tick, &QTimer::timeout, this, &LiveTake::onTick);
     m_stop->setSingleShot(true);
     connect(m_stop, &QTimer::timeout, this, &LiveTake::finishRecording);
-    connect(m_analysisWatcher, &QFutureWatcher<TakeAnalysis>::finished, this, [this] {
-        if (m_lifecycle.state() != TakeState::Analysing)
-            return;  // cancelled meanwhile
-        m_analysis = m_analysisWatcher->result();
-        if (!m_analysis.error.isEmpty()) {
-            m_lifecycle.fail(m_analysis.error);
-            emit failed(m_analysis.error);
-        } else {
-            m_lifecycle.analysed();
-        }
-        setState();
-    });
 }
 
 LiveTake::~LiveTake()
 {
     stopSources();
-    m_analysisWatcher->waitForFinished();
+    for (qint64 id : std::as_const(m_analysisJobs))
+        jobs::JobQueue::application()->cancelAndWait(id);
 }
 
 void LiveTake::setTimings(int countdownSeconds, int recordSeconds)
@@ -224,7 +212,32 @@ void LiveTake::startAnalysis(const QString &file)
 {
     const QString project = m_projectPath;
     const QString work = m_workFolder;
-    m_analysisWatcher->setFuture(QtConcurrent::run([project, file, work] { return explain::analyseTake(project, file, work); }));
+    const qint64 id = jobs::JobQueue::application()->submitFor<TakeAnalysis>(
+        {jobs::JobKind::LiveTake, tr("Analyse the live take %1").arg(QFileInfo(file).fileName()), QString()},
+        [project, file, work](jobs::JobContext &context) {
+            TakeAnalysis analysis = explain::analyseTake(project, file, work);
+            if (!analysis.error.isEmpty())
+                context.fail(analysis.error);
+            return analysis;
+        },
+        this,
+        [this](const jobs::JobInfo &info, std::optional<TakeAnalysis> analysis) {
+            const bool latest = !m_analysisJobs.isEmpty() && m_analysisJobs.last() == info.id;
+            m_analysisJobs.removeOne(info.id);
+            if (m_lifecycle.state() != TakeState::Analysing || !latest)
+                return;  // cancelled meanwhile, or a later take is being analysed
+            m_analysis = analysis ? std::move(*analysis) : TakeAnalysis();
+            if (!analysis)  // it threw, or was cancelled in the Jobs dock before it started
+                m_analysis.error = info.error.isEmpty() ? tr("The analysis of the take was cancelled") : info.error;
+            if (!m_analysis.error.isEmpty()) {
+                m_lifecycle.fail(m_analysis.error);
+                emit failed(m_analysis.error);
+            } else {
+                m_lifecycle.analysed();
+            }
+            setState();
+        });
+    m_analysisJobs << id;
 }
 
 void LiveTake::stopSources()

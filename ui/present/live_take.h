@@ -14,8 +14,6 @@
 #include <memory>
 #include <vector>
 
-template <typename T>
-class QFutureWatcher;
 class QAudioSource;
 class QCamera;
 class QAudioInput;
@@ -92,7 +90,9 @@ private:
     QAudioInput *m_microphone = nullptr;
     QMediaRecorder *m_recorder = nullptr;
     QAudioSource *m_levelSource = nullptr;
-    QFutureWatcher<TakeAnalysis> *m_analysisWatcher;
+    // The analyses on the application's job queue: every one is waited for when the take goes (they
+    // write into the work folder); only the latest one's result is used.
+    QList<qint64> m_analysisJobs;
 };
 
 }  // namespace sl::present

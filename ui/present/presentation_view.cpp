@@ -1,5 +1,6 @@
 #include "ui/present/presentation_view.h"
 
+#include "core/jobs/job_runner.h"
 #include "ui/player/video_surface.h"
 #include "ui/present/contribution_bars.h"
 #include "ui/present/live_take.h"
@@ -10,8 +11,6 @@
 #include <QAudioOutput>
 #include <QBoxLayout>
 #include <QCloseEvent>
-#include <QFutureWatcher>
-#include <QtConcurrent/QtConcurrentRun>
 #include <QKeyEvent>
 #include <QLabel>
 #include <QMediaDevices>
@@ -79,15 +78,7 @@ PresentationView::PresentationView(QWidget *parent)
     m_hold->setSingleShot(true);
     m_holdMs = int(QSettings().value(QStringLiteral("presentation/holdSeconds"), kHoldSeconds).toDouble() * 1000);
     connect(m_hold, &QTimer::timeout, this, &PresentationView::next);
-    m_shapley = new QFutureWatcher<ShapleyContributions>(this);
-    connect(m_shapley, &QFutureWatcher<ShapleyContributions>::finished, this, [this] {
-        const ShapleyContributions result = m_shapley->result();
-        if (!result.error.isEmpty())
-            showMessage(tr("Shapley values unavailable, showing unimodal predictions: %1").arg(result.error));
-        if (!result.modelName.isEmpty())
-            m_model->setText(tr("Model: %1").arg(result.modelName));
-        applyExplanations(result);
-    });
+    m_shapley = new jobs::JobRunner(this);
     m_messageTimer->setSingleShot(true);
     connect(m_messageTimer, &QTimer::timeout, m_message, &QLabel::hide);
     buildLayout();
@@ -96,7 +87,7 @@ PresentationView::PresentationView(QWidget *parent)
 PresentationView::~PresentationView()
 {
     m_player->stop();
-    m_shapley->waitForFinished();
+    m_shapley->stop();
     delete m_take;  // before its work folder goes
 }
 
@@ -205,7 +196,24 @@ void PresentationView::setClips(QList<PresentationClip> clips)
     if (m_projectPath.isEmpty() || ids.isEmpty() || m_shapley->isRunning())
         return;
     const QString project = m_projectPath;
-    m_shapley->setFuture(QtConcurrent::run([project, ids] { return explain::shapleyContributions(project, ids); }));
+    m_shapley->start<ShapleyContributions>(
+        {jobs::JobKind::Explanation, tr("Shapley values of %n presented clip(s)", nullptr, int(ids.size())), QString()},
+        [project, ids](jobs::JobContext &context) {
+            ShapleyContributions result = explain::shapleyContributions(project, ids);
+            if (!result.error.isEmpty())
+                context.fail(result.error);
+            return result;
+        },
+        [this](const jobs::JobInfo &info, std::optional<ShapleyContributions> computed) {
+            ShapleyContributions result = computed ? std::move(*computed) : ShapleyContributions();
+            if (!computed)
+                result.error = info.error;
+            if (!result.error.isEmpty())
+                showMessage(tr("Shapley values unavailable, showing unimodal predictions: %1").arg(result.error));
+            if (!result.modelName.isEmpty())
+                m_model->setText(tr("Model: %1").arg(result.modelName));
+            applyExplanations(result);
+        });
 }
 
 void PresentationView::applyExplanations(const ShapleyContributions &explanations)

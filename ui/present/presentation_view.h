@@ -18,12 +18,13 @@
 class QLabel;
 class QProgressBar;
 class QTemporaryDir;
-template <typename T>
-class QFutureWatcher;
 class QTimer;
 
 namespace sl::ui {
 class VideoSurface;
+}
+namespace sl::jobs {
+class JobRunner;
 }
 
 namespace sl::present {
@@ -136,7 +137,7 @@ private:
     LiveTake *m_take = nullptr;
     std::unique_ptr<QTemporaryDir> m_workFolder;
     QString m_projectPath;
-    QFutureWatcher<ShapleyContributions> *m_shapley = nullptr;
+    jobs::JobRunner *m_shapley = nullptr;  // the playlist's Shapley values, on the job queue
 };
 
 }  // namespace sl::present

@@ -1,14 +1,16 @@
 #include "ui/workbench/review_queue_panel.h"
 
+#include "core/jobs/job_runner.h"
+
 #include "ui/workbench/table_items.h"
 
+#include <QFileInfo>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QPushButton>
 #include <QTabWidget>
 #include <QTableWidget>
 #include <QVBoxLayout>
-#include <QtConcurrent/QtConcurrentRun>
 
 namespace sl::ui {
 
@@ -31,18 +33,7 @@ ReviewQueuePanel::ReviewQueuePanel(QWidget *parent) : QWidget(parent)
         connect(table, &QTableWidget::itemActivated, this, [this, table](QTableWidgetItem *item) { emit clipActivated(rowId(table, item->row())); });
     }
     connect(m_refresh, &QPushButton::clicked, this, &ReviewQueuePanel::refresh);
-    connect(&m_watcher, &QFutureWatcher<training::ReviewQueue>::finished, this, [this] {
-        m_building = false;
-        if (m_watcher.future().resultCount() == 0)
-            return;  // the empty future setProject puts in place of a dropped build
-        if (m_rebuildAsked) {  // the result is already stale: build again instead of showing it
-            m_rebuildAsked = false;
-            refresh();
-            return;
-        }
-        m_queue = m_watcher.result();
-        showQueue();
-    });
+    m_runner = new jobs::JobRunner(this);
 
     auto *top = new QHBoxLayout;
     top->addWidget(m_status, 1);
@@ -54,14 +45,12 @@ ReviewQueuePanel::ReviewQueuePanel(QWidget *parent) : QWidget(parent)
     setProject(QString());
 }
 
-ReviewQueuePanel::~ReviewQueuePanel() { m_watcher.waitForFinished(); }
+ReviewQueuePanel::~ReviewQueuePanel() { m_runner->stop(); }
 
 void ReviewQueuePanel::setProject(const QString &projectPath)
 {
-    // A build of the previous project must not land in this one: wait for it, then drop its
-    // pending result (setFuture discards the old future's undelivered signals).
-    m_watcher.waitForFinished();
-    m_watcher.setFuture(QFuture<training::ReviewQueue>());
+    // A build of the previous project must not land in this one: wait for it, and drop its result.
+    m_runner->stop();
     m_building = m_rebuildAsked = false;
     m_projectPath = projectPath;
     m_queue = {};
@@ -83,7 +72,26 @@ bool ReviewQueuePanel::refresh()
     m_refresh->setEnabled(false);
     m_status->setText(tr("Ranking clips…"));
     const QString path = m_projectPath;
-    m_watcher.setFuture(QtConcurrent::run([path] { return training::buildReviewQueue(path, kQueueLength); }));
+    m_runner->start<training::ReviewQueue>(
+        {jobs::JobKind::ReviewQueue, tr("Review queue of %1").arg(QFileInfo(path).fileName()), QStringLiteral("review:") + path},
+        [path](jobs::JobContext &context) {
+            training::ReviewQueue queue = training::buildReviewQueue(path, kQueueLength);
+            if (!queue.error.isEmpty())
+                context.fail(queue.error);
+            return queue;
+        },
+        [this](const jobs::JobInfo &info, std::optional<training::ReviewQueue> queue) {
+            m_building = false;
+            if (m_rebuildAsked) {  // the result is already stale: build again instead of showing it
+                m_rebuildAsked = false;
+                refresh();
+                return;
+            }
+            m_queue = queue ? std::move(*queue) : training::ReviewQueue();
+            if (!queue)
+                m_queue.error = info.error;
+            showQueue();
+        });
     return true;
 }
 

@@ -5,13 +5,16 @@
 // announces its clip with clipActivated().
 #include "core/training/review_queue.h"
 
-#include <QFutureWatcher>
 #include <QWidget>
 
 class QLabel;
 class QPushButton;
 class QTableWidget;
 class QTabWidget;
+
+namespace sl::jobs {
+class JobRunner;
+}
 
 namespace sl::ui {
 
@@ -51,7 +54,7 @@ private:
     QTabWidget *m_tabs;
     QTableWidget *m_disagreements;
     QTableWidget *m_uncertain;
-    QFutureWatcher<training::ReviewQueue> m_watcher;
+    jobs::JobRunner *m_runner;  // the build, on the application's job queue
     bool m_building = false;
     bool m_rebuildAsked = false;
     training::ReviewQueue m_queue;

@@ -4,7 +4,7 @@
 
 #include "core/common/error.h"
 #include "ui/workbench/scratch_project.h"
-#include "ui/workbench/training_runner.h"
+#include "core/jobs/job_runner.h"
 #include "ui/plots/plot_theme.h"
 
 #include <qcustomplot.h>
@@ -16,6 +16,7 @@
 #include <QFormLayout>
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QFileInfo>
 #include <QLineEdit>
 #include <QPushButton>
 #include <QSpinBox>
@@ -52,7 +53,7 @@ QSpinBox *wholeBox(int minimum, int maximum)
 TrainDialog::TrainDialog(const QString &projectPath, const QStringList &annotators, const QString &importAnnotator,
                          qint64 activeModelId, int trainClips, QWidget *parent)
     : QDialog(parent), m_projectPath(projectPath), m_parentModelId(activeModelId), m_trainClips(trainClips),
-      m_runner(new TrainingRunner(this))
+      m_runner(new jobs::JobRunner(this))
 {
     setWindowTitle(tr("Train model"));
     setObjectName(QStringLiteral("trainDialog"));
@@ -122,10 +123,8 @@ TrainDialog::TrainDialog(const QString &projectPath, const QStringList &annotato
     connect(m_architecture, &QComboBox::currentIndexChanged, this, &TrainDialog::onArchitectureChanged);
     connect(m_recipeBox, &QComboBox::currentIndexChanged, this, &TrainDialog::onArchitectureChanged);
     connect(m_train, &QPushButton::clicked, this, &TrainDialog::startTraining);
-    connect(m_cancel, &QPushButton::clicked, m_runner, &TrainingRunner::cancel);
+    connect(m_cancel, &QPushButton::clicked, m_runner, &jobs::JobRunner::cancel);
     connect(m_buttons, &QDialogButtonBox::rejected, this, &TrainDialog::reject);
-    connect(m_runner, &TrainingRunner::epochFinished, this, &TrainDialog::onEpoch);
-    connect(m_runner, &TrainingRunner::finished, this, &TrainDialog::onFinished);
     onArchitectureChanged();
     setRunning(false);
 }
@@ -268,9 +267,9 @@ void TrainDialog::applySettings(const training::TrainingSettings &s)
 
 TrainDialog::~TrainDialog()
 {
-    // The job may still be writing into the scratch copy: it ends before the copy is removed.
-    m_runner->cancel();
-    m_runner->waitForFinished();
+    // The job may still be writing into the scratch copy: it ends before the copy is removed (and
+    // before the runner, a child, goes), and its end is not delivered to a dialog going away.
+    m_runner->stop();
 }
 
 bool TrainDialog::startTraining()
@@ -304,7 +303,37 @@ bool TrainDialog::startRehearsal()
 bool TrainDialog::startOn(const QString &projectPath)
 {
     const training::TrainingSettings s = settings();
-    if (!m_runner->start(projectPath, s))
+    // One training per project at a time (the key); the work captures no widget: the epochs come
+    // back through post(), which reaches the dialog only while its runner lives.
+    const jobs::JobSpec spec{jobs::JobKind::Training,
+                             tr("Train %1 on %2").arg(s.architecture, QFileInfo(m_projectPath).fileName()),
+                             QStringLiteral("training:") + projectPath};
+    const bool started = m_runner->start<training::TrainingJobResult>(
+        spec,
+        [this, projectPath, s](jobs::JobContext &context) {
+            training::TrainingJobResult result = training::runTrainingJob(
+                projectPath, s,
+                [this, &context](const training::EpochReport &report) {
+                    context.setProgress(report.epochs > 0 ? double(report.epoch) / report.epochs : 0.0,
+                                        tr("epoch %1 of at most %2, validation MAE %3")
+                                            .arg(report.epoch)
+                                            .arg(report.epochs)
+                                            .arg(report.validationLoss, 0, 'f', 4));
+                    context.post([this, report] { onEpoch(report); });
+                },
+                context.cancelFlag());
+            if (!result.error.isEmpty())
+                context.fail(result.error);
+            return result;
+        },
+        [this](const jobs::JobInfo &info, std::optional<training::TrainingJobResult> result) {
+            if (!result) {  // the work threw: its message is the job's error
+                result.emplace();
+                result->error = info.error;
+            }
+            onFinished(*result);
+        });
+    if (!started)
         return false;
     for (int i = 0; i < m_plot->graphCount(); ++i)
         m_plot->graph(i)->data()->clear();
@@ -367,7 +396,7 @@ void TrainDialog::setRunning(bool running)
 
 void TrainDialog::reject()
 {
-    if (m_runner->isRunning()) {
+    if (m_runner->isRunning()) {  // its end (cancelled, or done just before) is shown before closing
         m_runner->cancel();
         m_runner->waitForFinished();
     }

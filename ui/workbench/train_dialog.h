@@ -20,9 +20,11 @@ class QLineEdit;
 class QPushButton;
 class QSpinBox;
 
-namespace sl::ui {
+namespace sl::jobs {
+class JobRunner;
+}
 
-class TrainingRunner;
+namespace sl::ui {
 
 class TrainDialog : public QDialog {
     Q_OBJECT
@@ -45,7 +47,8 @@ public:
     bool startRehearsal();
     bool isRehearsal() const { return m_rehearsal; }
     bool isTraining() const { return m_running; }  // until the end was shown and announced
-    TrainingRunner *runner() const { return m_runner; }
+    // The dialog's training on the application's job queue (shown in the Jobs dock too).
+    jobs::JobRunner *runner() const { return m_runner; }
     QCustomPlot *curves() const { return m_plot; }
     QString status() const;
     void reject() override;  // Escape / Close: cancels a running job first and waits for it
@@ -86,7 +89,7 @@ private:
     QPushButton *m_train;
     QPushButton *m_cancel;
     QDialogButtonBox *m_buttons;
-    TrainingRunner *m_runner;
+    jobs::JobRunner *m_runner;
     bool m_running = false;
     bool m_rehearsal = false;
     std::unique_ptr<QTemporaryDir> m_scratch;  // the rehearsal's copy, removed with the dialog
