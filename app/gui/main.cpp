@@ -146,7 +146,9 @@ int main(int argc, char *argv[])
         if (parser.isSet(QStringLiteral("explain"))) {
             if (auto *dock = qobject_cast<QDockWidget *>(window.showExplanationView(parser.value(QStringLiteral("explain"))))) {
                 dock->setFloating(true);
-                dock->resize(1100, 620);
+                // With --size, as much room as a bottom dock area has on that screen (the
+                // window's width, half its height), so a screenshot shows the view at that size.
+                dock->resize(size.isValid() ? QSize(size.width(), size.height() / 2) : QSize(1100, 620));
                 workbenchPart = dock;
             }
         }

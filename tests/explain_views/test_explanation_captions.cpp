@@ -4,6 +4,7 @@
 // prediction beyond the label scale.
 #include "ui/explain/clip_explanation_views.h"
 #include "ui/explain/dataset_view.h"
+#include "tests/explain_views/plot_test_helpers.h"
 #include "ui/plots/contribution_plot.h"
 
 #include <qcustomplot.h>
@@ -11,29 +12,6 @@
 #include <QtTest>
 
 using namespace sl;
-
-namespace {
-
-QString titleOf(QCustomPlot *plot)
-{
-    for (QCPLayoutElement *element : plot->plotLayout()->elements(true))
-        if (auto *title = qobject_cast<QCPTextElement *>(element))
-            return title->text();
-    return {};
-}
-
-plots::DatasetPoint point(qint64 id, const QString &split, double label, double prediction)
-{
-    plots::DatasetPoint p;
-    p.clipId = id;
-    p.name = QStringLiteral("clip%1").arg(id);
-    p.split = split;
-    p.label = label;
-    p.prediction = prediction;
-    return p;
-}
-
-}  // namespace
 
 class TestExplanationCaptions : public QObject
 {
@@ -56,14 +34,14 @@ private slots:
         clip.contributions.fAll = 0.5;
         ui::ContributionsView contributions;
         contributions.showClip(clip);
-        const QString title = titleOf(contributions.plot());
+        const QString title = test::plotTitleText(contributions.plot());
         QVERIFY2(title.contains(QStringLiteral("demo/0007")), qPrintable(title));
         QVERIFY2(title.contains(QStringLiteral("model 3 (late-fusion-x)")), qPrintable(title));
         QVERIFY2(title.contains(QStringLiteral("test split")), qPrintable(title));
 
         ui::MaskView mask;
         mask.showClip(clip);
-        QVERIFY2(titleOf(mask.clipPlot()).contains(QStringLiteral("model 3")), qPrintable(titleOf(mask.clipPlot())));
+        QVERIFY2(test::plotTitleText(mask.clipPlot()).contains(QStringLiteral("model 3")), qPrintable(test::plotTitleText(mask.clipPlot())));
     }
 
     // Hand-worked: f(none) 0.10 + 0.30 - 0.20 + 0.10 = f(all) 0.30; every bar's value written on it,
@@ -86,7 +64,7 @@ private slots:
         QVERIFY2(texts.contains(QStringLiteral("f(none) 0.10 + φT 0.30 − φA 0.20 + φV 0.10 = f(all) 0.30")), qPrintable(texts.join(QLatin1Char('|'))));
         for (const char *value : {"0.30", "-0.20", "0.10", "0.50", "-0.40", "0.05", "2.00", "-1.00", "0.00"})
             QVERIFY2(texts.contains(QString::fromLatin1(value)), value);
-        QCOMPARE(plot.plottable(2)->name(), QStringLiteral("Human label (dataset: import)"));
+        QCOMPARE(plot.plottable(4)->name(), QStringLiteral("Human label (dataset: import)"));  // after φT, φA, φV, unimodal
         QVERIFY(texts.contains(QStringLiteral("human M 1.0 (dataset: import)")));
     }
 
@@ -96,16 +74,19 @@ private slots:
         data.labelMin = -3;
         data.labelMax = 3;
         data.model = plots::modelCaption(2, QStringLiteral("kan"));
-        data.points << point(1, QStringLiteral("train"), -2, -1.5) << point(2, QStringLiteral("train"), 1, 0.5)
-                    << point(3, QStringLiteral("test"), 2, 4.5);  // raw prediction beyond the scale
+        data.points << test::datasetPoint(1, QStringLiteral("train"), -2, -1.5) << test::datasetPoint(2, QStringLiteral("train"), 1, 0.5)
+                    << test::datasetPoint(3, QStringLiteral("test"), 2, 4.5);  // raw prediction beyond the scale
         ui::DatasetView view;
         view.resize(800, 600);
         view.setData(data);
-        const QString title = titleOf(view.scatter());
+        // The held-out split is shown first, and the caption counts its clips only.
+        QVERIFY2(test::plotTitleText(view.scatter()).contains(QStringLiteral("clips: test 1")), qPrintable(test::plotTitleText(view.scatter())));
+        view.setSplit(QString());
+        const QString title = test::plotTitleText(view.scatter());
         QVERIFY2(title.contains(QStringLiteral("model 2 (kan)")), qPrintable(title));
         QVERIFY2(title.contains(QStringLiteral("train 2, test 1")), qPrintable(title));
-        QVERIFY(titleOf(view.confusionPlot()).contains(QStringLiteral("model 2 (kan)")));
-        QVERIFY(titleOf(view.distribution()).contains(QStringLiteral("model 2 (kan)")));
+        QVERIFY(test::plotTitleText(view.confusionPlot()).contains(QStringLiteral("model 2 (kan)")));
+        QVERIFY(test::plotTitleText(view.distribution()).contains(QStringLiteral("model 2 (kan)")));
 
         const QCPRange x = view.scatter()->xAxis->range(), y = view.scatter()->yAxis->range();
         QCOMPARE(x.lower, y.lower);

@@ -111,7 +111,7 @@ private slots:
         const training::ExplanationSet set = training::explainClips(*project, request);
         DatasetView *view = m_window->datasetView();
         QCOMPARE(view->data().points.size(), set.clips.size());
-        QCPGraph *scatter = view->scatter()->graph(0);
+        view->setSplit(QString());  // every split, one series each
         // The graph keeps its points sorted by key (the true label): compare (label, prediction)
         // pairs in that order, not in clip order.
         QList<QPair<double, double>> expected;
@@ -120,8 +120,9 @@ private slots:
                 expected << qMakePair(*clip.labels[0], clip.shapley.fAll);
         std::sort(expected.begin(), expected.end());
         QList<QPair<double, double>> drawn;
-        for (auto it = scatter->data()->constBegin(); it != scatter->data()->constEnd(); ++it)
-            drawn << qMakePair(it->key, it->value);
+        for (int g = 0; g < view->scatter()->graphCount(); ++g)
+            for (auto it = view->scatter()->graph(g)->data()->constBegin(); it != view->scatter()->graph(g)->data()->constEnd(); ++it)
+                drawn << qMakePair(it->key, it->value);
         std::sort(drawn.begin(), drawn.end());
         qInfo("dataset: %d clips computed, %d reused", set.computed, set.reused);
         QVector<double> drawnKeys, expectedKeys, drawnValues, expectedValues;
@@ -181,17 +182,29 @@ private:
         const training::ClipExplanation &expected = set.clips.first();
 
         QCustomPlot *contributions = m_window->contributionsView()->plot();
-        compareClose(values(contributions->plottable(0)), toVector({expected.shapley.phi.begin(), expected.shapley.phi.end()}));
+        // φT, φA, φV are one series each (modality colours), then unimodal, then the labels.
+        compareClose(values(contributions->plottable(0)) + values(contributions->plottable(1)) + values(contributions->plottable(2)),
+                     toVector({expected.shapley.phi.begin(), expected.shapley.phi.end()}));
         QVector<double> labels;
         for (size_t m = 1; m < 4; ++m)
             if (expected.labels[m])
                 labels << *expected.labels[m];
-        compareClose(values(contributions->plottable(2)), labels);
+        compareClose(values(contributions->plottable(4)), labels);
         QVERIFY(qobject_cast<QCPTextElement *>(contributions->plotLayout()->element(0, 0))->text().contains(expected.name));
 
         QCustomPlot *saliency = m_window->saliencyView()->plot();
-        for (int m = 0; m < 3; ++m)
-            compareClose(values(saliency->graph(m)), toVector(expected.saliency.steps[size_t(m)]));
+        // Attribution per second of each step, the last step's value repeated at its end.
+        QVERIFY2(saliency->yAxis->label().contains(QStringLiteral("per second")), qPrintable(saliency->yAxis->label()));
+        for (int m = 0; m < 3; ++m) {
+            QVector<double> perSecond;
+            const std::vector<double> &steps = expected.saliency.steps[size_t(m)], &seconds = expected.stepSeconds[size_t(m)];
+            QVERIFY(steps.size() != 1 && seconds.size() == steps.size());
+            for (size_t i = 0; i < steps.size(); ++i)
+                perSecond << steps[i] / ((i + 1 < seconds.size() ? seconds[i + 1] : 2 * seconds[i] - seconds[i - 1]) - seconds[i]);
+            if (!perSecond.isEmpty())
+                perSecond << perSecond.last();
+            compareClose(values(saliency->graph(m)), perSecond, 1e-6);
+        }
         for (const QString &token : expected.textTokens)
             if (!token.trimmed().isEmpty())
                 QVERIFY2(m_window->saliencyView()->words()->toPlainText().contains(token), qPrintable(token));

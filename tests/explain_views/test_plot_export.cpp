@@ -48,15 +48,18 @@ private slots:
         data.unimodal = {1.1, std::nan(""), -0.4};
         data.labels = {1.0, 1.5, std::nullopt, -0.5};
         plots::drawContributions(&plot, data, QStringLiteral("clip"));
-        QCOMPARE(plot.plottableCount(), 3);
-        QCOMPARE(barValues(qobject_cast<QCPBars *>(plot.plottable(0))), (QVector<double>{0.8, -0.3, 0.1}));
-        QCOMPARE(barValues(qobject_cast<QCPBars *>(plot.plottable(1))), (QVector<double>{1.1, -0.4}));  // no audio head
-        QCOMPARE(barValues(qobject_cast<QCPBars *>(plot.plottable(2))), (QVector<double>{1.5, -0.5}));  // A unlabelled
+        // φT, φA, φV (one series each, in its modality's colour), unimodal, human label.
+        QCOMPARE(plot.plottableCount(), 5);
+        QCOMPARE(barValues(qobject_cast<QCPBars *>(plot.plottable(0))) + barValues(qobject_cast<QCPBars *>(plot.plottable(1)))
+                     + barValues(qobject_cast<QCPBars *>(plot.plottable(2))),
+                 (QVector<double>{0.8, -0.3, 0.1}));
+        QCOMPARE(barValues(qobject_cast<QCPBars *>(plot.plottable(3))), (QVector<double>{1.1, -0.4}));  // no audio head
+        QCOMPARE(barValues(qobject_cast<QCPBars *>(plot.plottable(4))), (QVector<double>{1.5, -0.5}));  // A unlabelled
         // f(none), f(all), human M and the zero line (a line and a label each but the zero), the
         // 3 + 2 + 2 bar values and the sum line; drawing again replaces, never adds.
         QCOMPARE(plot.itemCount(), 4 + 3 + 7 + 1);
         plots::drawContributions(&plot, data, QStringLiteral("clip"));
-        QCOMPARE(plot.plottableCount(), 3);
+        QCOMPARE(plot.plottableCount(), 5);
         QCOMPARE(plot.itemCount(), 15);
     }
 
@@ -70,10 +73,13 @@ private slots:
         data.values[2] = {0.0, 0.1, 0.2};
         plots::drawSaliency(&plot, data, QStringLiteral("clip"));
         QCOMPARE(plot.graphCount(), 3);
-        QCOMPARE(plot.graph(0)->dataCount(), 2);
+        // Per second: steps of 0.5 s and 0.1 s; the last step held to its end.
+        QCOMPARE(plot.graph(0)->dataCount(), 3);
         QCOMPARE(plot.graph(0)->data()->at(1)->key, 0.75);
-        QCOMPARE(plot.graph(0)->data()->at(1)->value, -0.25);
-        QCOMPARE(plot.graph(2)->dataCount(), 3);
+        QCOMPARE(plot.graph(0)->data()->at(1)->value, -0.5);
+        QCOMPARE(plot.graph(0)->data()->at(2)->key, 1.25);
+        QCOMPARE(plot.graph(2)->dataCount(), 4);
+        QVERIFY(qFuzzyCompare(plot.graph(2)->data()->at(2)->value, 2.0));
         const QString html = plots::weightedWordsHtml({QStringLiteral("good"), QStringLiteral("<bad>")}, {0.5, -0.25});
         QVERIFY(html.contains(QStringLiteral("rgba(40,170,70,220)")));   // the strongest word: full strength
         QVERIFY(html.contains(QStringLiteral("rgba(210,50,50,110)")));   // half as strong, negative

@@ -2,6 +2,7 @@
 // training chart have a dark background, light tick labels, legend and title; switching back to
 // the light theme while they are shown turns them light again. Colours are read back from the
 // QCustomPlot objects after a replot.
+#include "tests/explain_views/plot_test_helpers.h"
 #include "ui/plots/contribution_plot.h"
 #include "ui/plots/plot_theme.h"
 #include "ui/theme.h"
@@ -23,25 +24,6 @@ QColor backgroundOf(QCustomPlot *plot)
     return plot->toPixmap(plot->width(), plot->height()).toImage().pixelColor(3, 3);
 }
 
-QCPTextElement *titleOf(QCustomPlot *plot)
-{
-    for (QCPLayoutElement *element : plot->plotLayout()->elements(true))
-        if (auto *title = qobject_cast<QCPTextElement *>(element))
-            return title;
-    return nullptr;
-}
-
-plots::ContributionData someContributions()
-{
-    plots::ContributionData data;
-    data.phi = {0.8, -0.3, 0.1};
-    data.fNone = 0.2;
-    data.fAll = 0.8;
-    data.unimodal = {0.9, -0.1, 0.2};
-    data.labels[0] = 1.0;
-    return data;
-}
-
 }  // namespace
 
 class TestPlotTheme : public QObject
@@ -55,7 +37,7 @@ private slots:
     {
         QCustomPlot plot;
         plot.resize(600, 400);
-        plots::drawContributions(&plot, someContributions(), QStringLiteral("Contributions"));
+        plots::drawContributions(&plot, test::someContributions(), QStringLiteral("Contributions"));
         plot.replot();
         QVERIFY2(isDark(backgroundOf(&plot)), qPrintable(backgroundOf(&plot).name()));
         QVERIFY2(isLight(plot.xAxis->tickLabelColor()), qPrintable(plot.xAxis->tickLabelColor().name()));
@@ -64,8 +46,8 @@ private slots:
         QVERIFY(plot.legend);
         QVERIFY(isLight(plot.legend->textColor()));
         QVERIFY(isDark(plot.legend->brush().color()));
-        QVERIFY(titleOf(&plot));
-        QVERIFY(isLight(titleOf(&plot)->textColor()));
+        QVERIFY(test::plotTitle(&plot));
+        QVERIFY(isLight(test::plotTitle(&plot)->textColor()));
         // The f(all) level's label was drawn in the default ink: it must be readable too.
         bool sawLightText = false;
         for (int i = 0; i < plot.itemCount(); ++i)

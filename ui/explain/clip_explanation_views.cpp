@@ -12,6 +12,7 @@
 #include <QComboBox>
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QScrollArea>
 #include <QSettings>
 #include <QSplitter>
 #include <QTextBrowser>
@@ -47,6 +48,20 @@ QString captioned(const QString &title, const plots::ClipPlots &clip)
     if (!clip.split.isEmpty())
         caption << QCoreApplication::translate("sl::ui::ContributionsView", "%1 split").arg(clip.split);
     return caption.isEmpty() ? title : title + QLatin1Char('\n') + caption.join(QStringLiteral(" · "));
+}
+
+// `plot` in a vertical scroll area: the plot may ask for more height than the dock has (one row
+// per clip) without the dock, and so the window, having to grow.
+QScrollArea *scrolled(QWidget *plot, const QString &objectName)
+{
+    auto *area = new QScrollArea(plot->parentWidget());
+    area->setObjectName(objectName);
+    area->setWidgetResizable(true);
+    area->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    area->setFrameShape(QFrame::NoFrame);
+    area->setMinimumHeight(120);
+    area->setWidget(plot);
+    return area;
 }
 
 }  // namespace
@@ -263,8 +278,10 @@ MaskView::MaskView(QWidget *parent)
     top->addWidget(m_order);
     top->addStretch();
     auto *splitter = new QSplitter(Qt::Vertical, this);
-    splitter->addWidget(m_heatmap);
+    splitter->addWidget(scrolled(m_heatmap, QStringLiteral("maskHeatmapScroll")));
     splitter->addWidget(m_clipPlot);
+    splitter->setStretchFactor(0, 3);  // the heat map scrolls through many clips: the larger part
+    splitter->setStretchFactor(1, 2);
     QVBoxLayout *layout = bareLayout(this);
     layout->addLayout(top);
     layout->addWidget(splitter, 1);
@@ -291,6 +308,8 @@ void MaskView::drawHeatmap()
 {
     const auto order = plots::MaskOrder(m_order->currentData().toInt());
     plots::drawMaskHeatmap(m_heatmap, plots::sortedMaskRows(m_rows, order), tr("Causal masks of the dataset"));
+    // Tall enough for every clip's row to be seen and named; the scroll area shows a part.
+    m_heatmap->setMinimumHeight(m_rows.isEmpty() ? 160 : plots::maskHeatmapHeight(int(m_rows.size())));
 }
 
 }  // namespace sl::ui

@@ -2,6 +2,7 @@
 
 #include <QEvent>
 
+#include "ui/plots/modality_palette.h"
 #include "ui/player/unit_range.h"
 #include "ui/player/waveform_envelope.h"
 
@@ -17,11 +18,21 @@ constexpr double kRowMargin = 0.08;
 // Before the first layout the plot does not know its width; this many buckets look fine anywhere.
 constexpr int kDefaultBuckets = 1000;
 
-QColor curveColor(int index)
+// A curve measured on audio or video takes that modality's colour (modality_palette.h, the same
+// as in the explanation views); several curves of one modality alternate darker and lighter
+// shades of it. Curves of no modality take neutral tones that no modality uses.
+QColor curveColor(CurveSource source, int rank)
 {
-    static const QColor palette[] = {QColor(230, 120, 30), QColor(40, 160, 90), QColor(150, 80, 200),
-                                     QColor(200, 50, 90), QColor(30, 150, 190), QColor(140, 130, 40)};
-    return palette[index % static_cast<int>(std::size(palette))];
+    static const int shades[] = {100, 135, 70, 160};
+    const int shade = shades[rank % static_cast<int>(std::size(shades))];
+    const auto shaded = [shade](const QColor &colour) { return shade >= 100 ? colour.darker(shade) : colour.lighter(100 + (100 - shade)); };
+    switch (source) {
+    case CurveSource::Audio: return shaded(plots::modalityColour(1));
+    case CurveSource::Video: return shaded(plots::modalityColour(2));
+    case CurveSource::Other: break;
+    }
+    static const QColor neutral[] = {QColor(120, 120, 120), QColor(150, 80, 200), QColor(140, 130, 40)};
+    return neutral[rank % static_cast<int>(std::size(neutral))];
 }
 
 bool sourceShown(CurveSource source, bool audio, bool video)
@@ -146,8 +157,10 @@ void TimelinePlot::rebuild()
         addWaveformRow(rows - 1 - row++);
         m_rowNames.append(tr("Audio"));
     }
+    int ranks[3] = {0, 0, 0};  // curves so far per CurveSource, for their shades
     for (int i = 0; i < shownCurves.size(); ++i) {
-        addCurveRow(*shownCurves[i], rows - 1 - row++, curveColor(i));
+        const CurveSource source = shownCurves[i]->source;
+        addCurveRow(*shownCurves[i], rows - 1 - row++, curveColor(source, ranks[static_cast<int>(source)]++));
         m_rowNames.append(shownCurves[i]->name);
     }
 
@@ -166,7 +179,7 @@ void TimelinePlot::addWaveformRow(double base)
     m_waveLow = addGraph();
     m_waveHigh->setName(tr("Audio"));
     m_waveLow->setName(tr("Audio"));
-    const QColor color(60, 110, 190);
+    const QColor color = plots::modalityColour(1);  // audio
     for (QCPGraph *edge : {m_waveHigh, m_waveLow})
         edge->setPen(QPen(color, 1));
     // Filling between the upper and the lower edge draws the envelope as one solid band.

@@ -12,11 +12,17 @@ namespace sl::plots {
 namespace {
 
 
+// The three series of a modality sit side by side, each 0.25 wide: series s is centred at
+// key + (s - 1) * 0.25. Placed by hand rather than by a QCPBarsGroup, because the Shapley series
+// is three QCPBars (one per modality, each in its modality's colour) and a group would give each
+// of them a slot of its own.
+double seriesKey(int series, double key) { return key + (series - 1) * 0.25; }
+
 QCPBars *addBars(QCustomPlot *plot, const QString &name, const QColor &colour, const QVector<double> &keys, const QVector<double> &values)
 {
     auto *bars = new QCPBars(plot->xAxis, plot->yAxis);
     bars->setName(name);
-    bars->setWidth(0.25);
+    bars->setWidth(0.23);
     bars->setPen(QPen(colour.darker(130)));
     bars->setBrush(colour);
     bars->setData(keys, values, true);
@@ -57,14 +63,12 @@ void addOutsideBanner(QCustomPlot *plot, const QString &modalities)
     banner->setText(tr("⚠ outside the training data (%1): the model extrapolates").arg(modalities));
 }
 
-// Each bar's value written at its end, so the numbers need no reading off the axis. The three
-// series of a group sit side by side, each 0.25 wide (addBars), so series s is centred at
-// key + (s - 1) * 0.25.
+// Each bar's value written at its end, so the numbers need no reading off the axis.
 void addBarValues(QCustomPlot *plot, int series, const QVector<double> &keys, const QVector<double> &values)
 {
     for (int i = 0; i < keys.size(); ++i) {
         auto *text = new QCPItemText(plot);
-        text->position->setCoords(keys[i] + (series - 1) * 0.25, values[i]);
+        text->position->setCoords(seriesKey(series, keys[i]), values[i]);
         text->setPositionAlignment(Qt::AlignHCenter | (values[i] >= 0 ? Qt::AlignBottom : Qt::AlignTop));
         text->setText(QString::number(values[i], 'f', 2));
         text->setClipToAxisRect(false);
@@ -94,8 +98,6 @@ void addSumLine(QCustomPlot *plot, const ContributionData &data)
 void drawContributions(QCustomPlot *plot, const ContributionData &data, const QString &title)
 {
     resetPlot(plot, title);
-    auto *group = new QCPBarsGroup(plot);
-    group->setSpacing(2);
     QVector<double> keys, phi, unimodal, labels, labelKeys, unimodalKeys;
     for (int m = 0; m < kModalities; ++m) {
         keys << m + 1;
@@ -109,11 +111,20 @@ void drawContributions(QCustomPlot *plot, const ContributionData &data, const QS
             labels << *data.labels[size_t(m) + 1];
         }
     }
-    // Always three series, so every clip's bars sit in the same slots, even where one is empty.
-    group->append(addBars(plot, tr("Shapley φ"), QColor(70, 110, 200), keys, phi));
-    group->append(addBars(plot, tr("Unimodal prediction"), QColor(150, 150, 150), unimodalKeys, unimodal));
+    // Always three slots per modality, so every clip's bars sit in the same places, even where
+    // one is empty. The Shapley bars take their modality's colour (modality_palette.h), as in
+    // every other view; the unimodal predictions are neutral grey, the human label its own hue.
+    const auto shifted = [](int series, const QVector<double> &at) {
+        QVector<double> out;
+        for (double key : at)
+            out << seriesKey(series, key);
+        return out;
+    };
+    for (int m = 0; m < kModalities; ++m)
+        addBars(plot, tr("Shapley φ%1").arg(modalityCode(m)), modalityColour(m), {seriesKey(0, keys[m])}, {phi[m]});
+    addBars(plot, tr("Unimodal prediction"), QColor(150, 150, 150), shifted(1, unimodalKeys), unimodal);
     const QString humanLabel = data.labelSource.isEmpty() ? tr("Human label") : tr("Human label (%1)").arg(data.labelSource);
-    group->append(addBars(plot, humanLabel, QColor(230, 150, 60), labelKeys, labels));
+    addBars(plot, humanLabel, humanLabelColour(), shifted(2, labelKeys), labels);
     addBarValues(plot, 0, keys, phi);
     addBarValues(plot, 1, unimodalKeys, unimodal);
     addBarValues(plot, 2, labelKeys, labels);
@@ -128,7 +139,7 @@ void drawContributions(QCustomPlot *plot, const ContributionData &data, const QS
              QColor(Qt::black), Qt::SolidLine);  // default ink: follows the theme
     if (data.labels[0])
         addLevel(plot, *data.labels[0], data.labelSource.isEmpty() ? tr("human M %1").arg(*data.labels[0], 0, 'f', 1)
-                                                         : tr("human M %1 (%2)").arg(*data.labels[0], 0, 'f', 1).arg(data.labelSource), QColor(200, 100, 20), Qt::DotLine);
+                                                         : tr("human M %1 (%2)").arg(*data.labels[0], 0, 'f', 1).arg(data.labelSource), humanLabelColour().darker(115), Qt::DotLine);
     auto *zero = new QCPItemStraightLine(plot);
     zero->setPen(QPen(QColor(0, 0, 0, 90)));
     zero->point1->setCoords(0, 0);
@@ -151,12 +162,7 @@ void drawContributions(QCustomPlot *plot, const ContributionData &data, const QS
     plot->yAxis->setRange(low - margin, high + margin);
     plot->yAxis->setLabel(tr("sentiment"));
     // The legend in one row under the plot: inside, it would hide some modality's bars.
-    plot->axisRect()->insetLayout()->take(plot->legend);
-    plot->axisRect()->insetLayout()->simplify();
-    plot->plotLayout()->addElement(2, 0, plot->legend);
-    plot->plotLayout()->setRowStretchFactor(2, 0.001);
-    plot->legend->setFillOrder(QCPLegend::foColumnsFirst);
-    plot->legend->setVisible(true);
+    placeLegendBelow(plot);
     if (!outside.isEmpty())
         addOutsideBanner(plot, data.outside);
     plot->replot();

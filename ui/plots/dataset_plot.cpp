@@ -56,30 +56,98 @@ QStringList classNames(int classes)
     return names;
 }
 
+DatasetPlots ofSplit(const DatasetPlots &data, const QString &split)
+{
+    DatasetPlots result = data;
+    if (split.isEmpty())
+        return result;
+    result.points.clear();
+    for (const DatasetPoint &point : data.points)
+        if (point.split == split)
+            result.points << point;
+    return result;
+}
+
+PointMetrics pointMetrics(const DatasetPlots &data)
+{
+    PointMetrics metrics;
+    double absError = 0, sumX = 0, sumY = 0;
+    int agree = 0;
+    const QList<const DatasetPoint *> points = labelled(data);
+    for (const DatasetPoint *point : points) {
+        absError += std::fabs(point->prediction - *point->label);
+        agree += sentimentClass(point->prediction, 2) == sentimentClass(*point->label, 2) ? 1 : 0;
+        sumX += *point->label;
+        sumY += point->prediction;
+    }
+    metrics.count = int(points.size());
+    metrics.corr = std::nan("");
+    if (metrics.count == 0)
+        return metrics;
+    const double n = metrics.count;
+    metrics.mae = absError / n;
+    metrics.acc2 = agree / n;
+    double sxx = 0, syy = 0, sxy = 0;
+    for (const DatasetPoint *point : points) {
+        const double dx = *point->label - sumX / n, dy = point->prediction - sumY / n;
+        sxx += dx * dx;
+        syy += dy * dy;
+        sxy += dx * dy;
+    }
+    if (metrics.count >= 2 && sxx > 0 && syy > 0)
+        metrics.corr = sxy / std::sqrt(sxx * syy);
+    return metrics;
+}
+
+QString pointMetricsText(const QString &split, const PointMetrics &metrics)
+{
+    const QString where = split.isEmpty() ? tr("all splits") : split;
+    if (metrics.count == 0)
+        return tr("%1: no labelled clips").arg(where);
+    QString text = tr("%1: %2 labelled clips, MAE %3, Acc2 %4%")
+                       .arg(where).arg(metrics.count).arg(metrics.mae, 0, 'f', 3).arg(100 * metrics.acc2, 0, 'f', 1);
+    if (std::isfinite(metrics.corr))
+        text += tr(", Corr %1").arg(metrics.corr, 0, 'f', 2);
+    return text;
+}
+
 void drawPredictedVsTrue(QCustomPlot *plot, const DatasetPlots &data, const QString &title)
 {
     resetPlot(plot, title);
-    QVector<double> x, y;
-    for (const DatasetPoint *point : labelled(data)) {
-        x << *point->label;
-        y << point->prediction;
-    }
     auto *identity = new QCPItemStraightLine(plot);
     identity->setPen(QPen(QColor(0, 0, 0, 110), 1, Qt::DashLine));
     identity->point1->setCoords(data.labelMin, data.labelMin);
     identity->point2->setCoords(data.labelMax, data.labelMax);
-    QCPGraph *graph = plot->addGraph();
-    graph->setName(tr("clips"));
-    graph->setLineStyle(QCPGraph::lsNone);
-    graph->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssDisc, QColor(40, 90, 190), QColor(40, 90, 190, 120), 7));
-    graph->setData(x, y);  // unsorted: index i is the i-th labelled point
-    // Equal axes: one range on both, the label scale widened to every point (raw predictions
-    // may leave the scale), so the identity line is the diagonal and no point is cut off.
+    // One series per split, in the splits' fixed order and colours, so train, valid and test
+    // can be told apart (and named in the legend).
+    QStringList splits{QStringLiteral("train"), QStringLiteral("valid"), QStringLiteral("test")};
+    for (const DatasetPoint *point : labelled(data))
+        if (!splits.contains(point->split))
+            splits << point->split;
     double low = data.labelMin, high = data.labelMax;
-    for (int i = 0; i < x.size(); ++i) {
-        low = std::min({low, x[i], y[i]});
-        high = std::max({high, x[i], y[i]});
+    for (const QString &split : splits) {
+        QVector<double> x, y;
+        for (const DatasetPoint *point : labelled(data))
+            if (point->split == split) {
+                x << *point->label;
+                y << point->prediction;
+                // Equal axes: one range on both, the label scale widened to every point (raw
+                // predictions may leave the scale), so the identity line is the diagonal and no
+                // point is cut off.
+                low = std::min({low, x.last(), y.last()});
+                high = std::max({high, x.last(), y.last()});
+            }
+        if (x.isEmpty())
+            continue;
+        const QColor colour = splitColour(split);
+        QCPGraph *graph = plot->addGraph();
+        graph->setName(split.isEmpty() ? tr("no split") : split);
+        graph->setLineStyle(QCPGraph::lsNone);
+        graph->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssDisc, colour.darker(120), QColor(colour.red(), colour.green(), colour.blue(), 150), 7));
+        graph->setData(x, y);
     }
+    plot->legend->setVisible(plot->graphCount() > 0);
+    plot->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignLeft);  // the diagonal leaves that corner empty
     plot->xAxis->setRange(low - 0.2, high + 0.2);
     plot->yAxis->setRange(low - 0.2, high + 0.2);
     plot->xAxis->setLabel(tr("true M"));

@@ -27,6 +27,13 @@ QList<MaskRow> sortedMaskRows(QList<MaskRow> rows, MaskOrder order)
     return rows;
 }
 
+int maskHeatmapHeight(int rows)
+{
+    // Title (two lines), the x axis with its label, and the margins around the rows.
+    constexpr int kFrame = 110;
+    return kFrame + std::max(rows, 4) * kMaskRowPixels;
+}
+
 void drawMaskHeatmap(QCustomPlot *plot, const QList<MaskRow> &rows, const QString &title)
 {
     int dims = 0;
@@ -51,15 +58,24 @@ void drawMaskHeatmap(QCustomPlot *plot, const QList<MaskRow> &rows, const QStrin
     map->setDataRange(QCPRange(0, 1));
     map->setInterpolate(false);
     scale->axis()->setLabel(tr("mask"));
+    // The scale as tall as the map, and wide enough for its ticks and label: otherwise the
+    // layout gives it what is left at the right edge and cuts them off.
+    scale->setBarWidth(12);
+    scale->setMinimumSize(70, 0);
+    auto *group = new QCPMarginGroup(plot);
+    plot->axisRect()->setMarginGroup(QCP::msTop | QCP::msBottom, group);
+    scale->setMarginGroup(QCP::msTop | QCP::msBottom, group);
     plot->rescaleAxes();
     plot->xAxis->setLabel(tr("fused dimension"));
     plot->yAxis->setLabel(tr("clip"));
-    if (rows.size() <= 40) {
-        QSharedPointer<QCPAxisTickerText> ticker(new QCPAxisTickerText);
-        for (int r = 0; r < rows.size(); ++r)
-            ticker->addTick(r, rows[r].name);
-        plot->yAxis->setTicker(ticker);
-    }
+    // Every row named: the rows are tall enough for a small font (maskHeatmapHeight).
+    QSharedPointer<QCPAxisTickerText> ticker(new QCPAxisTickerText);
+    for (int r = 0; r < rows.size(); ++r)
+        ticker->addTick(r, rows[r].name);
+    plot->yAxis->setTicker(ticker);
+    plot->yAxis->setTickLabelFont(QFont(plot->font().family(), std::max(6, plot->font().pointSize() - 2)));
+    plot->yAxis->setSubTicks(false);
+    plot->yAxis->setRangeReversed(true);  // the first clip on top, as in a list
     plot->replot();
 }
 
@@ -81,7 +97,7 @@ void drawClipMask(QCustomPlot *plot, const MaskData &mask, const QString &title)
     }
     auto *causal = new QCPBars(plot->xAxis, plot->yAxis);
     causal->setName(tr("causal (mask)"));
-    causal->setBrush(QColor(40, 120, 200));
+    causal->setBrush(QColor(100, 90, 170));  // indigo: not a modality's colour (modality_palette.h)
     causal->setPen(Qt::NoPen);
     causal->setData(keys, kept, true);
     auto *shortcut = new QCPBars(plot->xAxis, plot->yAxis);
@@ -91,9 +107,10 @@ void drawClipMask(QCustomPlot *plot, const MaskData &mask, const QString &title)
     shortcut->setData(keys, dropped, true);
     shortcut->moveAbove(causal);
     plot->xAxis->setRange(-0.7, double(mask.mask.size()) - 0.3);
-    plot->yAxis->setRange(0, 1.25);
+    plot->yAxis->setRange(0, 1.02);
     plot->xAxis->setLabel(tr("fused dimension"));
-    plot->legend->setVisible(true);
+    // The legend in one row under the plot: inside it would cover the bars, which fill the rect.
+    placeLegendBelow(plot);
     plot->replot();
 }
 

@@ -12,6 +12,11 @@ enum class MaskOrder { Project, Label, Prediction };
 // Sorted copy of the rows (stable; unlabelled clips last when sorting by label).
 QList<MaskRow> sortedMaskRows(QList<MaskRow> rows, MaskOrder order);
 
+// Each clip's row is at least kMaskRowPixels tall and named on the axis: a view showing many
+// clips grows (and scrolls) rather than squashing them; maskHeatmapHeight() is the height that
+// needs for `rows` clips.
+inline constexpr int kMaskRowPixels = 14;
+int maskHeatmapHeight(int rows);
 void drawMaskHeatmap(QCustomPlot *plot, const QList<MaskRow> &rows, const QString &title);
 void drawClipMask(QCustomPlot *plot, const MaskData &mask, const QString &title);
 

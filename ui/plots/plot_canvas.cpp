@@ -38,6 +38,17 @@ QList<QCPAxisRect *> resetPlot(QCustomPlot *plot, const QString &title, int rows
     return rects;
 }
 
+void placeLegendBelow(QCustomPlot *plot, int wrap)
+{
+    plot->axisRect()->insetLayout()->take(plot->legend);
+    plot->axisRect()->insetLayout()->simplify();
+    plot->plotLayout()->addElement(2, 0, plot->legend);
+    plot->plotLayout()->setRowStretchFactor(2, 0.001);
+    plot->legend->setWrap(wrap);
+    plot->legend->setFillOrder(QCPLegend::foColumnsFirst);  // rearranges under the new wrap
+    plot->legend->setVisible(true);
+}
+
 void showPlotMessage(QCustomPlot *plot, const QString &title, const QString &message)
 {
     resetPlot(plot, title);

@@ -12,6 +12,10 @@ namespace sl::plots {
 
 QList<QCPAxisRect *> resetPlot(QCustomPlot *plot, const QString &title, int rows = 1, int columns = 1);
 
+// Moves the plot's legend out of the axis rect into a row under it (entries side by side, a new
+// row after `wrap` entries; 0: one row), for plots whose bars fill the rect and would be hidden.
+void placeLegendBelow(QCustomPlot *plot, int wrap = 0);
+
 // A message in place of the plot ("this model has no KAN"), so an empty view says why.
 void showPlotMessage(QCustomPlot *plot, const QString &title, const QString &message);
 

@@ -10,13 +10,6 @@ QString modalityCode(int modality)
     return modality >= 0 && modality < kModalities ? QString::fromLatin1(codes[modality]) : QString();
 }
 
-QColor modalityColour(int modality)
-{
-    // Colour-blind-safe (Okabe-Ito): blue text, orange audio, green video.
-    static const QColor colours[] = {QColor(0, 114, 178), QColor(230, 159, 0), QColor(0, 158, 115)};
-    return modality >= 0 && modality < kModalities ? colours[modality] : QColor(Qt::gray);
-}
-
 QString modelCaption(qint64 modelId, const QString &modelName)
 {
     if (modelId == 0)

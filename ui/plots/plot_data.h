@@ -2,6 +2,8 @@
 // What the explanation and dataset plots draw, as plain Qt data: filled from the core's
 // explanations (explanation_plot_data.h) and drawn by the plot functions of this folder, by the
 // GUI's docks and by `sentilens-cli explain --plots` alike. No LibTorch, no SQL.
+#include "ui/plots/modality_palette.h"
+
 #include <QColor>
 #include <QList>
 #include <QString>
@@ -13,10 +15,7 @@
 
 namespace sl::plots {
 
-inline constexpr int kModalities = 3;  // T, A, V, in the core's order
-
-QString modalityCode(int modality);    // "T", "A", "V"
-QColor modalityColour(int modality);   // one fixed colour per modality in every plot
+QString modalityCode(int modality);    // "T", "A", "V"; colours: modality_palette.h
 
 // Per-modality Shapley values of one clip beside the model's unimodal predictions and the labels.
 struct ContributionData {

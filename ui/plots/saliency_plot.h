@@ -8,6 +8,16 @@ class QCustomPlot;
 
 namespace sl::plots {
 
+// Attribution per second: each step's value divided by its duration, the time from its start to
+// the next step's start (the last step lasts as long as the one before it). A word lasting 0.4 s
+// and an audio step of 40 ms with the same attribution then differ tenfold in height, and the
+// area under each curve is the modality's total attribution. Empty where the steps' times cannot
+// give durations (fewer than two steps, or times not increasing, e.g. unknown and left at 0).
+QVector<double> attributionPerSecond(const QVector<double> &seconds, const QVector<double> &values);
+
+// The curves as attribution per second (attributionPerSecond), each step held from its start to
+// the next; where some modality's times give no durations, every curve is drawn per step instead
+// and the axis says so.
 void drawSaliency(QCustomPlot *plot, const SaliencyData &data, const QString &title);
 // Moves (or adds) the playhead line of a saliency plot; negative hides it.
 void setSaliencyPlayhead(QCustomPlot *plot, double seconds);

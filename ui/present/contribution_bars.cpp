@@ -1,6 +1,7 @@
 #include "ui/present/contribution_bars.h"
 
 #include "ui/present/sentiment_colour.h"
+#include "ui/plots/modality_palette.h"
 
 #include <QFontMetricsF>
 #include <QPainter>
@@ -54,6 +55,9 @@ void ContributionBars::paintEvent(QPaintEvent *)
         p.setPen(palette().color(QPalette::WindowText));
         p.drawText(QRectF(0, top, nameWidth - 12, rowHeight), Qt::AlignRight | Qt::AlignVCenter, names[i]);
         const QRectF row(track.left(), top + rowHeight * 0.18, track.width(), rowHeight * 0.64);
+        // The bar's colour says the sign; the modality's own colour (the same as in the
+        // explanation views) marks the row in a stripe beside its name.
+        p.fillRect(QRectF(nameWidth - 9, row.top(), 6, row.height()), plots::modalityColour(i));
         p.fillRect(row, palette().color(QPalette::AlternateBase));
         if (!m_available)
             continue;
