@@ -33,6 +33,10 @@ public:
     // Forgets the face being followed (call between clips).
     void reset();
 
+    // Follows the face from `box` on the next frame (a box another detector held, see
+    // mesh_face_follower.h).
+    void followFrom(const cv::Rect &box) { m_previous = box; }
+
 private:
     std::optional<cv::Rect> follow(const cv::Mat &gray, const cv::Rect &previous);
     std::optional<cv::Rect> search(const cv::Mat &gray);

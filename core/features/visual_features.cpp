@@ -81,6 +81,13 @@ VisualExtractor::VisualExtractor(const VisualConfig &config) : m_config(config),
 {
     partsAnalyser(0);  // so that a missing cascade is reported here
     networks(0);       // and a missing or unreadable network
+    if (hasNetworks() && m_config.meshFollowing)
+        m_follower = std::make_unique<MeshFaceFollower>(m_config.faceModelDir);
+}
+
+QString VisualExtractor::detectorName() const
+{
+    return m_follower ? QStringLiteral("haar+facemesh") : QStringLiteral("haar");
 }
 
 FaceNetworks *VisualExtractor::networks(std::size_t i)
@@ -102,6 +109,9 @@ FacePartsAnalyser &VisualExtractor::partsAnalyser(std::size_t i)
 void VisualExtractor::reset()
 {
     m_detector.reset();
+    if (m_follower)
+        m_follower->reset();
+    m_lastFace.reset();
     m_previousThumbnail.release();
     m_previousBox.reset();
     m_lastNetworkTime.reset();
@@ -154,8 +164,15 @@ LocatedFace VisualExtractor::locateFace(const cv::Mat &frame, const cv::Mat &gra
                                                / (255.0 * static_cast<double>(m_thumbnail.total())));
     std::swap(m_previousThumbnail, m_thumbnail);
 
-    const std::optional<cv::Rect> found = m_detector.find(m_gray);
+    std::optional<cv::Rect> found = m_detector.find(m_gray);
+    if (m_follower) {
+        if (found)
+            m_follower->reset();  // Haar has the face: a later loss starts from its box
+        else if (m_lastFace && (found = m_follower->follow(frame, *m_lastFace)))
+            m_detector.followFrom(*found);
+    }
     const cv::Rect box = found ? *found & cv::Rect(0, 0, m_gray.cols, m_gray.rows) : cv::Rect();
+    m_lastFace = box.area() > 0 ? std::optional<cv::Rect>(box) : std::nullopt;
     if (box.area() == 0) {
         m_previousBox.reset();
         m_lastNetworkTime.reset();

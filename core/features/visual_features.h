@@ -36,12 +36,15 @@
 // so they run on the first frame of every face track and then every
 // VisualConfig::networkInterval seconds (1 by default); the frames between hold the last values
 // of the same track (the Haar detector follows the face on every frame, as before). See
-// tests/bench/README.md for what that costs a clip.
+// tests/bench/README.md for what that costs a clip. With the networks, a face the Haar detector
+// loses while following it is kept while FaceMesh still finds it on its last box
+// (mesh_face_follower.h; VisualConfig::meshFollowing).
 #include "core/features/face_detector.h"
 #include "core/features/face_networks.h"
 #include "core/features/face_parts.h"
 #include "core/features/feature_matrix.h"
 #include "core/features/lbp_histogram.h"
+#include "core/features/mesh_face_follower.h"
 
 #include <opencv2/core/mat.hpp>
 
@@ -65,6 +68,9 @@ struct VisualConfig {
     QString faceModelDir = defaultFaceModelDir();
     // Seconds between two runs of the networks on the same face track (see above).
     double networkInterval = 1.0;
+    // With the networks: a face the Haar detector loses while following it is kept while FaceMesh
+    // still finds it on its last box (mesh_face_follower.h); off, the Haar detector alone.
+    bool meshFollowing = defaultMeshFollowing();
 };
 
 // One frame's face as locateFace() hands it on.
@@ -116,6 +122,10 @@ public:
     // Networks number `i`, made on first use; null when the extractor runs without them.
     FaceNetworks *networks(std::size_t i);
     bool hasNetworks() const { return !m_config.faceModelDir.isEmpty(); }
+    // "haar", or "haar+facemesh" when FaceMesh keeps faces Haar loses (stored with feature sets).
+    QString detectorName() const;
+    // FaceMesh runs spent keeping lost faces so far (0 without the follower), for benchmarks.
+    long followerRuns() const { return m_follower ? m_follower->runs() : 0; }
 
 private:
     void describeFaceBox(const cv::Rect &box, double timeSeconds, float *row);
@@ -124,6 +134,8 @@ private:
     FaceDetector m_detector;
     std::vector<std::unique_ptr<FacePartsAnalyser>> m_parts;  // [0] made at construction
     std::vector<std::unique_ptr<FaceNetworks>> m_networks;    // [0] made at construction
+    std::unique_ptr<MeshFaceFollower> m_follower;             // its own networks: locateFace's thread
+    std::optional<cv::Rect> m_lastFace;                       // the face box of the previous frame
     std::optional<double> m_lastNetworkTime;                  // of the current face track
     std::vector<float> m_held;                                // network columns held, empty if none
     float m_heldRoll = 0.0F;                                  // head_roll of the row held

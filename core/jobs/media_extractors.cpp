@@ -75,7 +75,7 @@ public:
     {
         // Without the face networks their columns are 0: a different feature set.
         const QJsonObject params{{QStringLiteral("analysis_fps"), m_rate},
-                                 {QStringLiteral("detector"), QStringLiteral("haar")},
+                                 {QStringLiteral("detector"), m_extractor.detectorName()},
                                  {QStringLiteral("face_networks"), m_extractor.hasNetworks()}};
         return describe(QStringLiteral("V"), QStringLiteral("visual-face"), QStringLiteral("sentilens.visual"),
                         features::kVisualExtractorVersion, params, features::VisualExtractor::names());

@@ -66,6 +66,13 @@ double at(const FeatureMatrix &m, const char *name, std::size_t row = 0)
     return m.at(row, static_cast<std::size_t>(m.column(name)));
 }
 
+// The face box of a row in the frame's pixels.
+cv::Rect2f faceBox(const FeatureMatrix &m, const cv::Mat &frame, std::size_t row = 0)
+{
+    return {float(at(m, "face_x", row) * frame.cols), float(at(m, "face_y", row) * frame.rows),
+            float(at(m, "face_w", row) * frame.cols), float(at(m, "face_h", row) * frame.rows)};
+}
+
 const char *const kNetworkColumns[] = {"face_mesh_score", "expr_angry", "expr_disgust", "expr_fear", "expr_happy",
                                        "expr_sad", "expr_surprise", "expr_neutral", "expr_valence", "au12_lip_corner_pull",
                                        "au15_lip_corner_depressor", "au1_inner_brow_raise", "au2_outer_brow_raise",
@@ -264,8 +271,7 @@ private slots:
         // untilted frame. Tilts of up to 40 degrees (the face box stays where it was: a tracker's).
         const cv::Mat frontal = sl::test::demoFace(m_photo, 0.0);
         const FeatureMatrix rest = featuresOf(frontal);
-        const cv::Rect2f box(float(at(rest, "face_x") * frontal.cols), float(at(rest, "face_y") * frontal.rows),
-                             float(at(rest, "face_w") * frontal.cols), float(at(rest, "face_h") * frontal.rows));
+        const cv::Rect2f box = faceBox(rest, frontal);
         const cv::Point2f centre(box.x + box.width / 2, box.y + box.height / 2);
         FaceNetworks networks(m_modelDir);
         const double restRoll = faceGeometry(networks.alignedMesh(frontal, box).points).roll * kDegrees;
@@ -289,8 +295,7 @@ private slots:
         // 73 - 83% of the turn beyond; not the 5 degrees the issue asks for beyond 10.
         const cv::Mat frontal = sl::test::demoFace(m_photo, 0.0);
         const FeatureMatrix rest = featuresOf(frontal);
-        const cv::Rect2f box(float(at(rest, "face_x") * frontal.cols), float(at(rest, "face_y") * frontal.rows),
-                             float(at(rest, "face_w") * frontal.cols), float(at(rest, "face_h") * frontal.rows));
+        const cv::Rect2f box = faceBox(rest, frontal);
         FaceNetworks networks(m_modelDir);
         const FaceMesh surface = networks.alignedMesh(frontal, box);
         const double restYaw = faceGeometry(surface.points).yaw * kDegrees;
@@ -358,6 +363,73 @@ private slots:
                 continue;
             QVERIFY2(with.at(0, d) == without.at(0, d), name.c_str());
         }
+    }
+
+    void meshKeepsFacesHaarLoses()
+    {
+        // Issue 15's detector choice, as the extractor runs it (15 frames a second, a full search
+        // on every frame without a face): the frontal demo face, then turned step by step to 40
+        // degrees either way, or shrunk step by step to a fifth. FaceMesh on the followed box
+        // (the default with the networks) keeps the face on every frame, in the right place;
+        // the Haar detector alone loses some. A frame without a face has none either way.
+        const cv::Mat frontal = sl::test::demoFace(m_photo, 0.0);
+        const FeatureMatrix rest = featuresOf(frontal);
+        const cv::Rect2f box = faceBox(rest, frontal);
+        const cv::Point2f centre(box.x + box.width / 2, box.y + box.height / 2);
+        struct Scene {
+            cv::Mat frame;
+            float scale = 1.0F;  // of the true face about `centre`
+        };
+        std::vector<std::vector<Scene>> sequences(3);
+        for (int step = 0; step <= 8; ++step) {
+            sequences[0].push_back({sl::test::rolled(frontal, centre, 5.0 * step)});
+            sequences[1].push_back({sl::test::rolled(frontal, centre, -5.0 * step)});
+        }
+        // 5% smaller a frame (a face moving off to five times its distance in two seconds).
+        for (float scale = 1.0F; scale > 0.199F; scale *= 0.95F)
+            sequences[2].push_back({sl::test::shrunk(frontal, centre, scale), scale});
+        const cv::Mat empty(frontal.size(), frontal.type(), frontal.at<cv::Vec3b>(0, 0));  // the backdrop only
+
+        const auto run = [&](bool mesh, std::vector<int> &kept, QString &lost) {
+            VisualConfig config;
+            config.face.searchInterval = 1;
+            config.meshFollowing = mesh;
+            VisualExtractor extractor(config);
+            QCOMPARE(extractor.detectorName(), mesh ? QStringLiteral("haar+facemesh") : QStringLiteral("haar"));
+            for (std::size_t s = 0; s < sequences.size(); ++s) {
+                extractor.reset();
+                FeatureMatrix m;
+                for (std::size_t f = 0; f < sequences[s].size(); ++f) {
+                    extractor.process(sequences[s][f].frame, double(f) / 15.0, m);
+                    const float scale = sequences[s][f].scale;
+                    const cv::Rect2f seen = faceBox(m, frontal, f);
+                    const cv::Point2f c(seen.x + seen.width / 2, seen.y + seen.height / 2);
+                    const bool right = at(m, "face_present", f) == 1.0 && cv::norm(c - centre) < box.width * scale / 2
+                                       && seen.width > 0.6F * box.width * scale && seen.width < 1.5F * box.width * scale;
+                    if (right)
+                        ++kept[s];
+                    else
+                        lost += QStringLiteral(" %1/%2").arg(s).arg(f);
+                }
+                extractor.process(empty, double(sequences[s].size()) / 15.0, m);
+                QCOMPARE(at(m, "face_present", sequences[s].size()), 0.0);
+            }
+        };
+        std::vector<int> withMesh(3, 0), haarOnly(3, 0);
+        QString meshLost, haarLost;
+        run(true, withMesh, meshLost);
+        run(false, haarOnly, haarLost);
+        const int shrinking = int(sequences[2].size());
+        qInfo("faces kept (tilt +, tilt -, shrink): FaceMesh following %d/9 %d/9 %d/%d, Haar alone %d/9 %d/9 %d/%d (lost:%s)",
+              withMesh[0], withMesh[1], withMesh[2], shrinking, haarOnly[0], haarOnly[1], haarOnly[2], shrinking,
+              qPrintable(haarLost));
+        QVERIFY2(meshLost.isEmpty(), qPrintable(QStringLiteral("FaceMesh following lost (sequence/frame):") + meshLost));
+        QVERIFY2(haarOnly[0] + haarOnly[1] + haarOnly[2] < 18 + shrinking, "the Haar detector alone keeps every face: nothing to choose");
+
+        qputenv("SENTILENS_FACE_DETECTOR", "haar");
+        QVERIFY(!VisualConfig().meshFollowing);
+        qunsetenv("SENTILENS_FACE_DETECTOR");
+        QVERIFY(VisualConfig().meshFollowing);
     }
 
     void environmentChoosesOrTurnsOffTheNetworks()
