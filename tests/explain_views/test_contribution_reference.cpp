@@ -31,14 +31,14 @@ QCPBars *humanBars(QCustomPlot *plot)
     return nullptr;
 }
 
-// The drawn value of the human bar for modality `m` (0 T, 1 A, 2 V): the bar nearest key m + 1.
+// The drawn value of the human bar for modality `m` (0 T, 1 A, 2 V): its bar in the slot of key m + 1.
 std::optional<double> drawnLabel(QCustomPlot *plot, int m)
 {
     QCPBars *bars = humanBars(plot);
     if (!bars)
         return std::nullopt;
     for (auto it = bars->data()->constBegin(); it != bars->data()->constEnd(); ++it)
-        if (std::abs(it->key - (m + 1)) < 0.4)
+        if (std::abs(it->key - (m + 1)) < 0.5)  // beside the modality's other bars, wherever the layout puts it
             return it->value;
     return std::nullopt;
 }

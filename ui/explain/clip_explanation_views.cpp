@@ -90,7 +90,7 @@ ContributionsView::ContributionsView(QWidget *parent)
     top->addWidget(m_note, 1);
     QVBoxLayout *layout = bareLayout(this);
     layout->addLayout(top);
-    layout->addWidget(m_plot);
+    layout->addWidget(m_plot, 1);  // the plot takes the height; the choice stays one row
     setReference(session::referenceFromKey(QSettings().value(kReferenceKey).toString()));
     connect(m_reference, &QComboBox::currentIndexChanged, this, [this] {
         QSettings().setValue(kReferenceKey, session::referenceKey(reference()));
