@@ -217,6 +217,7 @@ private:
     void setExplanationProject(const QString &projectPath);
     void showExplanations(qint64 clipId);
     void showExplanationMessage(const QString &message);  // in every view, e.g. why there is nothing
+    void offerKanModels();  // the project's KAN models, to the KAN dock
     void createStartPage();
     void addStartMenus(QMenu *file);
     // Every dock small enough to open without pushing the window off the screen, and the features

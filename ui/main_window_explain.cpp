@@ -4,11 +4,13 @@
 #include "ui/main_window.h"
 
 #include "core/session/labeling_session.h"
+#include "core/store/project.h"
 #include "ui/clip_browser.h"
 #include "ui/explain/clip_explanation_views.h"
 #include "ui/explain/dataset_view.h"
 #include "ui/explain/explanation_controller.h"
 #include "ui/player/player_widget.h"
+#include "ui/workbench/model_registry_panel.h"
 
 #include <QDockWidget>
 #include <QStatusBar>
@@ -71,7 +73,10 @@ void MainWindow::createExplanationDocks()
     connect(m_explanations, &ExplanationController::datasetReady, this, [this](const plots::ExplanationPlots &dataset) {
         m_datasetView->setData(dataset.dataset);
         m_maskView->setRows(dataset.maskRows);
+        offerKanModels();
     });
+    // A KAN model offered in the KAN dock (the active one has none) becomes the active model.
+    connect(m_kanView, &KanView::kanModelChosen, this, [this](qint64 modelId) { m_registry->setActiveModel(modelId); });
     connect(m_explanations, &ExplanationController::failed, this, &MainWindow::showExplanationMessage);
     connect(m_explanations, &ExplanationController::busyChanged, this, [this](bool busy) {
         if (busy)
@@ -86,6 +91,17 @@ void MainWindow::createExplanationDocks()
 
 QList<QDockWidget *> MainWindow::explanationDocks() const { return m_explanationDocks; }
 
+// The project's KAN-MCP models, for the KAN dock to offer while the active model has no KAN.
+void MainWindow::offerKanModels()
+{
+    QList<QPair<qint64, QString>> models;
+    if (m_session)
+        for (const store::ModelRecord &record : m_session->project().models().list())
+            if (record.architecture == QLatin1String("kan-mcp"))
+                models << qMakePair(record.id, plots::modelCaption(record.id, record.name));
+    m_kanView->setKanModels(models);
+}
+
 void MainWindow::showExplanationMessage(const QString &message)
 {
     m_contributionsView->showMessage(message);
@@ -98,6 +114,7 @@ void MainWindow::showExplanationMessage(const QString &message)
 
 void MainWindow::setExplanationProject(const QString &projectPath)
 {
+    offerKanModels();
     m_explanations->setProject(projectPath);
     if (m_session && !projectPath.isEmpty())  // the annotator's own label redraws the comparison
         connect(m_session.get(), &session::LabelingSession::labelChanged, m_contributionsView,

@@ -4,12 +4,15 @@
 //   by hand here, and differ from the figures of all splits mixed);
 // - every view takes its modality colours from the one palette (modality_palette.h), in the
 //   light and the dark theme, and the human label's colour is none of them;
-// - saliency is plotted per second of each step (hand-worked durations).
+// - saliency is plotted per second of each step (hand-worked durations);
+// - the causal-mask heat map keeps readable rows; the KAN dock weighs its network's edges by
+//   importance as pykan's plot does.
 #include "ui/explain/clip_explanation_views.h"
 #include "tests/explain_views/plot_test_helpers.h"
 #include "ui/explain/dataset_view.h"
 #include "ui/plots/contribution_plot.h"
 #include "ui/plots/dataset_plot.h"
+#include "ui/plots/kan_plot.h"
 #include "ui/plots/modality_palette.h"
 #include "ui/plots/saliency_plot.h"
 #include "ui/player/timeline_plot.h"
@@ -18,6 +21,7 @@
 #include <qcustomplot.h>
 
 #include <QLabel>
+#include <QPushButton>
 #include <QtTest>
 
 using namespace sl;
@@ -188,6 +192,69 @@ private slots:
         bars->replot();
         QVERIFY(bars->legend->visible());
         QVERIFY(!bars->axisRect()->outerRect().intersects(bars->legend->outerRect()));
+    }
+
+    // A [3, 1, 1] KAN. Edge importances (the core's pykan edge scores) 0.1, 0.5, 0.25 into h1.1
+    // and 0.4 from it to M: pykan's plot opacity tanh(3 s) = 0.2913, 0.9051, 0.6351, 0.8337
+    // (numpy), widths 0.6 + 3.4 s / 0.5 = 1.28, 4.0, 2.3, 3.32 px; the first layer's edges in their
+    // input's modality colour. The small multiples get 130 x 105 px per cell with tick labels,
+    // and a model without a KAN gets the project's KAN models offered.
+    void kanNetworkWeighsEdgesByImportance()
+    {
+        plots::KanData kan;
+        kan.available = true;
+        const auto edge = [](int layer, const QString &in, const QString &out, double importance) {
+            plots::KanEdgeData e;
+            e.layer = layer;
+            e.inputName = in;
+            e.outputName = out;
+            e.importance = importance;
+            e.x = {-1, 0, 1};
+            e.total = e.base = e.spline = {0.1, 0.0, -0.1};
+            return e;
+        };
+        kan.edges << edge(0, QStringLiteral("T.z1"), QStringLiteral("h1.1"), 0.1) << edge(0, QStringLiteral("A.z1"), QStringLiteral("h1.1"), 0.5)
+                  << edge(0, QStringLiteral("V.z1"), QStringLiteral("h1.1"), 0.25) << edge(1, QStringLiteral("h1.1"), QStringLiteral("M"), 0.4);
+        QCustomPlot network;
+        network.resize(500, 300);
+        const QList<QCPItemLine *> lines = plots::drawKanNetwork(&network, kan, QStringLiteral("KAN"));
+        QCOMPARE(lines.size(), 4);
+        const double opacity[] = {0.2913, 0.9051, 0.6351, 0.8337}, width[] = {1.28, 4.0, 2.3, 3.32};
+        for (int e = 0; e < 4; ++e) {
+            QVERIFY2(std::abs(lines[e]->pen().color().alphaF() - opacity[e]) < 0.005, qPrintable(QString::number(lines[e]->pen().color().alphaF())));
+            QVERIFY2(std::abs(lines[e]->pen().widthF() - width[e]) < 1e-9, qPrintable(QString::number(lines[e]->pen().widthF())));
+        }
+        for (int m = 0; m < plots::kModalities; ++m)
+            QCOMPARE(lines[m]->pen().color().rgb(), plots::modalityColour(m).rgb());
+        // Inputs at the bottom (level 0), the output on top.
+        QCOMPARE(lines[0]->start->coords().y(), 0.0);
+        QCOMPARE(lines[3]->end->coords().y(), 2.0);
+
+        QCOMPARE(plots::kanGridMinimumSize(kan), QSize(3 * plots::kKanCellWidth, 2 * plots::kKanCellHeight + 50));
+        QCustomPlot grid;
+        grid.resize(plots::kanGridMinimumSize(kan));
+        const QList<QCPAxisRect *> rects = plots::drawKanEdges(&grid, kan, QStringLiteral("KAN edges"));
+        grid.replot();
+        QCOMPARE(rects.size(), 4);
+        for (QCPAxisRect *rect : rects) {
+            QVERIFY2(rect->height() >= 60 && rect->width() >= 80, qPrintable(QStringLiteral("%1x%2").arg(rect->width()).arg(rect->height())));
+            QVERIFY(rect->axis(QCPAxis::atLeft)->tickLabels());
+        }
+        QCOMPARE(grid.graph(1)->pen().color(), plots::modalityColour(0));  // after T.z1's dataset points
+
+        ui::KanView view;
+        view.setKanModels({{5, QStringLiteral("model 5 (kan-mcp)")}});
+        plots::ClipPlots clip;
+        clip.kan.reason = QStringLiteral("camib has no KAN");
+        view.showClip(clip);
+        QVERIFY(!view.modelOffer()->isHidden());
+        QSignalSpy chosen(&view, &ui::KanView::kanModelChosen);
+        view.findChild<QPushButton *>(QStringLiteral("kanMakeActive"))->click();
+        QCOMPARE(chosen.size(), 1);
+        QCOMPARE(chosen.first().first().toLongLong(), 5);
+        clip.kan = kan;
+        view.showClip(clip);
+        QVERIFY(view.modelOffer()->isHidden());
     }
 
     // Text: words start at 0, 0.4 and 1.0 s (durations 0.4, 0.6 and, for the last, 0.6 again);

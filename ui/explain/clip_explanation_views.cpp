@@ -12,6 +12,7 @@
 #include <QComboBox>
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QPushButton>
 #include <QScrollArea>
 #include <QSettings>
 #include <QSplitter>
@@ -52,12 +53,12 @@ QString captioned(const QString &title, const plots::ClipPlots &clip)
 
 // `plot` in a vertical scroll area: the plot may ask for more height than the dock has (one row
 // per clip) without the dock, and so the window, having to grow.
-QScrollArea *scrolled(QWidget *plot, const QString &objectName)
+QScrollArea *scrolled(QWidget *plot, const QString &objectName, bool sideways = false)
 {
     auto *area = new QScrollArea(plot->parentWidget());
     area->setObjectName(objectName);
     area->setWidgetResizable(true);
-    area->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    area->setHorizontalScrollBarPolicy(sideways ? Qt::ScrollBarAsNeeded : Qt::ScrollBarAlwaysOff);
     area->setFrameShape(QFrame::NoFrame);
     area->setMinimumHeight(120);
     area->setWidget(plot);
@@ -209,15 +210,41 @@ void SaliencyView::showMessage(const QString &message)
 void SaliencyView::setPosition(qint64 ms) { plots::setSaliencyPlayhead(m_plot, double(ms) / 1000.0); }
 
 KanView::KanView(QWidget *parent)
-    : QWidget(parent), m_grid(makeExplanationPlot(this, QStringLiteral("kanGrid"))),
+    : QWidget(parent), m_offer(new QWidget(this)), m_offerText(new QLabel(m_offer)), m_models(new QComboBox(m_offer)),
+      m_network(makeExplanationPlot(this, QStringLiteral("kanNetwork"))), m_grid(makeExplanationPlot(this, QStringLiteral("kanGrid"))),
       m_edgePlot(makeExplanationPlot(this, QStringLiteral("kanEdge")))
 {
+    m_offer->setObjectName(QStringLiteral("kanModelOffer"));
+    m_models->setObjectName(QStringLiteral("kanModels"));
+    m_offerText->setWordWrap(true);
+    auto *activate = new QPushButton(tr("Make active"), m_offer);
+    activate->setObjectName(QStringLiteral("kanMakeActive"));
+    activate->setToolTip(tr("Make this model the project's active model, so every view explains it"));
+    connect(activate, &QPushButton::clicked, this, [this] {
+        if (m_models->currentIndex() >= 0)
+            emit kanModelChosen(m_models->currentData().toLongLong());
+    });
+    auto *offerLayout = new QHBoxLayout(m_offer);
+    offerLayout->setContentsMargins(0, 0, 0, 0);
+    offerLayout->addWidget(m_offerText, 1);
+    offerLayout->addWidget(m_models);
+    offerLayout->addWidget(activate);
+    m_offer->hide();
+
+    // Above: the network and the enlarged edge side by side; below, the small multiples, as
+    // large as they need to be read, in a scroll area (the dock never grows for them).
+    auto *top = new QSplitter(Qt::Horizontal, this);
+    top->addWidget(m_network);
+    top->addWidget(m_edgePlot);
     auto *splitter = new QSplitter(Qt::Vertical, this);
-    splitter->addWidget(m_grid);
-    splitter->addWidget(m_edgePlot);
-    splitter->setStretchFactor(0, 3);
-    splitter->setStretchFactor(1, 2);
-    bareLayout(this)->addWidget(splitter);
+    splitter->addWidget(top);
+    splitter->addWidget(scrolled(m_grid, QStringLiteral("kanGridScroll"), true));
+    splitter->setStretchFactor(0, 2);
+    splitter->setStretchFactor(1, 3);
+    QVBoxLayout *layout = bareLayout(this);
+    layout->addWidget(m_offer);
+    layout->addWidget(splitter, 1);
+    m_network->setToolTip(tr("Each line is an edge: the more important, the thicker and more opaque"));
     m_grid->setToolTip(tr("Click an edge to enlarge it"));
     connect(m_grid, &QCustomPlot::mousePress, this, [this](QMouseEvent *event) {
         if (event->button() != Qt::LeftButton)
@@ -232,7 +259,11 @@ KanView::KanView(QWidget *parent)
 void KanView::showClip(const plots::ClipPlots &clip)
 {
     m_data = clip.kan;
+    m_shown = true;
+    plots::drawKanNetwork(m_network, m_data, captioned(tr("KAN network (edges by importance): %1").arg(clip.name), clip));
     m_rects = plots::drawKanEdges(m_grid, m_data, captioned(tr("KAN edges (shaded by importance): %1").arg(clip.name), clip));
+    m_grid->setMinimumSize(m_data.edges.isEmpty() ? QSize(220, 160) : plots::kanGridMinimumSize(m_data));
+    updateOffer();
     if (m_data.edges.isEmpty()) {
         m_edge = -1;
         plots::showPlotMessage(m_edgePlot, tr("KAN edge"), m_data.reason.isEmpty() ? tr("This model has no KAN.") : m_data.reason);
@@ -252,8 +283,30 @@ void KanView::showMessage(const QString &message)
 {
     m_data = {};
     m_rects.clear();
-    plots::showPlotMessage(m_grid, tr("KAN edges"), message);
+    m_shown = false;
+    plots::showPlotMessage(m_network, tr("KAN network"), message);
+    plots::showPlotMessage(m_grid, tr("KAN edges"), QString());
+    m_grid->setMinimumSize(220, 160);
     plots::showPlotMessage(m_edgePlot, tr("KAN edge"), QString());
+    updateOffer();
+}
+
+void KanView::setKanModels(const QList<QPair<qint64, QString>> &models)
+{
+    const qint64 before = m_models->currentData().toLongLong();
+    m_models->clear();
+    for (const auto &[id, caption] : models)
+        m_models->addItem(caption, id);
+    m_models->setCurrentIndex(std::max(0, m_models->findData(before)));
+    updateOffer();
+}
+
+// Offered when a clip was explained by a model without a KAN and the project has KAN models.
+void KanView::updateOffer()
+{
+    const bool offer = m_shown && !m_data.available && m_models->count() > 0;
+    m_offerText->setText(tr("The active model has no KAN. This project's models with one:"));
+    m_offer->setVisible(offer);
 }
 
 void KanView::enlargeEdge(int index)

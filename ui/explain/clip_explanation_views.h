@@ -71,6 +71,9 @@ private:
     QTextBrowser *m_words;
 };
 
+// The KAN dock: the network graph (edges weighted by importance, inputs grouped by modality), one
+// edge enlarged, and every edge's function as a small multiple of readable size in a scroll area.
+// When the active model has no KAN, the project's KAN models are offered instead.
 class KanView : public QWidget {
     Q_OBJECT
 public:
@@ -79,15 +82,29 @@ public:
     void showMessage(const QString &message);
     void enlargeEdge(int index);  // an index into the clip's KanData::edges
     int enlargedEdge() const { return m_edge; }
+    // The project's models with a KAN (id, caption), offered while the active model has none.
+    void setKanModels(const QList<QPair<qint64, QString>> &models);
     QCustomPlot *grid() const { return m_grid; }
+    QCustomPlot *network() const { return m_network; }
     QCustomPlot *edgePlot() const { return m_edgePlot; }
+    QWidget *modelOffer() const { return m_offer; }
+    QComboBox *kanModels() const { return m_models; }
     const plots::KanData &data() const { return m_data; }
 
+signals:
+    void kanModelChosen(qint64 modelId);  // "Make active" on an offered model
+
 private:
-    QCustomPlot *m_grid, *m_edgePlot;
+    void updateOffer();
+
+    QWidget *m_offer;
+    QLabel *m_offerText;
+    QComboBox *m_models;
+    QCustomPlot *m_network, *m_grid, *m_edgePlot;
     plots::KanData m_data;
     QList<QCPAxisRect *> m_rects;
     int m_edge = -1;
+    bool m_shown = false;  // a clip (or message) has been shown: the offer depends on its KAN
 };
 
 class MaskView : public QWidget {
