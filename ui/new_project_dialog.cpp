@@ -66,6 +66,8 @@ NewProjectDialog::NewProjectDialog(QWidget *parent) : QDialog(parent)
     m_pages = new QStackedWidget(this);
     m_pages->addWidget(folderPage);
     m_pages->addWidget(serverPage);
+    // As tall as its contents: the room a longer problem text gets must not open gaps in the page.
+    m_pages->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Maximum);
     connect(m_store, &QComboBox::currentIndexChanged, this, [this](int page) {
         m_pages->setCurrentIndex(page);
         m_name->setPlaceholderText(page == 0 ? tr("The folder's name") : tr("The database's name"));
@@ -130,6 +132,8 @@ void NewProjectDialog::showProblem(const QString &problem)
 {
     m_problem->setText(problem);
     m_problem->show();
+    // Fit the height to the text at the dialog's width (a long reason wraps to several lines).
+    resize(width(), layout()->totalHeightForWidth(width()));
 }
 
 void NewProjectDialog::accept()

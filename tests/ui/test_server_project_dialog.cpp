@@ -3,7 +3,7 @@
 // PostgreSQL cluster (tests/support/postgres_cluster.h). The dialogs say what is wrong, and stay
 // open, when the server does not answer, refuses the user, has no such database, or already holds
 // a project there. With SENTILENS_SCREENSHOTS set, the New project dialog on the window is saved
-// at 1920x1080 and 1366x768.
+// at 1920x1080 and 1366x768 (docs/screenshots/new-project-server{,-error}-{1080,768}.png).
 #include "core/store/media_root.h"
 #include "core/store/project.h"
 #include "core/store/server_location.h"
@@ -157,8 +157,14 @@ private slots:
             auto *dialog = qobject_cast<NewProjectDialog *>(modal);
             QVERIFY(dialog);
             dialog->findChild<QComboBox *>(QStringLiteral("newProjectStore"))->setCurrentIndex(1);
-            fillServer(dialog, url, m_media);
             dialog->findChild<QLineEdit *>(QStringLiteral("newProjectName"))->setText(QStringLiteral("Shared pilot"));
+            // First a server that does not answer: the dialog stays, with the reason.
+            fillServer(dialog, QStringLiteral("postgresql://ana@127.0.0.1:1/corpus"), m_media);
+            dialog->accept();
+            QVERIFY(dialog->isVisible());
+            QVERIFY(!dialog->problem().isEmpty());
+            screenshots(dialog, QStringLiteral("new-project-server-error"));
+            fillServer(dialog, url, m_media);
             screenshots(dialog, QStringLiteral("new-project-server"));
             dialog->accept();
         });
@@ -217,7 +223,7 @@ private:
             painter.drawText(frame.adjusted(10, 0, 0, -over.height() - 1), Qt::AlignVCenter | Qt::AlignLeft, dialog->windowTitle());
             painter.drawPixmap(frame.left() + 1, frame.top() + titleHeight, over);
             painter.end();
-            picture.save(QStringLiteral("%1/%2-%3x%4.png").arg(folder, name).arg(size.width()).arg(size.height()));
+            picture.save(QStringLiteral("%1/%2-%3.png").arg(folder, name).arg(size.height()));
         }
         m_window->resize(before);
     }
