@@ -2,22 +2,54 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>QObject</name>
+    <message>
+        <location filename="../ui/pending_labels.cpp" line="88"/>
+        <source>SentiLens</source>
+        <translation>SentiLens</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/pending_labels.cpp" line="89"/>
+        <source>%n label(s) you gave are not saved yet: another program is writing to the project.</source>
+        <translation>
+            <numerusform>您给出的 %n 个标签尚未保存：另一个程序正在写入项目。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/pending_labels.cpp" line="94"/>
+        <source>Wait and try again</source>
+        <translation>等待并重试</translation>
+    </message>
+    <message>
+        <location filename="../ui/pending_labels.cpp" line="95"/>
+        <source>Close without them</source>
+        <translation>不保存这些标签并关闭</translation>
+    </message>
+</context>
+<context>
     <name>SetLabelCommand</name>
     <message>
-        <location filename="../ui/edit_commands.cpp" line="13"/>
+        <location filename="../ui/history_view.cpp" line="16"/>
         <source>none</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../ui/edit_commands.cpp" line="43"/>
+        <location filename="../ui/history_view.cpp" line="29"/>
         <source>%1 of %2: %3 → %4</source>
         <translation>片段 %2 的 %1：%3 → %4</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/history_view.cpp" line="31"/>
+        <source>%1 of %n clips (%2, …): → %3</source>
+        <translation>
+            <numerusform>%n 个片段的 %1（%2，…）：→ %3</numerusform>
+        </translation>
     </message>
 </context>
 <context>
     <name>SetTranscriptCommand</name>
     <message>
-        <location filename="../ui/edit_commands.cpp" line="76"/>
+        <location filename="../ui/history_view.cpp" line="24"/>
         <source>Transcript of %1</source>
         <translation>片段 %1 的文本转写</translation>
     </message>
@@ -48,138 +80,178 @@
 <context>
     <name>sl::plots</name>
     <message>
-        <location filename="../ui/plots/contribution_plot.cpp" line="62"/>
-        <location filename="../ui/plots/dataset_plot.cpp" line="171"/>
+        <location filename="../ui/plots/dataset_plot.cpp" line="248"/>
         <source>Shapley φ</source>
         <translation>Shapley 值 φ</translation>
     </message>
     <message>
-        <location filename="../ui/plots/contribution_plot.cpp" line="63"/>
+        <location filename="../ui/plots/contribution_plot.cpp" line="125"/>
         <source>Unimodal prediction</source>
         <translation>单模态预测</translation>
     </message>
     <message>
-        <location filename="../ui/plots/contribution_plot.cpp" line="64"/>
+        <location filename="../ui/plots/contribution_plot.cpp" line="126"/>
         <source>Human label</source>
         <translation>人工标注</translation>
     </message>
     <message>
-        <location filename="../ui/plots/contribution_plot.cpp" line="66"/>
+        <location filename="../ui/plots/contribution_plot.cpp" line="82"/>
+        <location filename="../ui/plots/contribution_plot.cpp" line="133"/>
         <source>f(none) %1</source>
         <translation>f(无) %1</translation>
     </message>
     <message>
-        <location filename="../ui/plots/contribution_plot.cpp" line="67"/>
+        <location filename="../ui/plots/contribution_plot.cpp" line="87"/>
+        <source> = f(all) %1</source>
+        <translation> = f(全部) %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/plots/contribution_plot.cpp" line="124"/>
+        <source>Shapley φ%1</source>
+        <translation>Shapley φ%1</translation>
+    </message>
+    <message>
+        <location filename="../ui/plots/contribution_plot.cpp" line="126"/>
+        <source>Human label (%1)</source>
+        <translation>人工标签（%1）</translation>
+    </message>
+    <message>
+        <location filename="../ui/plots/contribution_plot.cpp" line="138"/>
         <source>f(all) %1</source>
         <translation>f(全部) %1</translation>
     </message>
     <message>
-        <location filename="../ui/plots/contribution_plot.cpp" line="69"/>
+        <location filename="../ui/plots/contribution_plot.cpp" line="141"/>
         <source>human M %1</source>
         <translation>人工标注 M %1</translation>
     </message>
     <message>
-        <location filename="../ui/plots/contribution_plot.cpp" line="89"/>
+        <location filename="../ui/plots/contribution_plot.cpp" line="142"/>
+        <source>human M %1 (%2)</source>
+        <translation>人工 M %1（%2）</translation>
+    </message>
+    <message>
+        <location filename="../ui/plots/contribution_plot.cpp" line="163"/>
         <source>sentiment</source>
         <translation>情感</translation>
     </message>
     <message>
-        <location filename="../ui/plots/dataset_plot.cpp" line="49"/>
+        <location filename="../ui/plots/dataset_plot.cpp" line="50"/>
         <source>negative</source>
         <translation>负面</translation>
     </message>
     <message>
-        <location filename="../ui/plots/dataset_plot.cpp" line="49"/>
+        <location filename="../ui/plots/dataset_plot.cpp" line="50"/>
         <source>non-negative</source>
         <translation>非负面</translation>
     </message>
     <message>
-        <location filename="../ui/plots/dataset_plot.cpp" line="51"/>
+        <location filename="../ui/plots/dataset_plot.cpp" line="52"/>
         <source>strong −</source>
         <translation>强 −</translation>
     </message>
     <message>
-        <location filename="../ui/plots/dataset_plot.cpp" line="51"/>
+        <location filename="../ui/plots/dataset_plot.cpp" line="52"/>
         <source>weak −</source>
         <translation>弱 −</translation>
     </message>
     <message>
-        <location filename="../ui/plots/dataset_plot.cpp" line="51"/>
+        <location filename="../ui/plots/dataset_plot.cpp" line="52"/>
         <source>neutral</source>
         <translation>中性</translation>
     </message>
     <message>
-        <location filename="../ui/plots/dataset_plot.cpp" line="51"/>
+        <location filename="../ui/plots/dataset_plot.cpp" line="52"/>
         <source>weak +</source>
         <translation>弱 +</translation>
     </message>
     <message>
-        <location filename="../ui/plots/dataset_plot.cpp" line="51"/>
+        <location filename="../ui/plots/dataset_plot.cpp" line="52"/>
         <source>strong +</source>
         <translation>强 +</translation>
     </message>
     <message>
-        <location filename="../ui/plots/dataset_plot.cpp" line="71"/>
-        <source>clips</source>
-        <translation>片段</translation>
+        <location filename="../ui/plots/dataset_plot.cpp" line="104"/>
+        <source>all splits</source>
+        <translation>全部划分</translation>
     </message>
     <message>
-        <location filename="../ui/plots/dataset_plot.cpp" line="77"/>
+        <location filename="../ui/plots/dataset_plot.cpp" line="106"/>
+        <source>%1: no labelled clips</source>
+        <translation>%1：没有已标注的片段</translation>
+    </message>
+    <message>
+        <location filename="../ui/plots/dataset_plot.cpp" line="107"/>
+        <source>%1: %2 labelled clips, MAE %3, Acc2 %4%</source>
+        <translation>%1：%2 个已标注片段，MAE %3，Acc2 %4%</translation>
+    </message>
+    <message>
+        <location filename="../ui/plots/dataset_plot.cpp" line="110"/>
+        <source>, Corr %1</source>
+        <translation>，相关系数 %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/plots/dataset_plot.cpp" line="144"/>
+        <source>no split</source>
+        <translation>无划分</translation>
+    </message>
+    <message>
+        <location filename="../ui/plots/dataset_plot.cpp" line="153"/>
         <source>true M</source>
         <translation>真实 M</translation>
     </message>
     <message>
-        <location filename="../ui/plots/dataset_plot.cpp" line="78"/>
+        <location filename="../ui/plots/dataset_plot.cpp" line="154"/>
         <source>predicted M</source>
         <translation>预测 M</translation>
     </message>
     <message>
-        <location filename="../ui/plots/dataset_plot.cpp" line="115"/>
+        <location filename="../ui/plots/dataset_plot.cpp" line="191"/>
         <source>accuracy</source>
         <translation>准确率</translation>
     </message>
     <message>
-        <location filename="../ui/plots/dataset_plot.cpp" line="142"/>
+        <location filename="../ui/plots/dataset_plot.cpp" line="219"/>
         <source>predicted</source>
         <translation>预测</translation>
     </message>
     <message>
-        <location filename="../ui/plots/dataset_plot.cpp" line="143"/>
+        <location filename="../ui/plots/dataset_plot.cpp" line="220"/>
         <source>true</source>
         <translation>真实</translation>
     </message>
     <message>
-        <location filename="../ui/plots/kan_plot.cpp" line="40"/>
+        <location filename="../ui/plots/kan_plot.cpp" line="50"/>
         <source>this clip</source>
         <translation>当前片段</translation>
     </message>
     <message>
-        <location filename="../ui/plots/kan_plot.cpp" line="48"/>
+        <location filename="../ui/plots/kan_plot.cpp" line="90"/>
         <source>This model has no KAN.</source>
         <translation>此模型没有 KAN。</translation>
     </message>
     <message>
-        <location filename="../ui/plots/kan_plot.cpp" line="101"/>
+        <location filename="../ui/plots/kan_plot.cpp" line="63"/>
         <source>dataset</source>
         <translation>数据集</translation>
     </message>
     <message>
-        <location filename="../ui/plots/kan_plot.cpp" line="102"/>
+        <location filename="../ui/plots/kan_plot.cpp" line="145"/>
         <source>base</source>
         <translation>基函数</translation>
     </message>
     <message>
-        <location filename="../ui/plots/kan_plot.cpp" line="103"/>
+        <location filename="../ui/plots/kan_plot.cpp" line="146"/>
         <source>spline</source>
         <translation>样条</translation>
     </message>
     <message>
-        <location filename="../ui/plots/kan_plot.cpp" line="104"/>
+        <location filename="../ui/plots/kan_plot.cpp" line="147"/>
         <source>φ = base + spline</source>
         <translation>φ = 基函数 + 样条</translation>
     </message>
     <message>
-        <location filename="../ui/plots/kan_plot.cpp" line="108"/>
+        <location filename="../ui/plots/kan_plot.cpp" line="151"/>
         <source>φ(x)</source>
         <translation>φ(x)</translation>
     </message>
@@ -332,55 +404,78 @@
         <translation>因果掩码（按标注排序）</translation>
     </message>
     <message>
-        <location filename="../ui/plots/saliency_plot.cpp" line="37"/>
+        <location filename="../ui/plots/saliency_plot.cpp" line="70"/>
         <source>clip time (s)</source>
         <translation>片段时间（秒）</translation>
     </message>
     <message>
-        <location filename="../ui/plots/saliency_plot.cpp" line="38"/>
-        <source>attribution</source>
-        <translation>归因</translation>
+        <location filename="../ui/plots/saliency_plot.cpp" line="71"/>
+        <source>attribution per second (step&apos;s value ÷ its duration)</source>
+        <translation>每秒归因（步长的值 ÷ 其时长）</translation>
     </message>
     <message>
-        <location filename="../ui/plots/contribution_plot.cpp"/>
+        <location filename="../ui/plots/saliency_plot.cpp" line="72"/>
+        <source>attribution per step (step times unknown)</source>
+        <translation>每步归因（步长时间未知）</translation>
+    </message>
+    <message>
+        <location filename="../ui/plots/contribution_plot.cpp" line="137"/>
         <source>f(all) %1, reported %2 (clipped to the scale)</source>
         <translation>f(all) %1，报告值 %2（已裁剪到标注范围）</translation>
     </message>
     <message>
-        <location filename="../ui/plots/contribution_plot.cpp"/>
+        <location filename="../ui/plots/contribution_plot.cpp" line="63"/>
         <source>⚠ outside the training data (%1): the model extrapolates</source>
         <translation>⚠ 超出训练数据范围（%1）：模型在外推</translation>
     </message>
     <message>
-        <location filename="../ui/plots/kan_plot.cpp"/>
+        <location filename="../ui/plots/kan_plot.cpp" line="46"/>
         <source>this clip, outside the spline&apos;s grid</source>
         <translation>此片段，超出样条网格</translation>
     </message>
     <message>
-        <location filename="../ui/plots/kan_plot.cpp"/>
+        <location filename="../ui/plots/kan_plot.cpp" line="66"/>
         <source>dataset, outside the spline&apos;s grid</source>
         <translation>数据集，超出样条网格</translation>
     </message>
 </context>
 <context>
+    <name>sl::plots::Splits</name>
+    <message>
+        <location filename="../ui/plots/split_name.h" line="14"/>
+        <source>train</source>
+        <translation>训练</translation>
+    </message>
+    <message>
+        <location filename="../ui/plots/split_name.h" line="16"/>
+        <source>valid</source>
+        <translation>验证</translation>
+    </message>
+    <message>
+        <location filename="../ui/plots/split_name.h" line="18"/>
+        <source>test</source>
+        <translation>测试</translation>
+    </message>
+</context>
+<context>
     <name>sl::present::ContributionBars</name>
     <message>
-        <location filename="../ui/present/contribution_bars.cpp" line="42"/>
+        <location filename="../ui/present/contribution_bars.cpp" line="43"/>
         <source>Words</source>
         <translation>言语</translation>
     </message>
     <message>
-        <location filename="../ui/present/contribution_bars.cpp" line="42"/>
+        <location filename="../ui/present/contribution_bars.cpp" line="43"/>
         <source>Voice</source>
         <translation>声音</translation>
     </message>
     <message>
-        <location filename="../ui/present/contribution_bars.cpp" line="42"/>
+        <location filename="../ui/present/contribution_bars.cpp" line="43"/>
         <source>Face</source>
         <translation>面部</translation>
     </message>
     <message>
-        <location filename="../ui/present/contribution_bars.cpp" line="97"/>
+        <location filename="../ui/present/contribution_bars.cpp" line="101"/>
         <source>no model predictions for this clip</source>
         <translation>此片段没有模型预测</translation>
     </message>
@@ -388,37 +483,37 @@
 <context>
     <name>sl::present::LiveTake</name>
     <message>
-        <location filename="../ui/present/live_take.cpp" line="70"/>
+        <location filename="../ui/present/live_take.cpp" line="69"/>
         <source>%1: the file to play as a live take is missing</source>
         <translation>%1：找不到要作为现场录制播放的文件</translation>
     </message>
     <message>
-        <location filename="../ui/present/live_take.cpp" line="74"/>
+        <location filename="../ui/present/live_take.cpp" line="73"/>
         <source>No camera and no microphone found: live takes need both. The demo clips play on.</source>
         <translation>未找到摄像头和麦克风：现场录制需要两者。演示片段继续播放。</translation>
     </message>
     <message>
-        <location filename="../ui/present/live_take.cpp" line="76"/>
+        <location filename="../ui/present/live_take.cpp" line="75"/>
         <source>No camera found: live takes need one. The demo clips play on.</source>
         <translation>未找到摄像头：现场录制需要摄像头。演示片段继续播放。</translation>
     </message>
     <message>
-        <location filename="../ui/present/live_take.cpp" line="78"/>
+        <location filename="../ui/present/live_take.cpp" line="77"/>
         <source>No microphone found: live takes need one. The demo clips play on.</source>
         <translation>未找到麦克风：现场录制需要麦克风。演示片段继续播放。</translation>
     </message>
     <message>
-        <location filename="../ui/present/live_take.cpp" line="114"/>
+        <location filename="../ui/present/live_take.cpp" line="113"/>
         <source>%1: cannot create the folder for takes</source>
         <translation>%1：无法创建存放录制片段的文件夹</translation>
     </message>
     <message>
-        <location filename="../ui/present/live_take.cpp" line="124"/>
+        <location filename="../ui/present/live_take.cpp" line="123"/>
         <source>%1: cannot copy the take to %2</source>
         <translation>%1：无法将录制片段复制到 %2</translation>
     </message>
     <message>
-        <location filename="../ui/present/live_take.cpp" line="165"/>
+        <location filename="../ui/present/live_take.cpp" line="164"/>
         <source>Recording failed: %1</source>
         <translation>录制失败：%1</translation>
     </message>
@@ -426,17 +521,17 @@
 <context>
     <name>sl::present::PredictionGauge</name>
     <message>
-        <location filename="../ui/present/prediction_gauge.cpp" line="80"/>
+        <location filename="../ui/present/prediction_gauge.cpp" line="86"/>
         <source>no model</source>
         <translation>无模型</translation>
     </message>
     <message>
-        <location filename="../ui/present/prediction_gauge.cpp" line="106"/>
+        <location filename="../ui/present/prediction_gauge.cpp" line="126"/>
         <source>white tick: the human label, %1</source>
         <translation>白色刻度：人工标注，%1</translation>
     </message>
     <message>
-        <location filename="../ui/present/prediction_gauge.cpp"/>
+        <location filename="../ui/present/prediction_gauge.cpp" line="118"/>
         <source>⚠ outside the training data (%1)</source>
         <translation>⚠ 超出训练数据范围（%1）</translation>
     </message>
@@ -444,322 +539,511 @@
 <context>
     <name>sl::present::PresentationView</name>
     <message>
-        <location filename="../ui/present/presentation_view.cpp" line="33"/>
-        <location filename="../ui/present/presentation_view.cpp" line="410"/>
+        <location filename="../ui/present/presentation_view.cpp" line="451"/>
         <source>Live take</source>
         <translation>现场录制</translation>
     </message>
     <message>
-        <location filename="../ui/present/presentation_view.cpp" line="34"/>
+        <location filename="../ui/present/presentation_view.cpp" line="38"/>
         <source>Words, voice and face agree</source>
         <translation>言语、声音和面部表情一致</translation>
     </message>
     <message>
-        <location filename="../ui/present/presentation_view.cpp" line="35"/>
+        <location filename="../ui/present/presentation_view.cpp" line="37"/>
+        <source>What does the model make of it?</source>
+        <translation>模型怎么看？</translation>
+    </message>
+    <message>
+        <location filename="../ui/present/presentation_view.cpp" line="39"/>
         <source>Words say one thing, voice or face another</source>
         <translation>言语表达一回事，声音或面部表情却是另一回事</translation>
     </message>
     <message>
         <location filename="../ui/present/presentation_view.cpp" line="40"/>
+        <source>Voice and face pull apart</source>
+        <translation>声音与表情各执一词</translation>
+    </message>
+    <message>
+        <location filename="../ui/present/presentation_view.cpp" line="42"/>
+        <source>Live take: %1</source>
+        <translation>现场录制：%1</translation>
+    </message>
+    <message>
+        <location filename="../ui/present/presentation_view.cpp" line="47"/>
         <source>Shapley values: each modality&apos;s share of the prediction</source>
         <translation>Shapley 值：各模态在预测中所占的份额</translation>
     </message>
     <message>
-        <location filename="../ui/present/presentation_view.cpp" line="41"/>
+        <location filename="../ui/present/presentation_view.cpp" line="48"/>
         <source>Each modality alone: the model&apos;s unimodal predictions</source>
         <translation>各模态单独来看：模型的单模态预测</translation>
     </message>
     <message>
-        <location filename="../ui/present/presentation_view.cpp" line="77"/>
+        <location filename="../ui/present/presentation_view.cpp" line="86"/>
         <source>Shapley values unavailable, showing unimodal predictions: %1</source>
         <translation>无法获得 Shapley 值，改为显示单模态预测：%1</translation>
     </message>
     <message>
-        <location filename="../ui/present/presentation_view.cpp" line="113"/>
+        <location filename="../ui/present/presentation_view.cpp" line="88"/>
+        <source>Model: %1</source>
+        <translation>模型：%1</translation>
+    </message>
+    <message>
+        <location filename="../ui/present/presentation_view.cpp" line="124"/>
         <source>Space pause · → next · ← back · E model&apos;s view · R live take · Esc leave</source>
         <translation>Space 暂停 · → 下一个 · ← 上一个 · E 模型视角 · R 现场录制 · Esc 退出</translation>
     </message>
     <message>
-        <location filename="../ui/present/presentation_view.cpp" line="128"/>
+        <location filename="../ui/present/presentation_view.cpp" line="139"/>
         <source>The model says</source>
         <translation>模型的判断</translation>
     </message>
     <message>
-        <location filename="../ui/present/presentation_view.cpp" line="129"/>
+        <location filename="../ui/present/presentation_view.cpp" line="140"/>
         <source>What each modality adds</source>
         <translation>各模态的贡献</translation>
     </message>
     <message>
-        <location filename="../ui/present/presentation_view.cpp" line="216"/>
+        <location filename="../ui/present/presentation_view.cpp" line="241"/>
         <source>The model&apos;s explanations are still being computed</source>
         <translation>模型的解释仍在计算中</translation>
     </message>
     <message>
-        <location filename="../ui/present/presentation_view.cpp" line="217"/>
+        <location filename="../ui/present/presentation_view.cpp" line="242"/>
         <source>This model has neither a KAN nor a causal mask: E shows them for KAN-MCP and CaMIB models</source>
         <translation>此模型既没有 KAN，也没有因果掩码：E 键仅对 KAN-MCP 和 CaMIB 模型显示它们</translation>
     </message>
     <message>
-        <location filename="../ui/present/presentation_view.cpp" line="228"/>
+        <location filename="../ui/present/presentation_view.cpp" line="254"/>
         <source>KAN: how strongly each modality drives the prediction (E: back)</source>
         <translation>KAN：各模态对预测的驱动强度（E：返回）</translation>
     </message>
     <message>
-        <location filename="../ui/present/presentation_view.cpp" line="229"/>
+        <location filename="../ui/present/presentation_view.cpp" line="255"/>
         <source>Causal mask: each modality&apos;s share of what the mask keeps (E: back)</source>
         <translation>因果掩码：掩码保留的部分中各模态所占的份额（E：返回）</translation>
     </message>
     <message>
-        <location filename="../ui/present/presentation_view.cpp" line="264"/>
+        <location filename="../ui/present/presentation_view.cpp" line="265"/>
+        <source>Starts at f(none), the model with no evidence: %1</source>
+        <translation>从 f(无) 开始，即没有任何证据时的模型输出：%1</translation>
+    </message>
+    <message>
+        <location filename="../ui/present/presentation_view.cpp" line="304"/>
         <source>No clips to present</source>
         <translation>没有可演示的片段</translation>
     </message>
     <message>
-        <location filename="../ui/present/presentation_view.cpp" line="266"/>
+        <location filename="../ui/present/presentation_view.cpp" line="306"/>
         <source>Train a model and extract features, or open the demo project.</source>
         <translation>请训练模型并提取特征，或打开演示项目。</translation>
     </message>
     <message>
-        <location filename="../ui/present/presentation_view.cpp" line="272"/>
+        <location filename="../ui/present/presentation_view.cpp" line="312"/>
         <source>%1 / %2</source>
         <translation>%1 / %2</translation>
     </message>
     <message>
-        <location filename="../ui/present/presentation_view.cpp" line="307"/>
+        <location filename="../ui/present/presentation_view.cpp" line="348"/>
         <source>%1: cannot be played; going on with the next clip</source>
         <translation>%1：无法播放，继续播放下一个片段</translation>
     </message>
     <message>
-        <location filename="../ui/present/presentation_view.cpp" line="350"/>
+        <location filename="../ui/present/presentation_view.cpp" line="391"/>
         <source>Paused — Space plays on</source>
         <translation>已暂停 — 按 Space 继续播放</translation>
     </message>
     <message>
-        <location filename="../ui/present/presentation_view.cpp" line="363"/>
+        <location filename="../ui/present/presentation_view.cpp" line="404"/>
         <source>Live takes need an open project</source>
         <translation>现场录制需要先打开项目</translation>
     </message>
     <message>
-        <location filename="../ui/present/presentation_view.cpp" line="395"/>
+        <location filename="../ui/present/presentation_view.cpp" line="436"/>
         <source>Live take in %1…</source>
         <translation>%1 秒后开始现场录制…</translation>
     </message>
     <message>
-        <location filename="../ui/present/presentation_view.cpp" line="396"/>
+        <location filename="../ui/present/presentation_view.cpp" line="437"/>
         <source>Get ready: speak for %1 seconds</source>
         <translation>请准备：接下来请说话 %1 秒</translation>
     </message>
     <message>
-        <location filename="../ui/present/presentation_view.cpp" line="400"/>
+        <location filename="../ui/present/presentation_view.cpp" line="441"/>
         <source>● Recording</source>
         <translation>● 正在录制</translation>
     </message>
     <message>
-        <location filename="../ui/present/presentation_view.cpp" line="401"/>
+        <location filename="../ui/present/presentation_view.cpp" line="442"/>
         <source>Speak now (%1 s)</source>
         <translation>请开始说话（%1 秒）</translation>
     </message>
     <message>
-        <location filename="../ui/present/presentation_view.cpp" line="404"/>
+        <location filename="../ui/present/presentation_view.cpp" line="445"/>
         <source>Analysing the take…</source>
         <translation>正在分析录制片段…</translation>
     </message>
     <message>
-        <location filename="../ui/present/presentation_view.cpp" line="405"/>
+        <location filename="../ui/present/presentation_view.cpp" line="446"/>
         <source>Speech recognition, features, prediction</source>
         <translation>语音识别、特征提取、预测</translation>
     </message>
     <message>
-        <location filename="../ui/present/presentation_view.cpp" line="423"/>
+        <location filename="../ui/present/presentation_view.cpp" line="465"/>
         <source>K keeps the take in the project · X discards it</source>
         <translation>K 将录制片段保存到项目 · X 丢弃</translation>
     </message>
     <message>
-        <location filename="../ui/present/presentation_view.cpp" line="444"/>
+        <location filename="../ui/present/presentation_view.cpp" line="486"/>
         <source>The take is saved in the project for labelling</source>
         <translation>录制片段已保存到项目中，可供标注</translation>
     </message>
 </context>
 <context>
+    <name>sl::ui::AgreementPanel</name>
+    <message>
+        <location filename="../ui/workbench/agreement_panel.cpp" line="39"/>
+        <source>Target</source>
+        <translation>目标</translation>
+    </message>
+    <message>
+        <location filename="../ui/workbench/agreement_panel.cpp" line="39"/>
+        <source>Clips</source>
+        <translation>片段</translation>
+    </message>
+    <message>
+        <location filename="../ui/workbench/agreement_panel.cpp" line="39"/>
+        <source>Labels</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <location filename="../ui/workbench/agreement_panel.cpp" line="39"/>
+        <source>α interval</source>
+        <translation>α（区间）</translation>
+    </message>
+    <message>
+        <location filename="../ui/workbench/agreement_panel.cpp" line="39"/>
+        <source>α ordinal</source>
+        <translation>α（序数）</translation>
+    </message>
+    <message>
+        <location filename="../ui/workbench/agreement_panel.cpp" line="39"/>
+        <source>ICC(2,1)</source>
+        <translation>ICC(2,1)</translation>
+    </message>
+    <message>
+        <location filename="../ui/workbench/agreement_panel.cpp" line="40"/>
+        <source>ICC(2,k)</source>
+        <translation>ICC(2,k)</translation>
+    </message>
+    <message>
+        <location filename="../ui/workbench/agreement_panel.cpp" line="40"/>
+        <source>Fleiss κ</source>
+        <translation>Fleiss κ</translation>
+    </message>
+    <message>
+        <location filename="../ui/workbench/agreement_panel.cpp" line="44"/>
+        <source>Set adjudicated label</source>
+        <translation>设置裁定标签</translation>
+    </message>
+    <message>
+        <location filename="../ui/workbench/agreement_panel.cpp" line="49"/>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <location filename="../ui/workbench/agreement_panel.cpp" line="51"/>
+        <source>Target:</source>
+        <translation>目标：</translation>
+    </message>
+    <message>
+        <location filename="../ui/workbench/agreement_panel.cpp" line="59"/>
+        <source>Per target</source>
+        <translation>按目标</translation>
+    </message>
+    <message>
+        <location filename="../ui/workbench/agreement_panel.cpp" line="61"/>
+        <source>Quadratic-weighted kappa per pair of annotators (chosen target, ordinal classes)</source>
+        <translation>每对标注者的二次加权 kappa（所选目标，序数类别）</translation>
+    </message>
+    <message>
+        <location filename="../ui/workbench/agreement_panel.cpp" line="67"/>
+        <source>Clips the annotators disagree on most (chosen target), every annotator&apos;s label side by side</source>
+        <translation>标注者分歧最大的片段（所选目标），并列显示每位标注者的标签</translation>
+    </message>
+    <message>
+        <location filename="../ui/workbench/agreement_panel.cpp" line="71"/>
+        <source>Adjudicated label:</source>
+        <translation>裁定标签：</translation>
+    </message>
+    <message>
+        <location filename="../ui/workbench/agreement_panel.cpp" line="79"/>
+        <source>Agreement</source>
+        <translation>一致性</translation>
+    </message>
+    <message>
+        <location filename="../ui/workbench/agreement_panel.cpp" line="80"/>
+        <source>Adjudicate</source>
+        <translation>裁定</translation>
+    </message>
+    <message>
+        <location filename="../ui/workbench/agreement_panel.cpp" line="123"/>
+        <source>No project open.</source>
+        <translation>没有打开的项目。</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/workbench/agreement_panel.cpp" line="128"/>
+        <source>Agreement needs labels from at least two annotators; this project has %n.</source>
+        <translation>
+            <numerusform>一致性至少需要两位标注者的标签；本项目有 %n 位。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/workbench/agreement_panel.cpp" line="131"/>
+        <source>Annotators compared: %1</source>
+        <translation>比较的标注者：%1</translation>
+    </message>
+    <message>
+        <location filename="../ui/workbench/agreement_panel.cpp" line="184"/>
+        <source>Clip</source>
+        <translation>片段</translation>
+    </message>
+    <message>
+        <location filename="../ui/workbench/agreement_panel.cpp" line="184"/>
+        <source>Range</source>
+        <translation>范围</translation>
+    </message>
+    <message>
+        <location filename="../ui/workbench/agreement_panel.cpp" line="184"/>
+        <source>Mean</source>
+        <translation>平均</translation>
+    </message>
+    <message>
+        <location filename="../ui/workbench/agreement_panel.cpp" line="204"/>
+        <source>No clip where the annotators&apos; %1 labels differ.</source>
+        <translation>没有标注者的 %1 标签存在分歧的片段。</translation>
+    </message>
+    <message>
+        <location filename="../ui/workbench/agreement_panel.cpp" line="225"/>
+        <source>%1 %2: adjudicated label %3%4</source>
+        <translation>%1 %2：裁定标签 %3%4</translation>
+    </message>
+    <message>
+        <location filename="../ui/workbench/agreement_panel.cpp" line="228"/>
+        <source> (unchanged)</source>
+        <translation>（未改变）</translation>
+    </message>
+</context>
+<context>
     <name>sl::ui::ClipBrowser</name>
     <message>
+        <location filename="../ui/clip_browser.cpp" line="42"/>
         <source>Not done by me</source>
         <translation>我未完成的</translation>
     </message>
     <message>
+        <location filename="../ui/clip_browser.cpp" line="43"/>
         <source>Partly done by me</source>
         <translation>我部分完成的</translation>
     </message>
     <message>
+        <location filename="../ui/clip_browser.cpp" line="44"/>
         <source>Done by me</source>
         <translation>我已完成的</translation>
     </message>
     <message>
+        <location filename="../ui/clip_browser.cpp" line="141"/>
         <source>Search ids</source>
         <translation>搜索编号</translation>
     </message>
     <message>
+        <location filename="../ui/clip_browser.cpp" line="210"/>
         <source>%1 / %2 labelled by you</source>
         <translation>你已标注 %1 / %2</translation>
     </message>
     <message>
-        <location filename="../ui/clip_browser.cpp" line="24"/>
+        <location filename="../ui/clip_browser.cpp" line="29"/>
         <source>All splits</source>
         <translation>全部划分</translation>
     </message>
     <message>
-        <location filename="../ui/clip_browser.cpp" line="28"/>
+        <location filename="../ui/clip_browser.cpp" line="33"/>
         <source>Any target</source>
         <translation>任意标注目标</translation>
     </message>
     <message>
-        <location filename="../ui/clip_browser.cpp" line="32"/>
+        <location filename="../ui/clip_browser.cpp" line="37"/>
         <source>All clips</source>
         <translation>全部片段</translation>
     </message>
     <message>
-        <location filename="../ui/clip_browser.cpp" line="33"/>
+        <location filename="../ui/clip_browser.cpp" line="38"/>
         <source>Unlabelled by me</source>
         <translation>我未标注</translation>
     </message>
     <message>
-        <location filename="../ui/clip_browser.cpp" line="34"/>
+        <location filename="../ui/clip_browser.cpp" line="39"/>
         <source>Labelled by me</source>
         <translation>我已标注</translation>
     </message>
     <message>
-        <location filename="../ui/clip_browser.cpp" line="35"/>
-        <location filename="../ui/clip_browser.cpp" line="91"/>
+        <location filename="../ui/clip_browser.cpp" line="40"/>
+        <location filename="../ui/clip_browser.cpp" line="160"/>
         <source>Labelled by reference</source>
         <translation>参考标注者已标注</translation>
     </message>
     <message>
-        <location filename="../ui/clip_browser.cpp" line="36"/>
+        <location filename="../ui/clip_browser.cpp" line="41"/>
         <source>Unlabelled by anyone</source>
         <translation>无人标注</translation>
     </message>
     <message>
-        <location filename="../ui/clip_browser.cpp" line="38"/>
+        <location filename="../ui/clip_browser.cpp" line="46"/>
         <source>Only clips that this annotator labelled (for the chosen target)</source>
         <translation>仅显示该标注者已标注的片段（针对所选标注目标）</translation>
     </message>
     <message>
-        <location filename="../ui/clip_browser.cpp" line="40"/>
+        <location filename="../ui/clip_browser.cpp" line="48"/>
         <source>Model disagrees</source>
         <translation>模型预测不一致</translation>
     </message>
     <message>
-        <location filename="../ui/clip_browser.cpp" line="41"/>
+        <location filename="../ui/clip_browser.cpp" line="49"/>
         <source>Only clips where the model&apos;s M differs from the label by at least one unit</source>
         <translation>仅显示模型预测的 M 与标注相差至少一个单位的片段</translation>
     </message>
     <message>
-        <location filename="../ui/clip_browser.cpp" line="43"/>
+        <location filename="../ui/clip_browser.cpp" line="50"/>
+        <source>My batch</source>
+        <translation>我的批次</translation>
+    </message>
+    <message>
+        <location filename="../ui/clip_browser.cpp" line="51"/>
+        <source>Only the clips the lead assigned to you</source>
+        <translation>只显示负责人分配给您的片段</translation>
+    </message>
+    <message>
+        <location filename="../ui/clip_browser.cpp" line="54"/>
+        <location filename="../ui/clip_browser.cpp" line="141"/>
         <source>Search ids and transcripts</source>
         <translation>搜索 ID 和文本转写</translation>
     </message>
     <message>
-        <location filename="../ui/clip_browser.cpp" line="91"/>
-        <location filename="../ui/clip_browser.cpp" line="100"/>
+        <location filename="../ui/clip_browser.cpp" line="160"/>
+        <location filename="../ui/clip_browser.cpp" line="169"/>
         <source>Labelled by %1</source>
         <translation>%1 已标注</translation>
     </message>
     <message>
-        <location filename="../ui/clip_browser.cpp" line="98"/>
+        <location filename="../ui/clip_browser.cpp" line="167"/>
         <source>Any annotator</source>
         <translation>任意标注者</translation>
     </message>
     <message>
-        <location filename="../ui/clip_browser.cpp" line="129"/>
+        <location filename="../ui/clip_browser.cpp" line="208"/>
         <source>%1 of %2 clips</source>
         <translation>%1 / %2 个片段</translation>
+    </message>
+    <message>
+        <location filename="../ui/clip_browser.cpp" line="218"/>
+        <source>%1 / %2 of your batch labelled</source>
+        <translation>您的批次已标注 %1 / %2</translation>
     </message>
 </context>
 <context>
     <name>sl::ui::ClipTableModel</name>
     <message>
+        <location filename="../ui/clip_table_model.cpp" line="77"/>
         <source>Labelled by you</source>
         <translation>你已标注</translation>
     </message>
     <message>
+        <location filename="../ui/clip_table_model.cpp" line="77"/>
         <source>Partly labelled by you</source>
         <translation>你已部分标注</translation>
     </message>
     <message>
+        <location filename="../ui/clip_table_model.cpp" line="78"/>
         <source>Not labelled by you yet</source>
         <translation>你尚未标注</translation>
     </message>
     <message>
+        <location filename="../ui/clip_table_model.cpp" line="277"/>
         <source>Your progress: ● done, ◐ partly, empty: not started</source>
         <translation>你的进度：● 已完成，◐ 部分完成，空白：未开始</translation>
     </message>
     <message>
-        <location filename="../ui/clip_table_model.cpp" line="103"/>
+        <location filename="../ui/clip_table_model.cpp" line="184"/>
         <source>Your label %1; %2: %3</source>
         <translation>您的标注 %1；%2：%3</translation>
     </message>
     <message>
-        <location filename="../ui/clip_table_model.cpp" line="105"/>
+        <location filename="../ui/clip_table_model.cpp" line="182"/>
+        <source>Not saved yet: another program is writing to the project; saved as soon as it lets go</source>
+        <translation>尚未保存：另一个程序正在写入项目；它一释放就会保存</translation>
+    </message>
+    <message>
+        <location filename="../ui/clip_table_model.cpp" line="186"/>
         <source>Not labelled by you yet; %1: %2</source>
         <translation>您尚未标注；%1：%2</translation>
     </message>
     <message>
-        <location filename="../ui/clip_table_model.cpp" line="106"/>
+        <location filename="../ui/clip_table_model.cpp" line="187"/>
         <source>Your label %1</source>
         <translation>您的标注 %1</translation>
     </message>
     <message>
-        <location filename="../ui/clip_table_model.cpp" line="106"/>
+        <location filename="../ui/clip_table_model.cpp" line="187"/>
         <source>Not labelled</source>
         <translation>未标注</translation>
     </message>
     <message>
-        <location filename="../ui/clip_table_model.cpp" line="167"/>
+        <location filename="../ui/clip_table_model.cpp" line="282"/>
         <source>Video</source>
         <translation>视频</translation>
     </message>
     <message>
-        <location filename="../ui/clip_table_model.cpp" line="168"/>
+        <location filename="../ui/clip_table_model.cpp" line="283"/>
         <source>Clip</source>
         <translation>片段</translation>
     </message>
     <message>
-        <location filename="../ui/clip_table_model.cpp" line="169"/>
+        <location filename="../ui/clip_table_model.cpp" line="284"/>
         <source>Split</source>
         <translation>划分</translation>
     </message>
     <message>
-        <location filename="../ui/clip_table_model.cpp" line="170"/>
+        <location filename="../ui/clip_table_model.cpp" line="285"/>
         <source>Length (s)</source>
         <translation>时长（秒）</translation>
     </message>
     <message>
-        <location filename="../ui/clip_table_model.cpp" line="175"/>
+        <location filename="../ui/clip_table_model.cpp" line="290"/>
         <source>Model M</source>
         <translation>模型 M</translation>
     </message>
     <message>
-        <location filename="../ui/clip_table_model.cpp" line="176"/>
+        <location filename="../ui/clip_table_model.cpp" line="291"/>
         <source>Transcript</source>
         <translation>文本转写</translation>
     </message>
     <message>
-        <location filename="../ui/clip_table_model.cpp"/>
+        <location filename="../ui/clip_table_model.cpp" line="200"/>
         <source>Model M %1 on the label scale</source>
         <translation>模型 M：%1（标注范围内）</translation>
     </message>
     <message>
-        <location filename="../ui/clip_table_model.cpp"/>
+        <location filename="../ui/clip_table_model.cpp" line="202"/>
         <source> (the model gave %1, clipped)</source>
         <translation>（模型给出 %1，已裁剪）</translation>
     </message>
     <message>
-        <location filename="../ui/clip_table_model.cpp"/>
+        <location filename="../ui/clip_table_model.cpp" line="204"/>
         <source>Outside the training data (%1): the model extrapolates; do not trust this prediction</source>
         <translation>超出训练数据范围（%1）：模型在外推，请勿相信此预测</translation>
     </message>
     <message>
-        <location filename="../ui/clip_table_model.cpp"/>
+        <location filename="../ui/clip_table_model.cpp" line="207"/>
         <source>No envelope: this model cannot tell clips outside its training data</source>
         <translation>无输入包络：此模型无法识别超出其训练数据的片段</translation>
     </message>
@@ -767,17 +1051,22 @@
 <context>
     <name>sl::ui::ContributionsView</name>
     <message>
-        <location filename="../ui/explain/clip_explanation_views.cpp" line="43"/>
+        <location filename="../ui/explain/clip_explanation_views.cpp" line="46"/>
+        <source>%1 split</source>
+        <translation>%1 划分</translation>
+    </message>
+    <message>
+        <location filename="../ui/explain/clip_explanation_views.cpp" line="55"/>
         <source>Select a clip to see which modality pushed its prediction which way.</source>
         <translation>选择一个片段，查看各模态将其预测推向哪个方向。</translation>
     </message>
     <message>
-        <location filename="../ui/explain/clip_explanation_views.cpp" line="48"/>
+        <location filename="../ui/explain/clip_explanation_views.cpp" line="60"/>
         <source>Contributions: %1</source>
         <translation>贡献：%1</translation>
     </message>
     <message>
-        <location filename="../ui/explain/clip_explanation_views.cpp" line="51"/>
+        <location filename="../ui/explain/clip_explanation_views.cpp" line="63"/>
         <source>Contributions</source>
         <translation>贡献</translation>
     </message>
@@ -785,83 +1074,110 @@
 <context>
     <name>sl::ui::DatasetView</name>
     <message>
-        <location filename="../ui/explain/dataset_view.cpp" line="27"/>
+        <location filename="../ui/explain/dataset_view.cpp" line="28"/>
+        <source>The clips the plots show and the accuracy is computed on</source>
+        <translation>图中显示并用于计算准确率的片段</translation>
+    </message>
+    <message>
+        <location filename="../ui/explain/dataset_view.cpp" line="34"/>
+        <source>Split:</source>
+        <translation>划分：</translation>
+    </message>
+    <message>
+        <location filename="../ui/explain/dataset_view.cpp" line="38"/>
         <source>Acc2 (negative / non-negative)</source>
         <translation>Acc2（负面 / 非负面）</translation>
     </message>
     <message>
-        <location filename="../ui/explain/dataset_view.cpp" line="28"/>
-        <location filename="../ui/explain/dataset_view.cpp" line="63"/>
+        <location filename="../ui/explain/dataset_view.cpp" line="39"/>
+        <location filename="../ui/explain/dataset_view.cpp" line="129"/>
         <source>Acc7 (-3 … 3)</source>
         <translation>Acc7（-3 … 3）</translation>
     </message>
     <message>
-        <location filename="../ui/explain/dataset_view.cpp" line="38"/>
-        <location filename="../ui/explain/dataset_view.cpp" line="74"/>
+        <location filename="../ui/explain/dataset_view.cpp" line="49"/>
+        <location filename="../ui/explain/dataset_view.cpp" line="153"/>
         <source>Predicted vs true</source>
         <translation>预测与真实</translation>
     </message>
     <message>
-        <location filename="../ui/explain/dataset_view.cpp" line="39"/>
-        <location filename="../ui/explain/dataset_view.cpp" line="75"/>
+        <location filename="../ui/explain/dataset_view.cpp" line="50"/>
+        <location filename="../ui/explain/dataset_view.cpp" line="154"/>
         <source>Confusion</source>
         <translation>混淆矩阵</translation>
     </message>
     <message>
-        <location filename="../ui/explain/dataset_view.cpp" line="40"/>
-        <location filename="../ui/explain/dataset_view.cpp" line="76"/>
+        <location filename="../ui/explain/dataset_view.cpp" line="51"/>
+        <location filename="../ui/explain/dataset_view.cpp" line="155"/>
         <source>Contributions</source>
         <translation>贡献</translation>
     </message>
     <message>
-        <location filename="../ui/explain/dataset_view.cpp" line="41"/>
+        <location filename="../ui/explain/dataset_view.cpp" line="52"/>
         <source>Metrics</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../ui/explain/dataset_view.cpp" line="45"/>
+        <location filename="../ui/explain/dataset_view.cpp" line="57"/>
         <source>Click a point to select its clip</source>
         <translation>单击某个点以选择对应的片段</translation>
     </message>
     <message>
-        <location filename="../ui/explain/dataset_view.cpp" line="51"/>
+        <location filename="../ui/explain/dataset_view.cpp" line="63"/>
         <source>Open a project with a trained model to see the dataset views.</source>
         <translation>打开含有已训练模型的项目以查看数据集视图。</translation>
     </message>
-    <message>
-        <location filename="../ui/explain/dataset_view.cpp" line="63"/>
-        <source>Acc5 (CH-SIMS classes)</source>
-        <translation>Acc5（CH-SIMS 类别）</translation>
+    <message numerus="yes">
+        <location filename="../ui/explain/dataset_view.cpp" line="90"/>
+        <source>All splits (%n clip(s))</source>
+        <translation>
+            <numerusform>全部划分（%n 个片段）</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/explain/dataset_view.cpp" line="65"/>
-        <source>Predicted vs true M (%n clip(s))</source>
+        <location filename="../ui/explain/dataset_view.cpp" line="98"/>
+        <source>%1 (%n clip(s))</source>
         <translation>
-            <numerusform>预测 M 与真实 M（%n 个片段）</numerusform>
+            <numerusform>%1（%n 个片段）</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../ui/explain/dataset_view.cpp" line="67"/>
+        <location filename="../ui/explain/dataset_view.cpp" line="118"/>
+        <source>clips: %1</source>
+        <translation>片段：%1</translation>
+    </message>
+    <message>
+        <location filename="../ui/explain/dataset_view.cpp" line="129"/>
+        <source>Acc5 (CH-SIMS classes)</source>
+        <translation>Acc5（CH-SIMS 类别）</translation>
+    </message>
+    <message>
+        <location filename="../ui/explain/dataset_view.cpp" line="143"/>
+        <source>Predicted vs true M (%1)</source>
+        <translation>预测与真实 M（%1）</translation>
+    </message>
+    <message>
+        <location filename="../ui/explain/dataset_view.cpp" line="145"/>
         <source>Shapley contributions per modality</source>
         <translation>各模态的 Shapley 贡献</translation>
     </message>
     <message>
-        <location filename="../ui/explain/dataset_view.cpp" line="84"/>
+        <location filename="../ui/explain/dataset_view.cpp" line="163"/>
         <source>Confusion of M</source>
         <translation>M 的混淆矩阵</translation>
     </message>
     <message>
-        <location filename="../ui/explain/dataset_view.cpp" line="103"/>
+        <location filename="../ui/explain/dataset_view.cpp" line="182"/>
         <source>Model</source>
         <translation>模型</translation>
     </message>
     <message>
-        <location filename="../ui/explain/dataset_view.cpp" line="103"/>
+        <location filename="../ui/explain/dataset_view.cpp" line="182"/>
         <source>Split</source>
         <translation>划分</translation>
     </message>
     <message>
-        <location filename="../ui/explain/dataset_view.cpp" line="103"/>
+        <location filename="../ui/explain/dataset_view.cpp" line="182"/>
         <source>Target</source>
         <translation>目标</translation>
     </message>
@@ -885,50 +1201,158 @@
     </message>
     <message>
         <location filename="../ui/help_overlay.cpp" line="27"/>
-        <source>0-9 set the size of the current label (1 unit per digit; 0.2 per digit on the CH-SIMS scale), keeping its sign: press - then 2 for -2. + and - step by one unit, Alt with + or - by a fine step, N flips the sign (an empty label stays empty), Delete clears; a digit beyond the scale stops at its end and the status bar says so. Tab and Shift+Tab move between M, T, A and V; each clip starts on the first target (the mode's in a review mode). With View &gt; Auto-advance a digit moves on to the next target, and the last one to the next clip not done. Every key is one undo step: Ctrl+Z undoes it, Ctrl+Shift+Z or Ctrl+Y redoes it. M is the main label; Ctrl+M mutes.</source>
+        <source>0-9 set the size of the current label (1 unit per digit; 0.2 per digit on the CH-SIMS scale), keeping its sign: press - then 2 for -2. + and - step by one unit, Alt with + or - by a fine step, N flips the sign (an empty label stays empty), Delete clears; a digit beyond the scale stops at its end and the status bar says so. Tab and Shift+Tab move between M, T, A and V; each clip starts on the first target (the mode&apos;s in a review mode). With View &gt; Auto-advance a digit moves on to the next target, and the last one to the next clip not done. Every key is one undo step: Ctrl+Z undoes it, Ctrl+Shift+Z or Ctrl+Y redoes it. M is the main label; Ctrl+M mutes.</source>
         <translation>0-9 设置当前标注的强度（每个数字代表 1 个单位；在 CH-SIMS 刻度下每个数字代表 0.2），并保留其正负号：先按 - 再按 2 即为 -2。+ 和 - 按一个单位增减，Alt 加 + 或 - 按微调步长增减，N 翻转正负号（空标注保持为空），Delete 清除；超出刻度的数字停在刻度端点，状态栏会提示。Tab 和 Shift+Tab 在 M、T、A 和 V 之间切换；每个片段从第一个目标开始（审阅模式下为该模式的目标）。开启“视图 &gt; 自动前进”后，数字键会转到下一个目标，最后一个目标则转到下一个未完成的片段。每次按键是一个撤销步骤：Ctrl+Z 撤销，Ctrl+Shift+Z 或 Ctrl+Y 重做。M 是整体标注；Ctrl+M 静音。</translation>
     </message>
     <message>
-        <location filename="../ui/help_overlay.cpp" line="30"/>
+        <location filename="../ui/help_overlay.cpp" line="34"/>
         <source>Press any key to close this help.</source>
         <translation>按任意键关闭此帮助。</translation>
     </message>
 </context>
 <context>
+    <name>sl::ui::HistoryView</name>
+    <message>
+        <location filename="../ui/history_view.cpp" line="66"/>
+        <source>&lt;project opened&gt;</source>
+        <translation>&lt;项目已打开&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>sl::ui::ImportDialog</name>
+    <message>
+        <location filename="../ui/import_dialog.cpp" line="25"/>
+        <source>Reading the file</source>
+        <translation>正在读取文件</translation>
+    </message>
+    <message>
+        <location filename="../ui/import_dialog.cpp" line="26"/>
+        <source>Checking every clip</source>
+        <translation>正在检查每个片段</translation>
+    </message>
+    <message>
+        <location filename="../ui/import_dialog.cpp" line="27"/>
+        <source>Writing the project</source>
+        <translation>正在写入项目</translation>
+    </message>
+    <message>
+        <location filename="../ui/import_dialog.cpp" line="28"/>
+        <source>Importing</source>
+        <translation>正在导入</translation>
+    </message>
+    <message>
+        <location filename="../ui/import_dialog.cpp" line="29"/>
+        <source>Generating the demo clips</source>
+        <translation>正在生成演示片段</translation>
+    </message>
+    <message>
+        <location filename="../ui/import_dialog.cpp" line="92"/>
+        <source>Starting…</source>
+        <translation>正在开始…</translation>
+    </message>
+    <message>
+        <location filename="../ui/import_dialog.cpp" line="93"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../ui/import_dialog.cpp" line="119"/>
+        <source>Cancelling…</source>
+        <translation>正在取消…</translation>
+    </message>
+    <message>
+        <location filename="../ui/import_dialog.cpp" line="153"/>
+        <source>Cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <location filename="../ui/import_dialog.cpp" line="153"/>
+        <source>Failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <location filename="../ui/import_dialog.cpp" line="158"/>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location filename="../ui/import_dialog.cpp" line="172"/>
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <location filename="../ui/import_dialog.cpp" line="173"/>
+        <source>Importing %1
+into the project %2</source>
+        <translation>正在将 %1
+导入项目 %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/import_dialog.cpp" line="183"/>
+        <source>Imported %1 clip(s) and %2 label(s) from %3</source>
+        <translation>已从 %3 导入 %1 个片段和 %2 个标签</translation>
+    </message>
+    <message>
+        <location filename="../ui/import_dialog.cpp" line="188"/>
+        <source>; skipped %1</source>
+        <translation>；跳过 %1 个</translation>
+    </message>
+    <message>
+        <location filename="../ui/import_dialog.cpp" line="196"/>
+        <source>Demo project</source>
+        <translation>演示项目</translation>
+    </message>
+    <message>
+        <location filename="../ui/import_dialog.cpp" line="197"/>
+        <source>Preparing the demo project in %1 (generated the first time, about a minute; opened at once afterwards)</source>
+        <translation>正在 %1 中准备演示项目（首次需生成，约一分钟；之后立即打开）</translation>
+    </message>
+    <message>
+        <location filename="../ui/import_dialog.cpp" line="207"/>
+        <source>Cancelled; the demo project is ready in %1 and opens at once next time</source>
+        <translation>已取消；演示项目已在 %1 中备好，下次会立即打开</translation>
+    </message>
+    <message>
+        <location filename="../ui/import_dialog.cpp" line="209"/>
+        <source>Demo project with %1 clips</source>
+        <translation>含 %1 个片段的演示项目</translation>
+    </message>
+</context>
+<context>
     <name>sl::ui::KanView</name>
     <message>
-        <location filename="../ui/explain/clip_explanation_views.cpp" line="90"/>
+        <location filename="../ui/explain/clip_explanation_views.cpp" line="106"/>
         <source>Click an edge to enlarge it</source>
         <translation>单击某条边以放大显示</translation>
     </message>
     <message>
-        <location filename="../ui/explain/clip_explanation_views.cpp" line="98"/>
+        <location filename="../ui/explain/clip_explanation_views.cpp" line="114"/>
         <source>Select a clip to see where it sits on the KAN&apos;s functions.</source>
         <translation>选择一个片段，查看它在 KAN 函数上的位置。</translation>
     </message>
     <message>
-        <location filename="../ui/explain/clip_explanation_views.cpp" line="104"/>
+        <location filename="../ui/explain/clip_explanation_views.cpp" line="120"/>
         <source>KAN edges (shaded by importance): %1</source>
         <translation>KAN 边（按重要性着色）：%1</translation>
     </message>
     <message>
-        <location filename="../ui/explain/clip_explanation_views.cpp" line="107"/>
-        <location filename="../ui/explain/clip_explanation_views.cpp" line="125"/>
+        <location filename="../ui/explain/clip_explanation_views.cpp" line="123"/>
+        <location filename="../ui/explain/clip_explanation_views.cpp" line="141"/>
         <source>KAN edge</source>
         <translation>KAN 边</translation>
     </message>
     <message>
-        <location filename="../ui/explain/clip_explanation_views.cpp" line="107"/>
+        <location filename="../ui/explain/clip_explanation_views.cpp" line="123"/>
         <source>This model has no KAN.</source>
         <translation>此模型没有 KAN。</translation>
     </message>
     <message>
-        <location filename="../ui/explain/clip_explanation_views.cpp" line="124"/>
+        <location filename="../ui/explain/clip_explanation_views.cpp" line="140"/>
         <source>KAN edges</source>
         <translation>KAN 边</translation>
     </message>
     <message>
-        <location filename="../ui/explain/clip_explanation_views.cpp" line="133"/>
+        <location filename="../ui/explain/clip_explanation_views.cpp" line="149"/>
         <source>Edge %1</source>
         <translation>边 %1</translation>
     </message>
@@ -936,584 +1360,638 @@
 <context>
     <name>sl::ui::LabelEditor</name>
     <message>
-        <location filename="../ui/label_editor.cpp" line="116"/>
+        <location filename="../ui/label_editor.cpp" line="43"/>
+        <source>not saved yet</source>
+        <translation>尚未保存</translation>
+    </message>
+    <message>
+        <location filename="../ui/label_editor.cpp" line="132"/>
         <source>%1: %2</source>
         <translation>%1：%2</translation>
     </message>
     <message>
-        <location filename="../ui/label_editor.cpp" line="118"/>
+        <location filename="../ui/label_editor.cpp" line="135"/>
         <source>model: %1</source>
         <translation>模型：%1</translation>
     </message>
 </context>
 <context>
+    <name>sl::ui::LabelSlider</name>
+    <message>
+        <location filename="../ui/label_slider.cpp" line="15"/>
+        <source>Not labelled yet: press a digit or drag</source>
+        <translation>尚未标注：按数字键或拖动</translation>
+    </message>
+</context>
+<context>
     <name>sl::ui::MainWindow</name>
     <message>
+        <location filename="../ui/main_window_start.cpp" line="72"/>
         <source>&amp;New project…</source>
         <translation>新建项目(&amp;N)…</translation>
     </message>
     <message>
+        <location filename="../ui/main_window_start.cpp" line="73"/>
         <source>Open the &amp;demo project</source>
         <translation>打开演示项目(&amp;D)</translation>
     </message>
     <message>
+        <location filename="../ui/main_window_start.cpp" line="75"/>
         <source>MMSA feature &amp;pickle (.pkl)…</source>
         <translation>MMSA 特征 pickle（.pkl）(&amp;P)…</translation>
     </message>
     <message>
+        <location filename="../ui/main_window_start.cpp" line="76"/>
         <source>&amp;label.csv…</source>
         <translation>label.csv(&amp;L)…</translation>
     </message>
     <message>
+        <location filename="../ui/main_window_start.cpp" line="77"/>
         <source>&amp;Dataset folder (label.csv and Raw/)…</source>
         <translation>数据集文件夹（label.csv 和 Raw/）(&amp;D)…</translation>
     </message>
     <message>
+        <location filename="../ui/main_window_start.cpp" line="78"/>
         <source>Folder of &amp;videos…</source>
         <translation>视频文件夹(&amp;V)…</translation>
     </message>
     <message>
+        <location filename="../ui/main_window_start.cpp" line="95"/>
         <source>Features</source>
         <translation>特征</translation>
     </message>
     <message>
+        <location filename="../ui/main_window_start.cpp" line="101"/>
         <source>This project has no features yet: training, predictions and explanations need them. </source>
         <translation>本项目还没有特征：训练、预测和解释都需要它们。</translation>
     </message>
     <message>
+        <location filename="../ui/main_window_start.cpp" line="103"/>
         <source>From a terminal: sentilens-cli extract PROJECT</source>
         <translation>在终端中：sentilens-cli extract PROJECT</translation>
     </message>
     <message>
+        <location filename="../ui/main_window_start.cpp" line="114"/>
         <source>&amp;Import into a new project</source>
         <translation>导入到新项目(&amp;I)</translation>
     </message>
     <message>
+        <location filename="../ui/main_window_start.cpp" line="178"/>
         <source>%1 (%2)</source>
         <translation>%1（%2）</translation>
     </message>
     <message>
+        <location filename="../ui/main_window_start.cpp" line="209"/>
         <source>No label was set: labels are kept under your name, and none was given.</source>
         <translation>未设置标签：标签保存在你的名字下，但未给出名字。</translation>
     </message>
     <message>
+        <location filename="../ui/main_window_start.cpp" line="246"/>
         <source>Import an MMSA feature pickle</source>
         <translation>导入 MMSA 特征 pickle</translation>
     </message>
     <message>
+        <location filename="../ui/main_window_start.cpp" line="246"/>
         <source>MMSA feature pickles (*.pkl)</source>
         <translation>MMSA 特征 pickle (*.pkl)</translation>
     </message>
     <message>
+        <location filename="../ui/main_window_start.cpp" line="248"/>
         <source>Import a label.csv</source>
         <translation>导入 label.csv</translation>
     </message>
     <message>
+        <location filename="../ui/main_window_start.cpp" line="248"/>
         <source>Label files (*.csv)</source>
         <translation>标签文件 (*.csv)</translation>
     </message>
     <message>
+        <location filename="../ui/main_window_start.cpp" line="250"/>
         <source>Import a dataset folder (label.csv and Raw/)</source>
         <translation>导入数据集文件夹（label.csv 和 Raw/）</translation>
     </message>
     <message>
+        <location filename="../ui/main_window_start.cpp" line="252"/>
         <source>Import a folder of videos</source>
         <translation>导入视频文件夹</translation>
     </message>
     <message>
+        <location filename="../ui/main_window_start.cpp" line="255"/>
         <source>Folder of the new project</source>
         <translation>新项目的文件夹</translation>
     </message>
     <message>
+        <location filename="../ui/main_window_start.cpp" line="265"/>
         <source>An import is already running</source>
         <translation>已有导入正在进行</translation>
     </message>
     <message>
+        <location filename="../ui/main_window.cpp" line="553"/>
         <source>Browsing (your name is asked at the first label)</source>
         <translation>浏览中（设置第一个标签时会询问你的名字）</translation>
     </message>
     <message>
+        <location filename="../ui/main_window.cpp" line="149"/>
         <source>%1 stops at %2: the scale goes from %3 to %4</source>
         <translation>%1 停在 %2：刻度范围为 %3 到 %4</translation>
     </message>
     <message>
+        <location filename="../ui/main_window.cpp" line="255"/>
         <source>Auto-&amp;play each clip</source>
         <translation>自动播放每个片段(&amp;P)</translation>
     </message>
     <message>
+        <location filename="../ui/main_window.cpp" line="258"/>
         <source>Auto-&amp;advance after each digit</source>
         <translation>每个数字后自动前进(&amp;A)</translation>
     </message>
     <message>
+        <location filename="../ui/main_window.cpp" line="261"/>
         <source>Label &amp;blind (this project)</source>
         <translation>盲标注（本项目）(&amp;B)</translation>
     </message>
     <message>
-        <source>Hide other annotators' and the model's labels while labelling</source>
+        <location filename="../ui/main_window.cpp" line="264"/>
+        <source>Hide other annotators&apos; and the model&apos;s labels while labelling</source>
         <translation>标注时隐藏其他标注者和模型的标注</translation>
     </message>
     <message>
+        <location filename="../ui/main_window.cpp" line="821"/>
         <source>No clip further down is waiting for your labels</source>
         <translation>下方没有等待你标注的片段</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="98"/>
-        <source>&lt;project opened&gt;</source>
-        <translation>&lt;已打开项目&gt;</translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window.cpp" line="108"/>
+        <location filename="../ui/main_window.cpp" line="128"/>
         <source>Clips</source>
         <translation>片段</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="109"/>
+        <location filename="../ui/main_window.cpp" line="129"/>
         <source>Player</source>
         <translation>播放器</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="110"/>
+        <location filename="../ui/main_window.cpp" line="130"/>
         <source>Transcript</source>
         <translation>文本转写</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="111"/>
+        <location filename="../ui/main_window.cpp" line="131"/>
         <source>Labels</source>
         <translation>标注</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="112"/>
+        <location filename="../ui/main_window.cpp" line="132"/>
         <source>Model</source>
         <translation>模型</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="113"/>
+        <location filename="../ui/main_window.cpp" line="133"/>
         <source>History</source>
         <translation>历史记录</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="140"/>
+        <location filename="../ui/main_window.cpp" line="166"/>
         <source>&amp;Open project…</source>
         <translation>打开项目(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="141"/>
+        <location filename="../ui/main_window.cpp" line="167"/>
         <source>Open SentiLens project</source>
         <translation>打开 SentiLens 项目</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="145"/>
+        <location filename="../ui/main_window.cpp" line="171"/>
         <source>&amp;Close project</source>
         <translation>关闭项目(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="146"/>
+        <location filename="../ui/main_window.cpp" line="172"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="148"/>
+        <location filename="../ui/main_window.cpp" line="175"/>
+        <location filename="../ui/main_window.cpp" line="724"/>
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="150"/>
+        <location filename="../ui/main_window.cpp" line="178"/>
+        <location filename="../ui/main_window.cpp" line="725"/>
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="156"/>
+        <location filename="../ui/main_window.cpp" line="192"/>
+        <source>Set this label on the &amp;selected clips</source>
+        <translation>将此标签设置到所选片段(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="194"/>
         <source>&amp;Edit transcript</source>
         <translation>编辑文本转写(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="158"/>
+        <location filename="../ui/main_window.cpp" line="196"/>
+        <source>Set clip &amp;language…</source>
+        <translation>设置片段语言(&amp;L)…</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="197"/>
         <source>&amp;Keyboard shortcuts…</source>
         <translation>键盘快捷键(&amp;K)…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="163"/>
+        <location filename="../ui/main_window.cpp" line="202"/>
         <source>&amp;Next clip</source>
         <translation>下一个片段(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="165"/>
+        <location filename="../ui/main_window.cpp" line="204"/>
         <source>&amp;Previous clip</source>
         <translation>上一个片段(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="167"/>
+        <location filename="../ui/main_window.cpp" line="206"/>
         <source>Next &amp;unlabelled clip</source>
         <translation>下一个未标注片段(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="169"/>
+        <location filename="../ui/main_window.cpp" line="208"/>
         <source>Next &amp;disagreement</source>
         <translation>下一个不一致片段(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="171"/>
+        <location filename="../ui/main_window.cpp" line="210"/>
         <source>&amp;Back to the clip before</source>
         <translation>返回之前的片段(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="173"/>
+        <location filename="../ui/main_window.cpp" line="212"/>
         <source>&amp;Search clips</source>
         <translation>搜索片段(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="175"/>
+        <location filename="../ui/main_window.cpp" line="214"/>
         <source>&amp;Play / pause</source>
         <translation>播放/暂停(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="176"/>
+        <location filename="../ui/main_window.cpp" line="215"/>
         <source>Frame &amp;forward</source>
         <translation>前进一帧(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="177"/>
+        <location filename="../ui/main_window.cpp" line="216"/>
         <source>Frame &amp;back</source>
         <translation>后退一帧(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="178"/>
+        <location filename="../ui/main_window.cpp" line="217"/>
         <source>Seek 1 s forward</source>
         <translation>快进 1 秒</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="179"/>
+        <location filename="../ui/main_window.cpp" line="218"/>
         <source>Seek 1 s back</source>
         <translation>快退 1 秒</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="180"/>
+        <location filename="../ui/main_window.cpp" line="219"/>
         <source>Seek 5 s forward</source>
         <translation>快进 5 秒</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="181"/>
+        <location filename="../ui/main_window.cpp" line="220"/>
         <source>Seek 5 s back</source>
         <translation>快退 5 秒</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="182"/>
+        <location filename="../ui/main_window.cpp" line="221"/>
         <source>Back to the start</source>
         <translation>回到开头</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="183"/>
+        <location filename="../ui/main_window.cpp" line="222"/>
         <source>Faster</source>
         <translation>加快播放</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="185"/>
+        <location filename="../ui/main_window.cpp" line="224"/>
         <source>Slower</source>
         <translation>减慢播放</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="187"/>
+        <location filename="../ui/main_window.cpp" line="226"/>
         <source>&amp;Loop clip</source>
         <translation>循环播放片段(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="188"/>
+        <location filename="../ui/main_window.cpp" line="227"/>
         <source>&amp;Mute</source>
         <translation>静音(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="190"/>
+        <location filename="../ui/main_window.cpp" line="229"/>
         <source>Next target</source>
         <translation>下一个标注目标</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="191"/>
+        <location filename="../ui/main_window.cpp" line="230"/>
         <source>Previous target</source>
         <translation>上一个标注目标</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="198"/>
+        <location filename="../ui/main_window.cpp" line="237"/>
         <source>Set label size %1</source>
         <translation>将标注强度设为 %1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="201"/>
+        <location filename="../ui/main_window.cpp" line="243"/>
         <source>Label up one unit</source>
         <translation>标注增加一个单位</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="203"/>
+        <location filename="../ui/main_window.cpp" line="245"/>
         <source>Label down one unit</source>
         <translation>标注减少一个单位</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="205"/>
+        <location filename="../ui/main_window.cpp" line="247"/>
         <source>Label up a fine step</source>
         <translation>标注微调增加</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="207"/>
+        <location filename="../ui/main_window.cpp" line="249"/>
         <source>Label down a fine step</source>
         <translation>标注微调减少</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="209"/>
+        <location filename="../ui/main_window.cpp" line="251"/>
         <source>Flip the label&apos;s sign</source>
         <translation>翻转标注的正负号</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="211"/>
+        <location filename="../ui/main_window.cpp" line="253"/>
         <source>Clear the label</source>
         <translation>清除标注</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="215"/>
+        <location filename="../ui/main_window.cpp" line="268"/>
         <source>Review: &amp;all modalities</source>
         <translation>审阅：全部模态(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="216"/>
+        <location filename="../ui/main_window.cpp" line="269"/>
         <source>Review: &amp;text only</source>
         <translation>审阅：仅文本(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="217"/>
+        <location filename="../ui/main_window.cpp" line="270"/>
         <source>Review: a&amp;udio only</source>
         <translation>审阅：仅语音(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="218"/>
+        <location filename="../ui/main_window.cpp" line="271"/>
         <source>Review: &amp;video only</source>
         <translation>审阅：仅视频(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="231"/>
+        <location filename="../ui/main_window.cpp" line="284"/>
         <source>E&amp;xtract features</source>
         <translation>提取特征(&amp;X)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="233"/>
+        <location filename="../ui/main_window.cpp" line="286"/>
         <source>&amp;Predict with the active model</source>
         <translation>用当前模型预测(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="235"/>
+        <location filename="../ui/main_window.cpp" line="288"/>
         <source>&amp;Cancel the running job</source>
         <translation>取消正在运行的任务(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="236"/>
+        <location filename="../ui/main_window.cpp" line="289"/>
         <source>&amp;Text encoder…</source>
         <translation>文本编码器(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="290"/>
+        <location filename="../ui/main_window.cpp" line="293"/>
         <source>&amp;Speech recogniser…</source>
         <translation>语音识别器(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="241"/>
+        <location filename="../ui/main_window.cpp" line="298"/>
         <source>Keyboard &amp;help</source>
         <translation>键盘帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="243"/>
+        <location filename="../ui/main_window.cpp" line="300"/>
         <source>&amp;Reset layout</source>
         <translation>重置布局(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="244"/>
+        <location filename="../ui/main_window.cpp" line="301"/>
         <source>&amp;Presentation mode</source>
         <translation>演示模式(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="250"/>
+        <location filename="../ui/main_window.cpp" line="307"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="252"/>
+        <location filename="../ui/main_window.cpp" line="309"/>
         <source>Open &amp;recent</source>
         <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="257"/>
+        <location filename="../ui/main_window.cpp" line="315"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="264"/>
+        <location filename="../ui/main_window.cpp" line="324"/>
         <source>&amp;Go</source>
         <translation>转到(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="268"/>
+        <location filename="../ui/main_window.cpp" line="328"/>
         <source>&amp;Playback</source>
         <translation>播放(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="274"/>
+        <location filename="../ui/main_window.cpp" line="334"/>
         <source>&amp;Review</source>
         <translation>审阅(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="277"/>
+        <location filename="../ui/main_window.cpp" line="337"/>
         <source>&amp;Jobs</source>
         <translation>任务(&amp;J)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="285"/>
+        <location filename="../ui/main_window.cpp" line="346"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="290"/>
+        <location filename="../ui/main_window.cpp" line="355"/>
         <source>&amp;Theme</source>
         <translation>主题(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="292"/>
+        <location filename="../ui/main_window.cpp" line="357"/>
         <source>&amp;System</source>
         <translation>跟随系统(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="292"/>
+        <location filename="../ui/main_window.cpp" line="357"/>
         <source>&amp;Light</source>
         <translation>浅色(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="292"/>
+        <location filename="../ui/main_window.cpp" line="357"/>
         <source>&amp;Dark</source>
         <translation>深色(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="300"/>
+        <location filename="../ui/main_window.cpp" line="365"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="303"/>
+        <location filename="../ui/main_window.cpp" line="368"/>
         <source>System default</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="312"/>
-        <source>The language changes the next time SentiLens starts.</source>
-        <translation>语言将在下次启动 SentiLens 时更改。</translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window.cpp" line="317"/>
+        <location filename="../ui/main_window.cpp" line="383"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="320"/>
+        <location filename="../ui/main_window.cpp" line="386"/>
         <source>Main</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="350"/>
+        <location filename="../ui/main_window.cpp" line="416"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="358"/>
+        <location filename="../ui/main_window.cpp" line="424"/>
         <source>Features %v/%m, %1 s left</source>
         <translation>特征 %v/%m，剩余 %1 秒</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="358"/>
+        <location filename="../ui/main_window.cpp" line="424"/>
         <source>Features %v/%m</source>
         <translation>特征 %v/%m</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="360"/>
+        <location filename="../ui/main_window.cpp" line="426"/>
         <source>%1 clip(s) could not be read</source>
         <translation>%1 个片段无法读取</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="363"/>
+        <location filename="../ui/main_window.cpp" line="429"/>
         <source>Features: %1 extracted, %2 already there, %3 failed%4</source>
         <translation>特征：已提取 %1 个，已存在 %2 个，失败 %3 个%4</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="367"/>
+        <location filename="../ui/main_window.cpp" line="433"/>
         <source> (cancelled)</source>
         <translation>（已取消）</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="377"/>
+        <location filename="../ui/main_window.cpp" line="443"/>
         <source>Predicted %1 clips with %2</source>
         <translation>已用 %2 预测 %1 个片段</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="402"/>
+        <location filename="../ui/main_window_start.cpp" line="204"/>
         <source>Who is labelling?</source>
         <translation>谁在标注？</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="403"/>
+        <location filename="../ui/main_window_start.cpp" line="205"/>
         <source>Your name is stored with every label you give (asked only once):</source>
         <translation>您的姓名将随您给出的每条标注一起保存（仅询问一次）：</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="406"/>
-        <source>A project is opened for a named annotator; no name was given.</source>
-        <translation>打开项目需要指定标注者姓名，但未提供姓名。</translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window.cpp" line="473"/>
-        <location filename="../ui/main_window.cpp" line="698"/>
+        <location filename="../ui/main_window.cpp" line="543"/>
+        <location filename="../ui/main_window.cpp" line="900"/>
         <source>SentiLens</source>
         <translation>SentiLens</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="474"/>
+        <location filename="../ui/main_window.cpp" line="544"/>
         <source>No project</source>
         <translation>未打开项目</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="480"/>
+        <location filename="../ui/main_window.cpp" line="550"/>
         <source>%1 — SentiLens</source>
         <translation>%1 — SentiLens</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="481"/>
+        <location filename="../ui/main_window.cpp" line="551"/>
         <source>Project: %1 (%2)</source>
         <translation>项目：%1（%2）</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="482"/>
+        <location filename="../ui/main_window.cpp" line="552"/>
         <source>Annotator: %1</source>
         <translation>标注者：%1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="483"/>
+        <location filename="../ui/main_window.cpp" line="554"/>
         <source>All labels saved</source>
         <translation>所有标注均已保存</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="547"/>
+        <location filename="../ui/main_window.cpp" line="624"/>
         <source>Extracting features in the background…</source>
         <translation>正在后台提取特征…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="558"/>
+        <location filename="../ui/main_window.cpp" line="635"/>
         <source>Predicting…</source>
         <translation>正在预测…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="622"/>
+        <location filename="../ui/main_window.cpp" line="724"/>
+        <source>&amp;Undo %1</source>
+        <translation>撤销 %1(&amp;U)</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="725"/>
+        <source>&amp;Redo %1</source>
+        <translation>重做 %1(&amp;R)</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/main_window.cpp" line="736"/>
+        <source>%1 set on %n clip(s)</source>
+        <translation>
+            <numerusform>已在 %n 个片段上设置 %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="750"/>
+        <source>%1 of %2 waits to be saved</source>
+        <translation>%2 的 %1 等待保存</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="751"/>
         <source>Saved %1 of %2</source>
         <translation>已保存片段 %2 的 %1 标注</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="633"/>
-        <source>No clip further down lacks your %1 label</source>
-        <translation>后面已没有缺少您的 %1 标注的片段</translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window.cpp" line="647"/>
+        <location filename="../ui/main_window.cpp" line="835"/>
         <source>No further clip where the model and the label disagree</source>
         <translation>后面已没有模型预测与标注不一致的片段</translation>
     </message>
@@ -1549,7 +2027,7 @@
     </message>
     <message>
         <location filename="../ui/main_window_explain.cpp" line="78"/>
-        <location filename="../ui/main_window_workbench.cpp" line="44"/>
+        <location filename="../ui/main_window_workbench.cpp" line="53"/>
         <source>That clip is hidden by the clip list&apos;s filters</source>
         <translation>该片段被片段列表的筛选条件隐藏了</translation>
     </message>
@@ -1574,70 +2052,131 @@
         <translation>%1 — SentiLens 演示</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_workbench.cpp" line="37"/>
+        <location filename="../ui/main_window_workbench.cpp" line="43"/>
         <source>Models</source>
         <translation>模型库</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_workbench.cpp" line="38"/>
+        <location filename="../ui/main_window_workbench.cpp" line="44"/>
         <source>Review queue</source>
         <translation>复查队列</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_workbench.cpp" line="51"/>
+        <location filename="../ui/main_window_workbench.cpp" line="46"/>
+        <source>Agreement</source>
+        <translation>一致性</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window_workbench.cpp" line="61"/>
         <source>&amp;Train model…</source>
         <translation>训练模型(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_workbench.cpp" line="66"/>
+        <location filename="../ui/main_window_workbench.cpp" line="72"/>
+        <source>Your batch could not be read: %1</source>
+        <translation>无法读取您的批次：%1</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window_workbench.cpp" line="92"/>
         <source>Open a project first: a model trains on its features and labels.</source>
         <translation>请先打开项目：模型使用项目中的特征和标注进行训练。</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_workbench.cpp" line="78"/>
+        <location filename="../ui/main_window_workbench.cpp" line="106"/>
         <source>Model %1 trained and made active</source>
         <translation>模型 %1 已训练完成并设为当前模型</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window_workbench.cpp" line="170"/>
+        <source>The project could not be read after the model changed: %1</source>
+        <translation>模型更改后无法读取项目：%1</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window_language.cpp" line="26"/>
+        <source>Open a project first.</source>
+        <translation>请先打开一个项目。</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window_language.cpp" line="30"/>
+        <source>Set clip language</source>
+        <translation>设置片段语言</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window_language.cpp" line="37"/>
+        <source>This clip (%1)</source>
+        <translation>此片段（%1）</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/main_window_language.cpp" line="38"/>
+        <source>Every clip the list shows (%n)</source>
+        <translation>
+            <numerusform>列表显示的所有片段（%n）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window_language.cpp" line="46"/>
+        <source>Language:</source>
+        <translation>语言：</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/main_window_language.cpp" line="70"/>
+        <source>%n clip(s) set to %1</source>
+        <translation>
+            <numerusform>%n 个片段已设为 %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window_language.cpp" line="71"/>
+        <source>unknown language</source>
+        <translation>未知语言</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/main_window_language.cpp" line="73"/>
+        <source>; %n recognised transcript(s) in another language cleared: extract again, or add transcripts</source>
+        <translation>
+            <numerusform>；已清除 %n 个其他语言的识别文本：请重新提取，或添加文本</numerusform>
+        </translation>
     </message>
 </context>
 <context>
     <name>sl::ui::MaskView</name>
     <message>
-        <location filename="../ui/explain/clip_explanation_views.cpp" line="141"/>
+        <location filename="../ui/explain/clip_explanation_views.cpp" line="157"/>
         <source>Project order</source>
         <translation>项目顺序</translation>
     </message>
     <message>
-        <location filename="../ui/explain/clip_explanation_views.cpp" line="142"/>
+        <location filename="../ui/explain/clip_explanation_views.cpp" line="158"/>
         <source>Sorted by label</source>
         <translation>按标注排序</translation>
     </message>
     <message>
-        <location filename="../ui/explain/clip_explanation_views.cpp" line="143"/>
+        <location filename="../ui/explain/clip_explanation_views.cpp" line="159"/>
         <source>Sorted by prediction</source>
         <translation>按预测排序</translation>
     </message>
     <message>
-        <location filename="../ui/explain/clip_explanation_views.cpp" line="146"/>
+        <location filename="../ui/explain/clip_explanation_views.cpp" line="162"/>
         <source>Clips:</source>
         <translation>片段：</translation>
     </message>
     <message>
-        <location filename="../ui/explain/clip_explanation_views.cpp" line="156"/>
+        <location filename="../ui/explain/clip_explanation_views.cpp" line="172"/>
         <source>Select a clip to see the fused dimensions its causal mask kept.</source>
         <translation>选择一个片段，查看其因果掩码保留的融合维度。</translation>
     </message>
     <message>
-        <location filename="../ui/explain/clip_explanation_views.cpp" line="161"/>
+        <location filename="../ui/explain/clip_explanation_views.cpp" line="177"/>
         <source>Causal mask: %1</source>
         <translation>因果掩码：%1</translation>
     </message>
     <message>
-        <location filename="../ui/explain/clip_explanation_views.cpp" line="164"/>
+        <location filename="../ui/explain/clip_explanation_views.cpp" line="180"/>
         <source>Causal mask</source>
         <translation>因果掩码</translation>
     </message>
     <message>
-        <location filename="../ui/explain/clip_explanation_views.cpp" line="177"/>
+        <location filename="../ui/explain/clip_explanation_views.cpp" line="193"/>
         <source>Causal masks of the dataset</source>
         <translation>数据集的因果掩码</translation>
     </message>
@@ -1660,17 +2199,17 @@
         <translation>—</translation>
     </message>
     <message>
-        <location filename="../ui/model_panel.cpp" line="38"/>
+        <location filename="../ui/model_panel.cpp" line="43"/>
         <source>Model predictions</source>
         <translation>模型预测</translation>
     </message>
     <message>
-        <location filename="../ui/model_panel.cpp"/>
+        <location filename="../ui/model_panel.cpp" line="40"/>
         <source>M as the model gave it: %1 (clipped to the label scale)</source>
         <translation>模型原始 M：%1（已裁剪到标注范围）</translation>
     </message>
     <message>
-        <location filename="../ui/model_panel.cpp"/>
+        <location filename="../ui/model_panel.cpp" line="42"/>
         <source>⚠ Outside the training data (%1): the model extrapolates</source>
         <translation>⚠ 超出训练数据范围（%1）：模型在外推</translation>
     </message>
@@ -1678,167 +2217,252 @@
 <context>
     <name>sl::ui::ModelRegistryPanel</name>
     <message>
-        <location filename="../ui/workbench/model_registry_panel.cpp" line="36"/>
+        <location filename="../ui/workbench/model_registry_panel.cpp" line="34"/>
         <source>Models</source>
         <translation>模型</translation>
     </message>
     <message>
-        <location filename="../ui/workbench/model_registry_panel.cpp" line="37"/>
+        <location filename="../ui/workbench/model_registry_panel.cpp" line="35"/>
         <source>Compare</source>
         <translation>比较</translation>
     </message>
     <message>
-        <location filename="../ui/workbench/model_registry_panel.cpp" line="45"/>
+        <location filename="../ui/workbench/model_registry_panel.cpp" line="43"/>
         <source>Id</source>
         <translation>ID</translation>
     </message>
     <message>
-        <location filename="../ui/workbench/model_registry_panel.cpp" line="45"/>
+        <location filename="../ui/workbench/model_registry_panel.cpp" line="43"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../ui/workbench/model_registry_panel.cpp" line="45"/>
+        <location filename="../ui/workbench/model_registry_panel.cpp" line="43"/>
         <source>Architecture</source>
         <translation>架构</translation>
     </message>
     <message>
-        <location filename="../ui/workbench/model_registry_panel.cpp" line="45"/>
+        <location filename="../ui/workbench/model_registry_panel.cpp" line="43"/>
         <source>Labels</source>
         <translation>标注</translation>
     </message>
     <message>
-        <location filename="../ui/workbench/model_registry_panel.cpp" line="45"/>
+        <location filename="../ui/workbench/model_registry_panel.cpp" line="43"/>
         <source>Parent</source>
         <translation>父模型</translation>
     </message>
     <message>
-        <location filename="../ui/workbench/model_registry_panel.cpp" line="45"/>
+        <location filename="../ui/workbench/model_registry_panel.cpp" line="43"/>
         <source>Test MAE</source>
         <translation>测试 MAE</translation>
     </message>
     <message>
-        <location filename="../ui/workbench/model_registry_panel.cpp" line="45"/>
+        <location filename="../ui/workbench/model_registry_panel.cpp" line="43"/>
         <source>Test Corr</source>
         <translation>测试 Corr</translation>
     </message>
     <message>
-        <location filename="../ui/workbench/model_registry_panel.cpp" line="46"/>
+        <location filename="../ui/workbench/model_registry_panel.cpp" line="44"/>
         <source>Created</source>
         <translation>创建时间</translation>
     </message>
     <message>
-        <location filename="../ui/workbench/model_registry_panel.cpp" line="48"/>
+        <location filename="../ui/workbench/model_registry_panel.cpp" line="46"/>
         <source>Set &amp;active</source>
         <translation>设为当前模型(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../ui/workbench/model_registry_panel.cpp" line="49"/>
+        <location filename="../ui/workbench/model_registry_panel.cpp" line="47"/>
         <source>Compare with active</source>
         <translation>与当前模型比较</translation>
     </message>
     <message>
-        <location filename="../ui/workbench/model_registry_panel.cpp" line="83"/>
+        <location filename="../ui/workbench/model_registry_panel.cpp" line="81"/>
         <source>Com&amp;pare</source>
         <translation>比较(&amp;P)</translation>
     </message>
     <message>
+        <location filename="../ui/workbench/model_registry_panel.cpp" line="82"/>
         <location filename="../ui/workbench/model_registry_panel.cpp" line="84"/>
-        <location filename="../ui/workbench/model_registry_panel.cpp" line="86"/>
         <source>Split</source>
         <translation>划分</translation>
     </message>
     <message>
-        <location filename="../ui/workbench/model_registry_panel.cpp" line="84"/>
+        <location filename="../ui/workbench/model_registry_panel.cpp" line="82"/>
         <source>Target</source>
         <translation>目标</translation>
     </message>
     <message>
-        <location filename="../ui/workbench/model_registry_panel.cpp" line="84"/>
+        <location filename="../ui/workbench/model_registry_panel.cpp" line="82"/>
         <source>Metric</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../ui/workbench/model_registry_panel.cpp" line="84"/>
+        <location filename="../ui/workbench/model_registry_panel.cpp" line="82"/>
         <source>First</source>
         <translation>第一个</translation>
     </message>
     <message>
-        <location filename="../ui/workbench/model_registry_panel.cpp" line="84"/>
+        <location filename="../ui/workbench/model_registry_panel.cpp" line="82"/>
         <source>Second</source>
         <translation>第二个</translation>
     </message>
     <message>
+        <location filename="../ui/workbench/model_registry_panel.cpp" line="82"/>
         <location filename="../ui/workbench/model_registry_panel.cpp" line="84"/>
-        <location filename="../ui/workbench/model_registry_panel.cpp" line="86"/>
         <source>Change</source>
         <translation>变化</translation>
     </message>
     <message>
-        <location filename="../ui/workbench/model_registry_panel.cpp" line="86"/>
+        <location filename="../ui/workbench/model_registry_panel.cpp" line="84"/>
         <source>Clip</source>
         <translation>片段</translation>
     </message>
     <message>
-        <location filename="../ui/workbench/model_registry_panel.cpp" line="86"/>
+        <location filename="../ui/workbench/model_registry_panel.cpp" line="84"/>
         <source>First M</source>
         <translation>第一个 M</translation>
     </message>
     <message>
-        <location filename="../ui/workbench/model_registry_panel.cpp" line="86"/>
+        <location filename="../ui/workbench/model_registry_panel.cpp" line="84"/>
         <source>Second M</source>
         <translation>第二个 M</translation>
     </message>
     <message>
-        <location filename="../ui/workbench/model_registry_panel.cpp" line="88"/>
+        <location filename="../ui/workbench/model_registry_panel.cpp" line="86"/>
         <source>Clips whose prediction changed most; click one to open it</source>
         <translation>预测变化最大的片段；单击可打开该片段</translation>
     </message>
     <message>
-        <location filename="../ui/workbench/model_registry_panel.cpp" line="99"/>
+        <location filename="../ui/workbench/model_registry_panel.cpp" line="97"/>
         <source>vs</source>
         <translation>对比</translation>
     </message>
     <message>
-        <location filename="../ui/workbench/model_registry_panel.cpp" line="135"/>
+        <location filename="../ui/workbench/model_registry_panel.cpp" line="133"/>
         <source>%1 (active)</source>
         <translation>%1（当前）</translation>
     </message>
     <message>
-        <location filename="../ui/workbench/model_registry_panel.cpp" line="192"/>
+        <location filename="../ui/workbench/model_registry_panel.cpp" line="189"/>
         <source>No model selected. Jobs &gt; Train model… trains one.</source>
         <translation>未选择模型。可通过“任务 &gt; 训练模型…”训练一个模型。</translation>
     </message>
     <message>
-        <location filename="../ui/workbench/model_registry_panel.cpp" line="198"/>
+        <location filename="../ui/workbench/model_registry_panel.cpp" line="195"/>
         <source>&lt;b&gt;%1&lt;/b&gt; (%2), file %3</source>
         <translation>&lt;b&gt;%1&lt;/b&gt;（%2），文件 %3</translation>
     </message>
     <message>
-        <location filename="../ui/workbench/model_registry_panel.cpp" line="199"/>
+        <location filename="../ui/workbench/model_registry_panel.cpp" line="196"/>
         <source>Labels: %1, hash %2; %3 training and %4 validation clips</source>
         <translation>标注：%1，哈希 %2；训练片段 %3 个，验证片段 %4 个</translation>
     </message>
     <message>
-        <location filename="../ui/workbench/model_registry_panel.cpp" line="200"/>
-        <location filename="../ui/workbench/model_registry_panel.cpp" line="205"/>
+        <location filename="../ui/workbench/model_registry_panel.cpp" line="197"/>
+        <location filename="../ui/workbench/model_registry_panel.cpp" line="202"/>
         <source>unknown</source>
         <translation>未知</translation>
     </message>
     <message>
-        <location filename="../ui/workbench/model_registry_panel.cpp" line="203"/>
+        <location filename="../ui/workbench/model_registry_panel.cpp" line="200"/>
         <source>Parent model: %1; targets: %2</source>
         <translation>父模型：%1；目标：%2</translation>
     </message>
     <message>
-        <location filename="../ui/workbench/model_registry_panel.cpp" line="204"/>
+        <location filename="../ui/workbench/model_registry_panel.cpp" line="201"/>
         <source>none</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../ui/workbench/model_registry_panel.cpp" line="207"/>
+        <location filename="../ui/workbench/model_registry_panel.cpp" line="204"/>
         <source>Features: %1</source>
         <translation>特征：%1</translation>
+    </message>
+</context>
+<context>
+    <name>sl::ui::NewProjectDialog</name>
+    <message>
+        <location filename="../ui/new_project_dialog.cpp" line="22"/>
+        <source>New project</source>
+        <translation>新建项目</translation>
+    </message>
+    <message>
+        <location filename="../ui/new_project_dialog.cpp" line="25"/>
+        <source>A new or empty folder</source>
+        <translation>新的或空的文件夹</translation>
+    </message>
+    <message>
+        <location filename="../ui/new_project_dialog.cpp" line="26"/>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <location filename="../ui/new_project_dialog.cpp" line="30"/>
+        <source>Folder of the new project</source>
+        <translation>新项目的文件夹</translation>
+    </message>
+    <message>
+        <location filename="../ui/new_project_dialog.cpp" line="39"/>
+        <source>The folder&apos;s name</source>
+        <translation>文件夹的名称</translation>
+    </message>
+    <message>
+        <location filename="../ui/new_project_dialog.cpp" line="48"/>
+        <source>Create</source>
+        <translation>创建</translation>
+    </message>
+    <message>
+        <location filename="../ui/new_project_dialog.cpp" line="53"/>
+        <source>Folder:</source>
+        <translation>文件夹：</translation>
+    </message>
+    <message>
+        <location filename="../ui/new_project_dialog.cpp" line="54"/>
+        <source>Name:</source>
+        <translation>名称：</translation>
+    </message>
+    <message>
+        <location filename="../ui/new_project_dialog.cpp" line="55"/>
+        <source>Label scale:</source>
+        <translation>标签刻度：</translation>
+    </message>
+    <message>
+        <location filename="../ui/new_project_dialog.cpp" line="78"/>
+        <source>Choose a folder for the project.</source>
+        <translation>请为项目选择一个文件夹。</translation>
+    </message>
+    <message>
+        <location filename="../ui/new_project_dialog.cpp" line="80"/>
+        <source>%1 already holds a project: open it with File &gt; Open project.</source>
+        <translation>%1 中已有项目：请用“文件 &gt; 打开项目”打开它。</translation>
+    </message>
+</context>
+<context>
+    <name>sl::ui::PendingLabelsView</name>
+    <message>
+        <location filename="../ui/pending_labels.cpp" line="60"/>
+        <source>All waiting labels are saved</source>
+        <translation>所有等待的标签均已保存</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/pending_labels.cpp" line="63"/>
+        <source>%n label(s) not saved yet</source>
+        <translation>
+            <numerusform>%n 个标签尚未保存</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/pending_labels.cpp" line="64"/>
+        <source>Another program is writing to the project; the labels are saved as soon as it lets go.
+%1</source>
+        <translation>另一个程序正在写入项目；它一释放，标签就会保存。
+%1</translation>
+    </message>
+    <message>
+        <location filename="../ui/pending_labels.cpp" line="69"/>
+        <source>The project is locked by another program: your labels are kept and saved as soon as it lets go</source>
+        <translation>项目被另一个程序锁定：您的标签会被保留，并在它释放后立即保存</translation>
     </message>
 </context>
 <context>
@@ -1925,22 +2549,27 @@
         <translation>无法播放片段“%1”：%2</translation>
     </message>
     <message>
-        <location filename="../ui/player/player_widget.cpp" line="130"/>
+        <location filename="../ui/player/player_widget.cpp" line="138"/>
         <source>The clip file “%1” does not exist.</source>
         <translation>片段文件“%1”不存在。</translation>
     </message>
     <message>
-        <location filename="../ui/player/player_widget.cpp" line="288"/>
+        <location filename="../ui/player/player_widget.cpp" line="296"/>
         <source>Video and sound are hidden for text-only review.</source>
         <translation>仅文本审阅模式下隐藏视频和声音。</translation>
     </message>
     <message>
-        <location filename="../ui/player/player_widget.cpp" line="290"/>
+        <location filename="../ui/player/player_widget.cpp" line="298"/>
         <source>Video is hidden for audio-only review.</source>
         <translation>仅语音审阅模式下隐藏视频画面。</translation>
     </message>
     <message>
-        <location filename="../ui/player/player_widget.cpp" line="292"/>
+        <location filename="../ui/player/player_widget.cpp" line="300"/>
+        <source>This clip has no media: it was imported as features and labels only. Put MMSA&apos;s Raw/ folder beside the feature file before importing to play it.</source>
+        <translation>此片段没有媒体：它仅作为特征和标签导入。导入前把 MMSA 的 Raw/ 文件夹放在特征文件旁边即可播放。</translation>
+    </message>
+    <message>
+        <location filename="../ui/player/player_widget.cpp" line="303"/>
         <source>No clip selected.</source>
         <translation>未选择片段。</translation>
     </message>
@@ -1948,73 +2577,73 @@
 <context>
     <name>sl::ui::ReviewQueuePanel</name>
     <message>
-        <location filename="../ui/workbench/review_queue_panel.cpp" line="20"/>
+        <location filename="../ui/workbench/review_queue_panel.cpp" line="19"/>
         <source>&amp;Rebuild</source>
         <translation>重新生成(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../ui/workbench/review_queue_panel.cpp" line="21"/>
+        <location filename="../ui/workbench/review_queue_panel.cpp" line="20"/>
         <source>Rank the clips again with the active model and the current labels</source>
         <translation>使用当前模型和现有标注重新为片段排序</translation>
     </message>
     <message>
-        <location filename="../ui/workbench/review_queue_panel.cpp" line="22"/>
-        <location filename="../ui/workbench/review_queue_panel.cpp" line="24"/>
+        <location filename="../ui/workbench/review_queue_panel.cpp" line="21"/>
+        <location filename="../ui/workbench/review_queue_panel.cpp" line="23"/>
         <source>Clip</source>
         <translation>片段</translation>
     </message>
     <message>
-        <location filename="../ui/workbench/review_queue_panel.cpp" line="22"/>
+        <location filename="../ui/workbench/review_queue_panel.cpp" line="21"/>
         <source>Target</source>
         <translation>目标</translation>
     </message>
     <message>
-        <location filename="../ui/workbench/review_queue_panel.cpp" line="22"/>
+        <location filename="../ui/workbench/review_queue_panel.cpp" line="21"/>
         <source>Prediction</source>
         <translation>预测</translation>
     </message>
     <message>
-        <location filename="../ui/workbench/review_queue_panel.cpp" line="22"/>
+        <location filename="../ui/workbench/review_queue_panel.cpp" line="21"/>
         <source>Label</source>
         <translation>标注</translation>
     </message>
     <message>
-        <location filename="../ui/workbench/review_queue_panel.cpp" line="22"/>
+        <location filename="../ui/workbench/review_queue_panel.cpp" line="21"/>
         <source>Distance</source>
         <translation>差距</translation>
     </message>
     <message>
-        <location filename="../ui/workbench/review_queue_panel.cpp" line="24"/>
+        <location filename="../ui/workbench/review_queue_panel.cpp" line="23"/>
         <source>Spread of M</source>
         <translation>M 的离散度</translation>
     </message>
     <message>
-        <location filename="../ui/workbench/review_queue_panel.cpp" line="27"/>
+        <location filename="../ui/workbench/review_queue_panel.cpp" line="26"/>
         <source>Disagree with labels</source>
         <translation>与标注不一致</translation>
     </message>
     <message>
-        <location filename="../ui/workbench/review_queue_panel.cpp" line="28"/>
+        <location filename="../ui/workbench/review_queue_panel.cpp" line="27"/>
         <source>Least certain</source>
         <translation>最不确定</translation>
     </message>
     <message>
-        <location filename="../ui/workbench/review_queue_panel.cpp" line="72"/>
+        <location filename="../ui/workbench/review_queue_panel.cpp" line="71"/>
         <source>Rebuild ranks the clips with the active model.</source>
         <translation>“重新生成”会使用当前模型为片段排序。</translation>
     </message>
     <message>
-        <location filename="../ui/workbench/review_queue_panel.cpp" line="85"/>
+        <location filename="../ui/workbench/review_queue_panel.cpp" line="84"/>
         <source>Ranking clips…</source>
         <translation>正在为片段排序…</translation>
     </message>
     <message>
-        <location filename="../ui/workbench/review_queue_panel.cpp" line="106"/>
+        <location filename="../ui/workbench/review_queue_panel.cpp" line="104"/>
         <source>Model %1 · %2: %3 clips disagree with their labels, %4 vary when sampled</source>
         <translation>模型 %1 · %2：%3 个片段与其标注不一致，%4 个片段在采样时结果有波动</translation>
     </message>
     <message>
-        <location filename="../ui/workbench/review_queue_panel.cpp" line="126"/>
+        <location filename="../ui/workbench/review_queue_panel.cpp" line="124"/>
         <source>This model is deterministic (no sampled bottleneck): it gives no spread</source>
         <translation>此模型是确定性的（没有采样瓶颈）：不产生离散度</translation>
     </message>
@@ -2022,22 +2651,32 @@
 <context>
     <name>sl::ui::SaliencyView</name>
     <message>
-        <location filename="../ui/explain/clip_explanation_views.cpp" line="58"/>
+        <location filename="../ui/explain/clip_explanation_views.cpp" line="70"/>
         <source>Words of the transcript: green pushed the prediction up, red down; the stronger, the more.</source>
         <translation>文本转写中的词语：绿色表示推高了预测，红色表示拉低了预测；颜色越深，作用越大。</translation>
     </message>
     <message>
-        <location filename="../ui/explain/clip_explanation_views.cpp" line="62"/>
+        <location filename="../ui/explain/clip_explanation_views.cpp" line="74"/>
         <source>Select a clip to see when its evidence appeared.</source>
         <translation>选择一个片段，查看其依据出现的时间。</translation>
     </message>
     <message>
-        <location filename="../ui/explain/clip_explanation_views.cpp" line="68"/>
-        <source>Saliency over time: %1 (completeness error %2)</source>
-        <translation>随时间变化的显著性：%1（完备性误差 %2）</translation>
+        <location filename="../ui/explain/clip_explanation_views.cpp" line="82"/>
+        <source>completeness error %1%, %2 steps</source>
+        <translation>完整性误差 %1%，%2 步</translation>
     </message>
     <message>
-        <location filename="../ui/explain/clip_explanation_views.cpp" line="74"/>
+        <location filename="../ui/explain/clip_explanation_views.cpp" line="83"/>
+        <source>UNRELIABLE: attributions miss f(x) - f(baseline) by %1% after %2 steps</source>
+        <translation>不可靠：%2 步后归因与 f(x) - f(基线) 相差 %1%</translation>
+    </message>
+    <message>
+        <location filename="../ui/explain/clip_explanation_views.cpp" line="84"/>
+        <source>Saliency over time: %1 (%2)</source>
+        <translation>随时间的显著性：%1（%2）</translation>
+    </message>
+    <message>
+        <location filename="../ui/explain/clip_explanation_views.cpp" line="90"/>
         <source>Saliency over time</source>
         <translation>随时间变化的显著性</translation>
     </message>
@@ -2073,120 +2712,218 @@
 <context>
     <name>sl::ui::SpeechModelDialog</name>
     <message>
-        <location filename="../ui/speech_model_dialog.cpp" line="1"/>
+        <location filename="../ui/speech_model_dialog.cpp" line="25"/>
         <source>Speech recogniser</source>
         <translation>语音识别器</translation>
     </message>
     <message>
-        <location filename="../ui/speech_model_dialog.cpp" line="1"/>
+        <location filename="../ui/speech_model_dialog.cpp" line="21"/>
         <source>PocketSphinx, built in: English only</source>
         <translation>PocketSphinx(内置):仅限英语</translation>
     </message>
     <message>
-        <location filename="../ui/speech_model_dialog.cpp" line="1"/>
+        <location filename="../ui/speech_model_dialog.cpp" line="22"/>
         <source>Whisper with a model file: English, Mandarin and the other languages of the model</source>
         <translation>Whisper(需要模型文件):英语、普通话及模型支持的其他语言</translation>
     </message>
     <message>
-        <location filename="../ui/speech_model_dialog.cpp" line="1"/>
+        <location filename="../ui/speech_model_dialog.cpp" line="23"/>
         <source>Browse…</source>
         <translation>浏览…</translation>
     </message>
     <message>
-        <location filename="../ui/speech_model_dialog.cpp" line="1"/>
+        <location filename="../ui/speech_model_dialog.cpp" line="28"/>
         <source>ggml-base.bin</source>
         <translation>ggml-base.bin</translation>
     </message>
     <message>
-        <location filename="../ui/speech_model_dialog.cpp" line="1"/>
+        <location filename="../ui/speech_model_dialog.cpp" line="33"/>
         <source>Clips without a transcript from the dataset or a subtitle file beside them are transcribed by speech recognition at the next extraction, only in a language the recogniser knows. Whisper models are the ggml-*.bin files of the whisper.cpp project (ggml-base.bin, 142 MB, is a good start; ggml-small.bin, 466 MB, is more accurate).</source>
         <translation>既没有数据集文本、旁边也没有字幕文件的片段,会在下一次提取时由语音识别转写,且仅限识别器支持的语言。Whisper 模型是 whisper.cpp 项目的 ggml-*.bin 文件(ggml-base.bin 为 142 MB,适合起步;ggml-small.bin 为 466 MB,更准确)。</translation>
     </message>
     <message>
-        <location filename="../ui/speech_model_dialog.cpp" line="1"/>
+        <location filename="../ui/speech_model_dialog.cpp" line="44"/>
         <source>Whisper model</source>
         <translation>Whisper 模型</translation>
     </message>
     <message>
-        <location filename="../ui/speech_model_dialog.cpp" line="1"/>
+        <location filename="../ui/speech_model_dialog.cpp" line="45"/>
         <source>whisper.cpp models (*.bin);;All files (*)</source>
         <translation>whisper.cpp 模型 (*.bin);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../ui/speech_model_dialog.cpp" line="1"/>
+        <location filename="../ui/speech_model_dialog.cpp" line="66"/>
         <source>This SentiLens was built without whisper.cpp.</source>
         <translation>此 SentiLens 构建时未包含 whisper.cpp。</translation>
     </message>
     <message>
-        <location filename="../ui/speech_model_dialog.cpp" line="1"/>
+        <location filename="../ui/speech_model_dialog.cpp" line="100"/>
         <source>Choose the Whisper model file.</source>
         <translation>请选择 Whisper 模型文件。</translation>
     </message>
 </context>
 <context>
+    <name>sl::ui::StartPage</name>
+    <message>
+        <location filename="../ui/start_page.cpp" line="22"/>
+        <source>&lt;h1&gt;SentiLens&lt;/h1&gt;&lt;p&gt;Label, train and explain multimodal sentiment: open a project, or make one from your data.&lt;/p&gt;</source>
+        <translation>&lt;h1&gt;SentiLens&lt;/h1&gt;&lt;p&gt;标注、训练并解释多模态情感：打开一个项目，或用你的数据新建一个。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../ui/start_page.cpp" line="36"/>
+        <source>Start</source>
+        <translation>开始</translation>
+    </message>
+    <message>
+        <location filename="../ui/start_page.cpp" line="38"/>
+        <source>Open project…</source>
+        <translation>打开项目…</translation>
+    </message>
+    <message>
+        <location filename="../ui/start_page.cpp" line="38"/>
+        <source>A folder with a project.sqlite</source>
+        <translation>含有 project.sqlite 的文件夹</translation>
+    </message>
+    <message>
+        <location filename="../ui/start_page.cpp" line="40"/>
+        <source>Open the demo project</source>
+        <translation>打开演示项目</translation>
+    </message>
+    <message>
+        <location filename="../ui/start_page.cpp" line="41"/>
+        <source>90 generated clips with known text, voice and face sentiment (made once, then reused)</source>
+        <translation>90 个生成的片段，文本、语音和面部情感已知（只生成一次，之后重复使用）</translation>
+    </message>
+    <message>
+        <location filename="../ui/start_page.cpp" line="43"/>
+        <source>New project…</source>
+        <translation>新建项目…</translation>
+    </message>
+    <message>
+        <location filename="../ui/start_page.cpp" line="43"/>
+        <source>An empty project in a folder of your choice</source>
+        <translation>在你选择的文件夹中新建空项目</translation>
+    </message>
+    <message>
+        <location filename="../ui/start_page.cpp" line="46"/>
+        <source>Import into a new project</source>
+        <translation>导入到新项目</translation>
+    </message>
+    <message>
+        <location filename="../ui/start_page.cpp" line="50"/>
+        <source>MMSA feature pickle (.pkl)…</source>
+        <translation>MMSA 特征 pickle（.pkl）…</translation>
+    </message>
+    <message>
+        <location filename="../ui/start_page.cpp" line="51"/>
+        <source>label.csv…</source>
+        <translation>label.csv…</translation>
+    </message>
+    <message>
+        <location filename="../ui/start_page.cpp" line="52"/>
+        <source>Dataset folder (label.csv and Raw/)…</source>
+        <translation>数据集文件夹（label.csv 和 Raw/）…</translation>
+    </message>
+    <message>
+        <location filename="../ui/start_page.cpp" line="53"/>
+        <source>Folder of videos…</source>
+        <translation>视频文件夹…</translation>
+    </message>
+    <message>
+        <location filename="../ui/start_page.cpp" line="55"/>
+        <source>aligned_50.pkl, unaligned_50.pkl, CH-SIMS unaligned_39.pkl, MMSA-FET feature files</source>
+        <translation>aligned_50.pkl、unaligned_50.pkl、CH-SIMS unaligned_39.pkl、MMSA-FET 特征文件</translation>
+    </message>
+    <message>
+        <location filename="../ui/start_page.cpp" line="56"/>
+        <source>MMSA&apos;s label.csv; the clips are looked for in Raw/ beside it</source>
+        <translation>MMSA 的 label.csv；片段在其旁边的 Raw/ 中查找</translation>
+    </message>
+    <message>
+        <location filename="../ui/start_page.cpp" line="57"/>
+        <source>An MMSA dataset: label.csv and Raw/&lt;video_id&gt;/&lt;clip_id&gt;.mp4</source>
+        <translation>MMSA 数据集：label.csv 和 Raw/&lt;video_id&gt;/&lt;clip_id&gt;.mp4</translation>
+    </message>
+    <message>
+        <location filename="../ui/start_page.cpp" line="58"/>
+        <source>Video files, each with an optional .srt, .vtt or .txt transcript beside it</source>
+        <translation>视频文件，旁边可各有一个 .srt、.vtt 或 .txt 转写</translation>
+    </message>
+    <message>
+        <location filename="../ui/start_page.cpp" line="65"/>
+        <source>Recent projects</source>
+        <translation>最近的项目</translation>
+    </message>
+    <message>
+        <location filename="../ui/start_page.cpp" line="112"/>
+        <source>No project opened yet</source>
+        <translation>尚未打开过项目</translation>
+    </message>
+</context>
+<context>
     <name>sl::ui::TextEncoderDialog</name>
     <message>
-        <location filename="../ui/text_encoder_dialog.cpp" line="21"/>
+        <location filename="../ui/text_encoder_dialog.cpp" line="20"/>
         <source>Built-in text features only</source>
         <translation>仅使用内置文本特征</translation>
     </message>
     <message>
-        <location filename="../ui/text_encoder_dialog.cpp" line="22"/>
+        <location filename="../ui/text_encoder_dialog.cpp" line="21"/>
         <source>Add the embeddings of a TorchScript encoder</source>
         <translation>加入 TorchScript 编码器的嵌入</translation>
     </message>
     <message>
-        <location filename="../ui/text_encoder_dialog.cpp" line="23"/>
+        <location filename="../ui/text_encoder_dialog.cpp" line="22"/>
         <source>Cased vocabulary (keep upper case)</source>
         <translation>区分大小写的词表（保留大写）</translation>
     </message>
     <message>
-        <location filename="../ui/text_encoder_dialog.cpp" line="26"/>
+        <location filename="../ui/text_encoder_dialog.cpp" line="25"/>
         <source>Text encoder</source>
         <translation>文本编码器</translation>
     </message>
     <message>
-        <location filename="../ui/text_encoder_dialog.cpp" line="34"/>
+        <location filename="../ui/text_encoder_dialog.cpp" line="33"/>
         <source>Text features are lexical (sentiment lexicon, negation, intensity) and, when an encoder is chosen, also its token embeddings, e.g. a BERT model traced with torch.jit.trace and its vocab.txt. The next extraction uses the choice.</source>
         <translation>文本特征包括词汇特征（情感词典、否定、强度）；选择编码器后，还包括该编码器的词元嵌入，例如用 torch.jit.trace 导出的 BERT 模型及其 vocab.txt。下次提取特征时将使用此设置。</translation>
     </message>
     <message>
-        <location filename="../ui/text_encoder_dialog.cpp" line="42"/>
+        <location filename="../ui/text_encoder_dialog.cpp" line="41"/>
         <source>Browse…</source>
         <translation>浏览…</translation>
     </message>
     <message>
-        <location filename="../ui/text_encoder_dialog.cpp" line="49"/>
+        <location filename="../ui/text_encoder_dialog.cpp" line="48"/>
         <source>Model (.pt):</source>
         <translation>模型（.pt）：</translation>
     </message>
     <message>
-        <location filename="../ui/text_encoder_dialog.cpp" line="49"/>
+        <location filename="../ui/text_encoder_dialog.cpp" line="48"/>
         <source>TorchScript encoder</source>
         <translation>TorchScript 编码器</translation>
     </message>
     <message>
-        <location filename="../ui/text_encoder_dialog.cpp" line="49"/>
+        <location filename="../ui/text_encoder_dialog.cpp" line="48"/>
         <source>TorchScript (*.pt *.pth);;All files (*)</source>
         <translation>TorchScript (*.pt *.pth);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../ui/text_encoder_dialog.cpp" line="50"/>
+        <location filename="../ui/text_encoder_dialog.cpp" line="49"/>
         <source>Vocabulary:</source>
         <translation>词表：</translation>
     </message>
     <message>
-        <location filename="../ui/text_encoder_dialog.cpp" line="50"/>
+        <location filename="../ui/text_encoder_dialog.cpp" line="49"/>
         <source>WordPiece vocabulary</source>
         <translation>WordPiece 词表</translation>
     </message>
     <message>
-        <location filename="../ui/text_encoder_dialog.cpp" line="50"/>
+        <location filename="../ui/text_encoder_dialog.cpp" line="49"/>
         <source>Text (*.txt);;All files (*)</source>
         <translation>文本文件 (*.txt);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../ui/text_encoder_dialog.cpp" line="105"/>
+        <location filename="../ui/text_encoder_dialog.cpp" line="102"/>
         <source>Choose both the model file and its vocabulary.</source>
         <translation>请同时选择模型文件及其词表。</translation>
     </message>
@@ -2194,9 +2931,29 @@
 <context>
     <name>sl::ui::TimelinePlot</name>
     <message>
-        <location filename="../ui/player/timeline_plot.cpp" line="147"/>
-        <location filename="../ui/player/timeline_plot.cpp" line="167"/>
-        <location filename="../ui/player/timeline_plot.cpp" line="168"/>
+        <location filename="../ui/player/timeline_plot.cpp" line="40"/>
+        <source>pitch (Hz)</source>
+        <translation>音高 (Hz)</translation>
+    </message>
+    <message>
+        <location filename="../ui/player/timeline_plot.cpp" line="41"/>
+        <source>loudness (dB)</source>
+        <translation>响度 (dB)</translation>
+    </message>
+    <message>
+        <location filename="../ui/player/timeline_plot.cpp" line="42"/>
+        <source>smile</source>
+        <translation>微笑</translation>
+    </message>
+    <message>
+        <location filename="../ui/player/timeline_plot.cpp" line="43"/>
+        <source>motion</source>
+        <translation>动作</translation>
+    </message>
+    <message>
+        <location filename="../ui/player/timeline_plot.cpp" line="175"/>
+        <location filename="../ui/player/timeline_plot.cpp" line="197"/>
+        <location filename="../ui/player/timeline_plot.cpp" line="198"/>
         <source>Audio</source>
         <translation>音频</translation>
     </message>
@@ -2204,182 +2961,242 @@
 <context>
     <name>sl::ui::TrainDialog</name>
     <message>
-        <location filename="../ui/workbench/train_dialog.cpp" line="50"/>
+        <location filename="../ui/workbench/train_dialog.cpp" line="57"/>
         <source>Train model</source>
         <translation>训练模型</translation>
     </message>
     <message>
-        <location filename="../ui/workbench/train_dialog.cpp" line="58"/>
+        <location filename="../ui/workbench/train_dialog.cpp" line="65"/>
         <source>architecture and date</source>
         <translation>架构和日期</translation>
     </message>
     <message>
-        <location filename="../ui/workbench/train_dialog.cpp" line="60"/>
+        <location filename="../ui/workbench/train_dialog.cpp" line="67"/>
         <source>%1 (the dataset&apos;s labels)</source>
         <translation>%1（数据集自带的标注）</translation>
     </message>
     <message>
-        <location filename="../ui/workbench/train_dialog.cpp" line="63"/>
+        <location filename="../ui/workbench/train_dialog.cpp" line="70"/>
         <source>%1&apos;s labels</source>
         <translation>%1 的标注</translation>
     </message>
     <message>
-        <location filename="../ui/workbench/train_dialog.cpp" line="64"/>
+        <location filename="../ui/workbench/train_dialog.cpp" line="71"/>
         <source>Mean of every annotator</source>
         <translation>所有标注者的平均值</translation>
     </message>
     <message>
-        <location filename="../ui/workbench/train_dialog.cpp" line="65"/>
+        <location filename="../ui/workbench/train_dialog.cpp" line="72"/>
         <source>Latest label of any annotator</source>
         <translation>任一标注者的最新标注</translation>
     </message>
     <message>
-        <location filename="../ui/workbench/train_dialog.cpp" line="70"/>
+        <location filename="../ui/workbench/train_dialog.cpp" line="77"/>
         <source>Learn the %1 head from %1 labels (unchecked: from M)</source>
         <translation>用 %1 标注训练 %1 输出头（不勾选：用 M 标注）</translation>
     </message>
     <message>
-        <location filename="../ui/workbench/train_dialog.cpp" line="78"/>
+        <location filename="../ui/workbench/train_dialog.cpp" line="80"/>
+        <source>SentiLens defaults</source>
+        <translation>SentiLens 默认值</translation>
+    </message>
+    <message>
+        <location filename="../ui/workbench/train_dialog.cpp" line="81"/>
+        <source>As in the paper&apos;s code</source>
+        <translation>与论文代码一致</translation>
+    </message>
+    <message>
+        <location filename="../ui/workbench/train_dialog.cpp" line="82"/>
+        <source>The paper recipe reproduces the authors&apos; optimiser, learning rates per group, batch size, epochs and selection rule (E/L/C-MIB, KAN-MCP).</source>
+        <translation>论文配方复现作者的优化器、分组学习率、批大小、轮数和选择规则（E/L/C-MIB、KAN-MCP）。</translation>
+    </message>
+    <message>
+        <location filename="../ui/workbench/train_dialog.cpp" line="90"/>
         <source>never stop early</source>
         <translation>从不提前停止</translation>
     </message>
     <message>
-        <location filename="../ui/workbench/train_dialog.cpp" line="88"/>
+        <location filename="../ui/workbench/train_dialog.cpp" line="100"/>
         <source>training loss</source>
         <translation>训练损失</translation>
     </message>
     <message>
-        <location filename="../ui/workbench/train_dialog.cpp" line="91"/>
+        <location filename="../ui/workbench/train_dialog.cpp" line="103"/>
         <source>validation MAE</source>
         <translation>验证 MAE</translation>
     </message>
     <message>
-        <location filename="../ui/workbench/train_dialog.cpp" line="94"/>
+        <location filename="../ui/workbench/train_dialog.cpp" line="106"/>
         <source>epoch</source>
         <translation>轮次</translation>
     </message>
     <message>
-        <location filename="../ui/workbench/train_dialog.cpp" line="95"/>
+        <location filename="../ui/workbench/train_dialog.cpp" line="107"/>
         <source>loss / MAE</source>
         <translation>损失 / MAE</translation>
     </message>
     <message>
-        <location filename="../ui/workbench/train_dialog.cpp" line="98"/>
+        <location filename="../ui/workbench/train_dialog.cpp" line="111"/>
         <source>Ready.</source>
         <translation>就绪。</translation>
     </message>
     <message>
-        <location filename="../ui/workbench/train_dialog.cpp" line="101"/>
+        <location filename="../ui/workbench/train_dialog.cpp" line="114"/>
         <source>&amp;Train</source>
         <translation>训练(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../ui/workbench/train_dialog.cpp" line="103"/>
+        <location filename="../ui/workbench/train_dialog.cpp" line="116"/>
         <source>&amp;Cancel training</source>
         <translation>取消训练(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../ui/workbench/train_dialog.cpp" line="122"/>
+        <location filename="../ui/workbench/train_dialog.cpp" line="136"/>
         <source>&amp;Architecture:</source>
         <translation>架构(&amp;A)：</translation>
     </message>
     <message>
-        <location filename="../ui/workbench/train_dialog.cpp" line="123"/>
+        <location filename="../ui/workbench/train_dialog.cpp" line="137"/>
+        <source>&amp;Recipe:</source>
+        <translation>配方(&amp;R)：</translation>
+    </message>
+    <message>
+        <location filename="../ui/workbench/train_dialog.cpp" line="138"/>
         <source>&amp;Name:</source>
         <translation>名称(&amp;N)：</translation>
     </message>
     <message>
-        <location filename="../ui/workbench/train_dialog.cpp" line="124"/>
+        <location filename="../ui/workbench/train_dialog.cpp" line="139"/>
         <source>&amp;Labels:</source>
         <translation>标注(&amp;L)：</translation>
     </message>
     <message>
-        <location filename="../ui/workbench/train_dialog.cpp" line="133"/>
+        <location filename="../ui/workbench/train_dialog.cpp" line="148"/>
         <source>Targets:</source>
         <translation>目标：</translation>
     </message>
     <message>
-        <location filename="../ui/workbench/train_dialog.cpp" line="134"/>
+        <location filename="../ui/workbench/train_dialog.cpp" line="149"/>
         <source>&amp;Epochs (most):</source>
         <translation>最多轮数(&amp;E)：</translation>
     </message>
     <message>
-        <location filename="../ui/workbench/train_dialog.cpp" line="135"/>
+        <location filename="../ui/workbench/train_dialog.cpp" line="150"/>
         <source>&amp;Batch size:</source>
         <translation>批大小(&amp;B)：</translation>
     </message>
     <message>
-        <location filename="../ui/workbench/train_dialog.cpp" line="136"/>
+        <location filename="../ui/workbench/train_dialog.cpp" line="151"/>
         <source>Learning &amp;rate:</source>
         <translation>学习率(&amp;R)：</translation>
     </message>
     <message>
-        <location filename="../ui/workbench/train_dialog.cpp" line="137"/>
+        <location filename="../ui/workbench/train_dialog.cpp" line="152"/>
         <source>&amp;Weight decay:</source>
         <translation>权重衰减(&amp;W)：</translation>
     </message>
     <message>
-        <location filename="../ui/workbench/train_dialog.cpp" line="138"/>
+        <location filename="../ui/workbench/train_dialog.cpp" line="153"/>
         <source>Warm-&amp;up (share of steps):</source>
         <translation>预热（占总步数比例）(&amp;U)：</translation>
     </message>
     <message>
-        <location filename="../ui/workbench/train_dialog.cpp" line="139"/>
+        <location filename="../ui/workbench/train_dialog.cpp" line="154"/>
         <source>&amp;Patience (epochs):</source>
         <translation>早停耐心（轮数）(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../ui/workbench/train_dialog.cpp" line="140"/>
+        <location filename="../ui/workbench/train_dialog.cpp" line="155"/>
         <source>&amp;Seed:</source>
         <translation>随机种子(&amp;S)：</translation>
     </message>
     <message>
-        <location filename="../ui/workbench/train_dialog.cpp" line="141"/>
+        <location filename="../ui/workbench/train_dialog.cpp" line="156"/>
         <source>&amp;Device:</source>
         <translation>设备(&amp;D)：</translation>
     </message>
     <message>
-        <location filename="../ui/workbench/train_dialog.cpp" line="142"/>
+        <location filename="../ui/workbench/train_dialog.cpp" line="157"/>
         <source>Parent model:</source>
         <translation>父模型：</translation>
     </message>
     <message>
-        <location filename="../ui/workbench/train_dialog.cpp" line="143"/>
+        <location filename="../ui/workbench/train_dialog.cpp" line="158"/>
         <source>model %1 (the active one)</source>
         <translation>模型 %1（当前模型）</translation>
     </message>
     <message>
-        <location filename="../ui/workbench/train_dialog.cpp" line="143"/>
+        <location filename="../ui/workbench/train_dialog.cpp" line="158"/>
         <source>none</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../ui/workbench/train_dialog.cpp" line="230"/>
+        <location filename="../ui/workbench/train_dialog.cpp" line="193"/>
+        <source>%1 group %2</source>
+        <translation>%1 组 %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/workbench/train_dialog.cpp" line="194"/>
+        <source>Paper recipe: %1, %2, %3 rate, best epoch by validation %4.</source>
+        <translation>论文配方：%1，%2，%3 学习率，按验证 %4 选最佳轮次。</translation>
+    </message>
+    <message>
+        <location filename="../ui/workbench/train_dialog.cpp" line="196"/>
+        <source>constant</source>
+        <translation>恒定</translation>
+    </message>
+    <message>
+        <location filename="../ui/workbench/train_dialog.cpp" line="196"/>
+        <source>warm-up then linear decay</source>
+        <translation>预热后线性衰减</translation>
+    </message>
+    <message>
+        <location filename="../ui/workbench/train_dialog.cpp" line="291"/>
+        <source>%1: cannot make a scratch folder: %2</source>
+        <translation>%1：无法创建临时文件夹：%2</translation>
+    </message>
+    <message>
+        <location filename="../ui/workbench/train_dialog.cpp" line="294"/>
+        <source> (on a scratch copy: the project stays as it is)</source>
+        <translation>（在临时副本上：项目保持不变）</translation>
+    </message>
+    <message>
+        <location filename="../ui/workbench/train_dialog.cpp" line="298"/>
+        <source>Not started: %1</source>
+        <translation>未开始：%1</translation>
+    </message>
+    <message>
+        <location filename="../ui/workbench/train_dialog.cpp" line="313"/>
         <source>Training %1 on %2…</source>
         <translation>正在用“%2”训练 %1…</translation>
     </message>
     <message>
-        <location filename="../ui/workbench/train_dialog.cpp" line="245"/>
+        <location filename="../ui/workbench/train_dialog.cpp" line="328"/>
         <source>Epoch %1 of at most %2: loss %3, validation MAE %4%5</source>
         <translation>第 %1 轮（最多 %2 轮）：损失 %3，验证 MAE %4%5</translation>
     </message>
     <message>
-        <location filename="../ui/workbench/train_dialog.cpp" line="250"/>
+        <location filename="../ui/workbench/train_dialog.cpp" line="333"/>
         <source> (best so far)</source>
         <translation>（目前最佳）</translation>
     </message>
     <message>
-        <location filename="../ui/workbench/train_dialog.cpp" line="257"/>
+        <location filename="../ui/workbench/train_dialog.cpp" line="340"/>
         <source>Training failed: %1</source>
         <translation>训练失败：%1</translation>
     </message>
     <message>
-        <location filename="../ui/workbench/train_dialog.cpp" line="261"/>
+        <location filename="../ui/workbench/train_dialog.cpp" line="344"/>
         <source>Training cancelled; no model was registered.</source>
         <translation>训练已取消；没有模型加入模型库。</translation>
     </message>
     <message>
-        <location filename="../ui/workbench/train_dialog.cpp" line="264"/>
+        <location filename="../ui/workbench/train_dialog.cpp" line="348"/>
+        <source>Trained on a scratch copy; nothing was registered in the project. %1</source>
+        <translation>已在临时副本上训练；项目中未登记任何内容。%1</translation>
+    </message>
+    <message>
+        <location filename="../ui/workbench/train_dialog.cpp" line="351"/>
         <source>Model %1 registered and made active. %2</source>
         <translation>模型 %1 已加入模型库并设为当前模型。%2</translation>
     </message>
@@ -2395,220 +3212,6 @@
         <location filename="../ui/transcript_view.cpp" line="46"/>
         <source>(no transcript)</source>
         <translation>（无文本转写）</translation>
-    </message>
-</context>
-<context>
-    <name>sl::ui::LabelSlider</name>
-    <message>
-        <source>Not labelled yet: press a digit or drag</source>
-        <translation>尚未标注：按数字键或拖动</translation>
-    </message>
-</context>
-<context>
-    <name>sl::ui::StartPage</name>
-    <message>
-        <source>&lt;h1&gt;SentiLens&lt;/h1&gt;&lt;p&gt;Label, train and explain multimodal sentiment: open a project, or make one from your data.&lt;/p&gt;</source>
-        <translation>&lt;h1&gt;SentiLens&lt;/h1&gt;&lt;p&gt;标注、训练并解释多模态情感：打开一个项目，或用你的数据新建一个。&lt;/p&gt;</translation>
-    </message>
-    <message>
-        <source>Start</source>
-        <translation>开始</translation>
-    </message>
-    <message>
-        <source>Open project…</source>
-        <translation>打开项目…</translation>
-    </message>
-    <message>
-        <source>A folder with a project.sqlite</source>
-        <translation>含有 project.sqlite 的文件夹</translation>
-    </message>
-    <message>
-        <source>Open the demo project</source>
-        <translation>打开演示项目</translation>
-    </message>
-    <message>
-        <source>90 generated clips with known text, voice and face sentiment (made once, then reused)</source>
-        <translation>90 个生成的片段，文本、语音和面部情感已知（只生成一次，之后重复使用）</translation>
-    </message>
-    <message>
-        <source>New project…</source>
-        <translation>新建项目…</translation>
-    </message>
-    <message>
-        <source>An empty project in a folder of your choice</source>
-        <translation>在你选择的文件夹中新建空项目</translation>
-    </message>
-    <message>
-        <source>Import into a new project</source>
-        <translation>导入到新项目</translation>
-    </message>
-    <message>
-        <source>MMSA feature pickle (.pkl)…</source>
-        <translation>MMSA 特征 pickle（.pkl）…</translation>
-    </message>
-    <message>
-        <source>label.csv…</source>
-        <translation>label.csv…</translation>
-    </message>
-    <message>
-        <source>Dataset folder (label.csv and Raw/)…</source>
-        <translation>数据集文件夹（label.csv 和 Raw/）…</translation>
-    </message>
-    <message>
-        <source>Folder of videos…</source>
-        <translation>视频文件夹…</translation>
-    </message>
-    <message>
-        <source>aligned_50.pkl, unaligned_50.pkl, CH-SIMS unaligned_39.pkl, MMSA-FET feature files</source>
-        <translation>aligned_50.pkl、unaligned_50.pkl、CH-SIMS unaligned_39.pkl、MMSA-FET 特征文件</translation>
-    </message>
-    <message>
-        <source>MMSA&apos;s label.csv; the clips are looked for in Raw/ beside it</source>
-        <translation>MMSA 的 label.csv；片段在其旁边的 Raw/ 中查找</translation>
-    </message>
-    <message>
-        <source>An MMSA dataset: label.csv and Raw/&lt;video_id&gt;/&lt;clip_id&gt;.mp4</source>
-        <translation>MMSA 数据集：label.csv 和 Raw/&lt;video_id&gt;/&lt;clip_id&gt;.mp4</translation>
-    </message>
-    <message>
-        <source>Video files, each with an optional .srt, .vtt or .txt transcript beside it</source>
-        <translation>视频文件，旁边可各有一个 .srt、.vtt 或 .txt 转写</translation>
-    </message>
-    <message>
-        <source>Recent projects</source>
-        <translation>最近的项目</translation>
-    </message>
-    <message>
-        <source>No project opened yet</source>
-        <translation>尚未打开过项目</translation>
-    </message>
-</context>
-<context>
-    <name>sl::ui::ImportDialog</name>
-    <message>
-        <source>Reading the file</source>
-        <translation>正在读取文件</translation>
-    </message>
-    <message>
-        <source>Checking every clip</source>
-        <translation>正在检查每个片段</translation>
-    </message>
-    <message>
-        <source>Writing the project</source>
-        <translation>正在写入项目</translation>
-    </message>
-    <message>
-        <source>Importing</source>
-        <translation>正在导入</translation>
-    </message>
-    <message>
-        <source>Generating the demo clips</source>
-        <translation>正在生成演示片段</translation>
-    </message>
-    <message>
-        <source>Starting…</source>
-        <translation>正在开始…</translation>
-    </message>
-    <message>
-        <source>Cancel</source>
-        <translation>取消</translation>
-    </message>
-    <message>
-        <source>Cancelling…</source>
-        <translation>正在取消…</translation>
-    </message>
-    <message>
-        <source>Cancelled</source>
-        <translation>已取消</translation>
-    </message>
-    <message>
-        <source>Failed</source>
-        <translation>失败</translation>
-    </message>
-    <message>
-        <source>Close</source>
-        <translation>关闭</translation>
-    </message>
-    <message>
-        <source>Import</source>
-        <translation>导入</translation>
-    </message>
-    <message>
-        <source>Importing %1
-into the project %2</source>
-        <translation>正在将 %1
-导入项目 %2</translation>
-    </message>
-    <message>
-        <source>Imported %1 clip(s) and %2 label(s) from %3</source>
-        <translation>已从 %3 导入 %1 个片段和 %2 个标签</translation>
-    </message>
-    <message>
-        <source>; skipped %1</source>
-        <translation>；跳过 %1 个</translation>
-    </message>
-    <message>
-        <source>Demo project</source>
-        <translation>演示项目</translation>
-    </message>
-    <message>
-        <source>Preparing the demo project in %1 (generated the first time, about a minute; opened at once afterwards)</source>
-        <translation>正在 %1 中准备演示项目（首次需生成，约一分钟；之后立即打开）</translation>
-    </message>
-    <message>
-        <source>Cancelled; the demo project is ready in %1 and opens at once next time</source>
-        <translation>已取消；演示项目已在 %1 中备好，下次会立即打开</translation>
-    </message>
-    <message>
-        <source>Demo project with %1 clips</source>
-        <translation>含 %1 个片段的演示项目</translation>
-    </message>
-</context>
-<context>
-    <name>sl::ui::NewProjectDialog</name>
-    <message>
-        <source>New project</source>
-        <translation>新建项目</translation>
-    </message>
-    <message>
-        <source>A new or empty folder</source>
-        <translation>新的或空的文件夹</translation>
-    </message>
-    <message>
-        <source>Browse…</source>
-        <translation>浏览…</translation>
-    </message>
-    <message>
-        <source>Folder of the new project</source>
-        <translation>新项目的文件夹</translation>
-    </message>
-    <message>
-        <source>The folder&apos;s name</source>
-        <translation>文件夹的名称</translation>
-    </message>
-    <message>
-        <source>Create</source>
-        <translation>创建</translation>
-    </message>
-    <message>
-        <source>Folder:</source>
-        <translation>文件夹：</translation>
-    </message>
-    <message>
-        <source>Name:</source>
-        <translation>名称：</translation>
-    </message>
-    <message>
-        <source>Label scale:</source>
-        <translation>标签刻度：</translation>
-    </message>
-    <message>
-        <source>Choose a folder for the project.</source>
-        <translation>请为项目选择一个文件夹。</translation>
-    </message>
-    <message>
-        <source>%1 already holds a project: open it with File &gt; Open project.</source>
-        <translation>%1 中已有项目：请用“文件 &gt; 打开项目”打开它。</translation>
     </message>
 </context>
 </TS>

@@ -1,10 +1,12 @@
 #include "ui/clip_browser.h"
 
 #include "ui/clip_table_model.h"
+#include "ui/plots/split_name.h"
 #include "core/common/label_scale.h"
 
 #include <QCheckBox>
 #include <QComboBox>
+#include <QEvent>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QItemSelectionModel>
@@ -26,7 +28,7 @@ ClipBrowser::ClipBrowser(ClipTableModel *model, QWidget *parent) : QWidget(paren
     m_split = new QComboBox(this);
     m_split->addItem(tr("All splits"), QString());
     for (const char *split : {"train", "valid", "test"})
-        m_split->addItem(QString::fromLatin1(split), QString::fromLatin1(split));
+        m_split->addItem(plots::splitName(QString::fromLatin1(split)), QString::fromLatin1(split));
     m_target = new QComboBox(this);
     m_target->addItem(tr("Any target"), -1);
     for (Target t : kAllTargets)
@@ -192,6 +194,13 @@ void ClipBrowser::applyFilter()
     if (current != 0)
         selectClip(current);
     updateCount();
+}
+
+void ClipBrowser::changeEvent(QEvent *event)
+{
+    QWidget::changeEvent(event);
+    if (event->type() == QEvent::LanguageChange)
+        updateCount();  // "12 / 90 labelled by you" is built with arg(): rebuilt in the new language
 }
 
 void ClipBrowser::updateCount()

@@ -51,6 +51,9 @@ public:
 signals:
     void currentClipChanged(qint64 clipId);
 
+protected:
+    void changeEvent(QEvent *event) override;
+
 private:
     void applyFilter();
     void updateCount();

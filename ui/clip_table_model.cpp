@@ -1,5 +1,7 @@
 #include "ui/clip_table_model.h"
 
+#include "ui/plots/split_name.h"
+
 #include "core/common/number_format.h"
 #include "ui/target_text.h"
 
@@ -235,7 +237,7 @@ QVariant ClipTableModel::data(const QModelIndex &index, int role) const
         switch (column) {
         case VideoColumn: return clip.videoId;
         case ClipColumn: return clip.clipId;
-        case SplitColumn: return clip.split;
+        case SplitColumn: return role == SortRole ? QVariant(clip.split) : QVariant(plots::splitName(clip.split));
         case DurationColumn:
             if (!clip.durationSeconds)
                 return {};

@@ -4,6 +4,7 @@
 #include "ui/label_slider.h"
 #include "ui/target_text.h"
 
+#include <QEvent>
 #include <QFrame>
 #include <QGridLayout>
 #include <QLabel>
@@ -117,6 +118,14 @@ void LabelEditor::setPending(Target target, bool pending, const QString &reason)
 }
 
 bool LabelEditor::isPending(Target target) const { return !m_rows[store::targetIndex(target)].pending->isHidden(); }
+
+void LabelEditor::changeEvent(QEvent *event)
+{
+    QWidget::changeEvent(event);
+    if (event->type() == QEvent::LanguageChange)
+        for (Target target : kAllTargets)
+            refreshRow(target);  // "dataset: 2.5", "model: 0.31" are built with arg()
+}
 
 void LabelEditor::refreshRow(Target target)
 {

@@ -63,6 +63,7 @@ signals:
 
 protected:
     bool focusNextPrevChild(bool next) override;
+    void changeEvent(QEvent *event) override;  // a language change: the rows' texts anew
 
 private:
     struct Row {

@@ -1,5 +1,7 @@
 #include "ui/language.h"
 
+#include "ui/retranslation.h"
+
 #include <QCoreApplication>
 #include <QDir>
 #include <QLibraryInfo>
@@ -29,19 +31,27 @@ QString installTranslations(QCoreApplication &app, const QString &language)
 {
     const QString wanted = language.isEmpty() ? chosenLanguage() : language;
     const QLocale locale = wanted.isEmpty() ? QLocale::system() : QLocale(wanted);
-    auto *own = new QTranslator(&app);
-    if (!own->load(locale, QStringLiteral("sentilens"), QStringLiteral("_"), QStringLiteral(":/i18n"))) {
-        delete own;
-        return QStringLiteral("en");
+    // One translator for the whole run, whose contents change with the language: it remembers
+    // which source each shown text came from, so that open windows can switch (retranslation.h).
+    RecordingTranslator *recorder = RecordingTranslator::installed();
+    if (!recorder)
+        recorder = new RecordingTranslator(&app);
+    std::vector<std::unique_ptr<QTranslator>> translators;
+    auto own = std::make_unique<QTranslator>();
+    QString used = QStringLiteral("en");
+    if (own->load(locale, QStringLiteral("sentilens"), QStringLiteral("_"), QStringLiteral(":/i18n"))) {
+        used = own->language();
+        translators.push_back(std::move(own));
+        // Qt's own strings (standard buttons, dialogs), when the qt6-translations package is there.
+        auto qt = std::make_unique<QTranslator>();
+        if (qt->load(locale, QStringLiteral("qtbase"), QStringLiteral("_"), QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
+            translators.push_back(std::move(qt));
     }
-    app.installTranslator(own);
-    // Qt's own strings (standard buttons, dialogs), when the qt6-translations package is there.
-    auto *qt = new QTranslator(&app);
-    if (qt->load(locale, QStringLiteral("qtbase"), QStringLiteral("_"), QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
-        app.installTranslator(qt);
-    else
-        delete qt;
-    return own->language();
+    // Removing and installing again makes Qt send every window a LanguageChange event.
+    app.removeTranslator(recorder);
+    recorder->setTranslators(std::move(translators));
+    app.installTranslator(recorder);
+    return used;
 }
 
 }  // namespace sl::ui

@@ -17,6 +17,7 @@
 #include "ui/model_panel.h"
 #include "ui/open_server_dialog.h"
 #include "ui/pending_labels.h"
+#include "ui/player/palette_icons.h"
 #include "ui/player/player_widget.h"
 #include "ui/shortcut_dialog.h"
 #include "ui/shortcut_registry.h"
@@ -379,9 +380,10 @@ void MainWindow::createMenus()
         action->setCheckable(true);
         action->setChecked(chosenLanguage() == code);
         languages->addAction(action);
-        connect(action, &QAction::triggered, this, [this, code = code] {
+        // Applies at once: installing the translation sends every window a LanguageChange event.
+        connect(action, &QAction::triggered, this, [code = code] {
             chooseLanguage(code);
-            statusBar()->showMessage(tr("The language changes the next time SentiLens starts."), 10000);
+            installTranslations(*qApp, code);
         });
     }
     view->addAction(act("view.resetLayout"));
@@ -392,22 +394,22 @@ void MainWindow::createMenus()
     QToolBar *toolbar = addToolBar(tr("Main"));
     toolbar->setObjectName(QStringLiteral("mainToolbar"));
     QAction *open = act("file.open");
-    open->setIcon(style()->standardIcon(QStyle::SP_DialogOpenButton));
+    setPaletteIcon(open, *this, QStyle::SP_DialogOpenButton);
     toolbar->addAction(open);
     QAction *undo = findChild<QAction *>(QStringLiteral("edit.undo"));
-    undo->setIcon(style()->standardIcon(QStyle::SP_ArrowBack));
+    setPaletteIcon(undo, *this, QStyle::SP_ArrowBack);
     QAction *redo = findChild<QAction *>(QStringLiteral("edit.redo"));
-    redo->setIcon(style()->standardIcon(QStyle::SP_ArrowForward));
+    setPaletteIcon(redo, *this, QStyle::SP_ArrowForward);
     toolbar->addAction(undo);
     toolbar->addAction(redo);
     toolbar->addSeparator();
     QAction *unlabelled = act("go.unlabelled");
-    unlabelled->setIcon(style()->standardIcon(QStyle::SP_MediaSkipForward));
+    setPaletteIcon(unlabelled, *this, QStyle::SP_MediaSkipForward);  // a dark glyph: drawn light in the dark theme
     toolbar->addAction(unlabelled);
     toolbar->addSeparator();
     toolbar->addActions(m_reviewGroup->actions());
     QAction *helpAction = act("help.keys");
-    helpAction->setIcon(style()->standardIcon(QStyle::SP_MessageBoxQuestion));
+    setPaletteIcon(helpAction, *this, QStyle::SP_MessageBoxQuestion);
     toolbar->addAction(helpAction);
 }
 
@@ -820,6 +822,7 @@ void MainWindow::updateModelPanel()
 void MainWindow::setTheme(Theme theme)
 {
     applyTheme(theme);
+    refreshPaletteIcons(this);  // the toolbar's and the player's icons, for the new background
     QSettings().setValue(kThemeKey, themeName(theme));
 }
 

@@ -172,6 +172,7 @@ public:
 protected:
     void closeEvent(QCloseEvent *event) override;
     void resizeEvent(QResizeEvent *event) override;
+    void changeEvent(QEvent *event) override;  // a language change: every text anew (main_window_retranslate.cpp)
 
 private:
     // Writes the window's geometry and dock layout to the settings (not while presenting, whose
@@ -219,6 +220,7 @@ private:
     void showExplanationMessage(const QString &message);  // in every view, e.g. why there is nothing
     void offerKanModels();  // the project's KAN models, to the KAN dock
     void createStartPage();
+    void fitScreenAfterPresentation();
     void addStartMenus(QMenu *file);
     // Every dock small enough to open without pushing the window off the screen, and the features
     // note on a row of its own under the main toolbar.
@@ -271,6 +273,7 @@ private:
     QPointer<TrainDialog> m_trainDialog;
     present::PresentationView *m_presentation = nullptr;
     QByteArray m_presentState, m_presentGeometry;  // the layout to come back to
+    bool m_presentMaximized = false;  // so is leaving: maximised again (issue 17)
     QTimer *m_layoutSaver = nullptr;  // saves the layout a moment after it last changed
     QList<QAction *> m_pausedActions;  // window shortcuts switched off while presenting
     ExplanationController *m_explanations = nullptr;

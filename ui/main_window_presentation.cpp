@@ -13,6 +13,10 @@
 #include "ui/present/presentation_view.h"
 
 #include <QAction>
+#include <QGuiApplication>
+#include <QScreen>
+
+#include <algorithm>
 
 namespace sl::ui {
 
@@ -43,6 +47,7 @@ bool MainWindow::enterPresentation(const QSize &size)
     }
     m_presentState = saveState(kStateVersion);
     m_presentGeometry = saveGeometry();
+    m_presentMaximized = isMaximized();
     m_player->pause();
     // The window's shortcuts (Space, arrows, digits, Ctrl+Z...) would otherwise also fire while
     // the presentation has the keyboard: it lives in a window of its own, but one that belongs to
@@ -90,7 +95,37 @@ void MainWindow::leavePresentation()
         restoreGeometry(m_presentGeometry);
     if (saveState(kStateVersion) != m_presentState)
         restoreState(m_presentState, kStateVersion);
+    fitScreenAfterPresentation();
     activateWindow();
+}
+
+void MainWindow::fitScreenAfterPresentation()
+{
+    // Esc comes back to a window that fits the screen (issue 17): maximised if it was, otherwise
+    // within the screen's free area, shrunk and moved if the restored geometry reached past it.
+    if (m_presentMaximized) {
+        if (!isMaximized())
+            showMaximized();
+        return;
+    }
+    const QScreen *shown = screen() ? screen() : QGuiApplication::primaryScreen();
+    if (!shown)
+        return;
+    const QRect available = shown->availableGeometry();
+    const QRect frame = frameGeometry();
+    if (available.contains(frame))
+        return;
+    const QSize border = frame.size() - geometry().size();  // the window manager's frame
+    const QSize room = available.size() - border;
+    if (minimumSizeHint().width() > room.width() || minimumSizeHint().height() > room.height()
+        || minimumWidth() > room.width() || minimumHeight() > room.height()) {
+        showMaximized();  // it cannot be made small enough: the screen is all it gets
+        return;
+    }
+    resize(size().boundedTo(room));
+    const QSize outer = size() + border;
+    move(std::clamp(frame.x(), available.left(), available.right() + 1 - outer.width()),
+         std::clamp(frame.y(), available.top(), available.bottom() + 1 - outer.height()));
 }
 
 }  // namespace sl::ui

@@ -33,6 +33,16 @@ TranscriptView::TranscriptView(QWidget *parent) : QWidget(parent)
 
 void TranscriptView::clear() { showTranscript({}, {}, {}); }
 
+void TranscriptView::changeEvent(QEvent *event)
+{
+    QWidget::changeEvent(event);
+    if (event->type() != QEvent::LanguageChange)
+        return;
+    m_source->setText(m_sourceName.isEmpty() ? QString() : tr("Source: %1 · F2 to edit").arg(m_sourceName));
+    if (m_cues.isEmpty() && m_text.isEmpty() && m_stack->currentWidget() == m_browser)
+        m_browser->setPlainText(tr("(no transcript)"));
+}
+
 void TranscriptView::showTranscript(const QString &text, const QString &source,
                                     const QList<store::TranscriptCueRecord> &cues)
 {
@@ -41,6 +51,7 @@ void TranscriptView::showTranscript(const QString &text, const QString &source,
     m_cues = cues;
     m_cueRanges.clear();
     m_highlighted = -1;
+    m_sourceName = source;
     m_source->setText(source.isEmpty() ? QString() : tr("Source: %1 · F2 to edit").arg(source));
     if (cues.isEmpty()) {
         m_browser->setPlainText(text.isEmpty() ? tr("(no transcript)") : text);

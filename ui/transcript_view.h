@@ -37,6 +37,7 @@ signals:
 
 protected:
     bool eventFilter(QObject *watched, QEvent *event) override;
+    void changeEvent(QEvent *event) override;  // a language change: the source line anew
 
 private:
     void highlight(int cue);
@@ -46,6 +47,7 @@ private:
     QTextBrowser *m_browser = nullptr;
     QPlainTextEdit *m_editor = nullptr;
     QString m_text;
+    QString m_sourceName;  // where the transcript came from, as given
     QList<store::TranscriptCueRecord> m_cues;
     QList<QPair<int, int>> m_cueRanges;  // character range of each cue in the browser
     int m_highlighted = -1;

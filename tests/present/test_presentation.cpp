@@ -54,6 +54,10 @@ private slots:
 
     void enteringAndLeavingRestoresTheLayout()
     {
+        // A window that fits the screen (the offscreen screen is smaller than the window's minimum
+        // size, so maximised): one that does not is fitted on leaving (test_presentation_fit).
+        m_window->showMaximized();
+        QTRY_VERIFY(m_window->isMaximized());
         // A layout of the user's own: one dock closed, another floated.
         m_window->findChild<QDockWidget *>(QStringLiteral("historyDock"))->hide();
         m_window->findChild<QDockWidget *>(QStringLiteral("modelDock"))->setFloating(true);

@@ -1,5 +1,7 @@
 #include "ui/player/player_controls.h"
 
+#include "ui/player/palette_icons.h"
+
 #include <QAudio>
 #include <QComboBox>
 #include <QHBoxLayout>
@@ -107,7 +109,7 @@ QList<double> PlayerControls::speedChoices()
 QToolButton *PlayerControls::addButton(QStyle::StandardPixmap icon, const QString &tip)
 {
     auto *button = new QToolButton(this);
-    button->setIcon(style()->standardIcon(icon));
+    setPaletteIcon(button, icon);  // visible in the dark theme too
     button->setToolTip(tip);
     button->setFocusPolicy(Qt::NoFocus);
     return button;
@@ -115,7 +117,7 @@ QToolButton *PlayerControls::addButton(QStyle::StandardPixmap icon, const QStrin
 
 void PlayerControls::setPlaying(bool playing)
 {
-    m_play->setIcon(style()->standardIcon(playing ? QStyle::SP_MediaPause : QStyle::SP_MediaPlay));
+    setPaletteIcon(m_play, playing ? QStyle::SP_MediaPause : QStyle::SP_MediaPlay);
     m_play->setToolTip(playing ? tr("Pause") : tr("Play"));
 }
 
@@ -198,7 +200,7 @@ void PlayerControls::refreshMuteButton()
 {
     // The icon tells what is heard: silent when muted, silenced by the mode, or without a device.
     const bool silent = m_muted || !m_audioUsable;
-    m_mute->setIcon(style()->standardIcon(silent ? QStyle::SP_MediaVolumeMuted : QStyle::SP_MediaVolume));
+    setPaletteIcon(m_mute, silent ? QStyle::SP_MediaVolumeMuted : QStyle::SP_MediaVolume);
     m_mute->setToolTip(m_muted ? tr("Unmute") : tr("Mute"));
 }
 

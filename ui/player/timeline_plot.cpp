@@ -35,6 +35,21 @@ QColor curveColor(CurveSource source, int rank)
     return neutral[rank % static_cast<int>(std::size(neutral))];
 }
 
+// The lanes' names come from core in English (session/clip_timeline.cpp); they are shown in the
+// interface language, looked up when the lanes are built (so again on a language change).
+const char *const kLaneNames[] = {QT_TRANSLATE_NOOP("sl::ui::TimelinePlot", "pitch (Hz)"),
+                                  QT_TRANSLATE_NOOP("sl::ui::TimelinePlot", "loudness (dB)"),
+                                  QT_TRANSLATE_NOOP("sl::ui::TimelinePlot", "smile"),
+                                  QT_TRANSLATE_NOOP("sl::ui::TimelinePlot", "motion")};
+
+QString laneName(const QString &name)
+{
+    for (const char *known : kLaneNames)
+        if (name == QLatin1String(known))
+            return TimelinePlot::tr(known);
+    return name;
+}
+
 bool sourceShown(CurveSource source, bool audio, bool video)
 {
     return (source != CurveSource::Audio || audio) && (source != CurveSource::Video || video);
@@ -76,6 +91,8 @@ void TimelinePlot::changeEvent(QEvent *event)
     QCustomPlot::changeEvent(event);
     if (event->type() == QEvent::PaletteChange)
         applyPalette();
+    if (event->type() == QEvent::LanguageChange)
+        rebuild();  // the lane names
 }
 
 void TimelinePlot::applyPalette()
@@ -161,7 +178,7 @@ void TimelinePlot::rebuild()
     for (int i = 0; i < shownCurves.size(); ++i) {
         const CurveSource source = shownCurves[i]->source;
         addCurveRow(*shownCurves[i], rows - 1 - row++, curveColor(source, ranks[static_cast<int>(source)]++));
-        m_rowNames.append(shownCurves[i]->name);
+        m_rowNames.append(laneName(shownCurves[i]->name));
     }
 
     auto ticker = yAxis->ticker().staticCast<QCPAxisTickerText>();

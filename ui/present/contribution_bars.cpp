@@ -94,11 +94,17 @@ void ContributionBars::paintEvent(QPaintEvent *)
     p.drawLine(QPointF(centre, 0), QPointF(centre, 3 * rowHeight));
     QFont captionFont = font;
     captionFont.setBold(false);
-    captionFont.setPixelSize(std::max(10, int(captionHeight * 0.42)));
+    // The caption fits the width: a smaller font first (down to two thirds), then "…".
+    const QString caption = m_available ? m_caption : tr("no model predictions for this clip");
+    int pixels = std::max(10, int(captionHeight * 0.42));
+    const int least = std::max(9, pixels * 2 / 3);
+    captionFont.setPixelSize(pixels);
+    while (pixels > least && QFontMetricsF(captionFont).horizontalAdvance(caption) > width())
+        captionFont.setPixelSize(--pixels);
     p.setFont(captionFont);
     p.setPen(palette().color(QPalette::PlaceholderText));
     p.drawText(QRectF(0, 3 * rowHeight, width(), captionHeight), Qt::AlignRight | Qt::AlignVCenter,
-               m_available ? m_caption : tr("no model predictions for this clip"));
+               QFontMetricsF(captionFont).elidedText(caption, Qt::ElideRight, width()));
 }
 
 }  // namespace sl::present

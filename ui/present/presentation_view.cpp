@@ -3,6 +3,7 @@
 #include "core/jobs/job_runner.h"
 #include "ui/player/video_surface.h"
 #include "ui/present/contribution_bars.h"
+#include "ui/present/fitted_label.h"
 #include "ui/present/live_take.h"
 #include "ui/present/prediction_gauge.h"
 #include "ui/present/presentation_summary.h"
@@ -51,10 +52,10 @@ QString barsCaption(const Contributions &contributions)
 
 PresentationView::PresentationView(QWidget *parent)
     : QWidget(parent), m_player(new QMediaPlayer(this)), m_surface(new ui::VideoSurface(this)),
-      m_headline(new QLabel(this)), m_counter(new QLabel(this)), m_captions(new QLabel(this)), m_takeStatus(new QLabel(this)),
-      m_level(new QProgressBar(this)), m_message(new QLabel(this)), m_hints(new QLabel(this)),
-      m_gauge(new PredictionGauge(this)), m_bars(new ContributionBars(this)), m_sum(new QLabel(this)),
-      m_model(new QLabel(this)), m_hold(new QTimer(this)),
+      m_headline(new FittedLabel(this)), m_counter(new QLabel(this)), m_captions(new FittedLabel(this)), m_takeStatus(new FittedLabel(this)),
+      m_level(new QProgressBar(this)), m_message(new QLabel(this)), m_hints(new FittedLabel(this)),
+      m_gauge(new PredictionGauge(this)), m_bars(new ContributionBars(this)), m_sum(new FittedLabel(this)),
+      m_model(new FittedLabel(this)), m_hold(new QTimer(this)),
       m_messageTimer(new QTimer(this))
 {
     setObjectName(QStringLiteral("presentationView"));
@@ -113,6 +114,8 @@ void PresentationView::buildLayout()
     m_message->setWordWrap(true);
     m_message->hide();
     m_hints->setText(tr("Space pause · → next · ← back · E model's view · R live take · Esc leave"));
+    m_hints->setObjectName(QStringLiteral("presentationHints"));
+    m_takeStatus->setObjectName(QStringLiteral("presentationTakeStatus"));
     m_hints->setAlignment(Qt::AlignCenter);
     QPalette hintPalette = m_hints->palette();
     hintPalette.setColor(QPalette::WindowText, palette().color(QPalette::PlaceholderText));
@@ -197,7 +200,7 @@ void PresentationView::setClips(QList<PresentationClip> clips)
         return;
     const QString project = m_projectPath;
     m_shapley->start<ShapleyContributions>(
-        {jobs::JobKind::Explanation, tr("Shapley values of %n presented clip(s)", nullptr, int(ids.size())), QString()},
+        {jobs::JobKind::Explanation, tr("Shapley values of %n presented clip(s)", nullptr, int(ids.size())), QString(), false, false},
         [project, ids](jobs::JobContext &context) {
             ShapleyContributions result = explain::shapleyContributions(project, ids);
             if (!result.error.isEmpty())
@@ -206,8 +209,8 @@ void PresentationView::setClips(QList<PresentationClip> clips)
         },
         [this](const jobs::JobInfo &info, std::optional<ShapleyContributions> computed) {
             ShapleyContributions result = computed ? std::move(*computed) : ShapleyContributions();
-            if (!computed)
-                result.error = info.error;
+            if (!computed)  // it threw, or was cancelled in the Jobs dock before it started
+                result.error = info.error.isEmpty() ? tr("cancelled") : info.error;
             if (!result.error.isEmpty())
                 showMessage(tr("Shapley values unavailable, showing unimodal predictions: %1").arg(result.error));
             if (!result.modelName.isEmpty())
@@ -279,11 +282,11 @@ void PresentationView::updateHeadline()
         m_headline->setText(headlineOf(*m_shown));
 }
 
-QString PresentationView::headline() const { return m_headline->text(); }
+QString PresentationView::headline() const { return m_headline->fullText(); }
 
-QString PresentationView::barSum() const { return m_sum->text(); }
+QString PresentationView::barSum() const { return m_sum->fullText(); }
 
-QString PresentationView::modelName() const { return m_model->text(); }
+QString PresentationView::modelName() const { return m_model->fullText(); }
 
 bool PresentationView::isLoadingShapley() const { return m_shapley->isRunning(); }
 
@@ -300,7 +303,7 @@ void PresentationView::setProject(const QString &projectPath)
 
 const PresentationClip *PresentationView::currentClip() const { return m_shown; }
 
-QString PresentationView::caption() const { return m_captions->text(); }
+QString PresentationView::caption() const { return m_captions->fullText(); }
 
 QString PresentationView::message() const { return m_message->isVisible() || m_messageTimer->isActive() ? m_message->text() : QString(); }
 
@@ -518,17 +521,27 @@ void PresentationView::resizeEvent(QResizeEvent *event)
         font.setBold(bold);
         widget->setFont(font);
     };
-    size(m_headline, 0.05, true);
+    // Texts that can run long (captions, headlines, sums; Chinese lines break anywhere) take the
+    // size from the screen as their largest and shrink, down to a little under half, to fit
+    // their place; only beyond that are they elided.
+    const auto fitted = [this](FittedLabel *label, double share, bool bold) {
+        QFont font = label->font();
+        font.setBold(bold);
+        label->setFont(font);
+        label->setPixelSizes(pixels(this, share), pixels(this, share * 0.45));
+    };
+    fitted(m_headline, 0.05, true);
     size(m_counter, 0.028, false);
-    size(m_captions, 0.046, true);
-    size(m_takeStatus, 0.032, true);
+    fitted(m_captions, 0.046, true);
+    fitted(m_takeStatus, 0.032, true);
     size(m_message, 0.032, true);
-    size(m_hints, 0.02, false);
-    size(m_sum, 0.022, false);
-    size(m_model, 0.022, false);
+    fitted(m_hints, 0.02, false);
+    fitted(m_sum, 0.022, false);
+    fitted(m_model, 0.022, false);
     for (QLabel *heading : findChildren<QLabel *>(QStringLiteral("presentationHeading")))
         size(heading, 0.03, false);
     m_captions->setMinimumHeight(pixels(this, 0.046) * 3);
+    m_sum->setMinimumHeight(pixels(this, 0.022) * 3);
     m_level->setFixedHeight(pixels(this, 0.025));
 }
 

@@ -33,6 +33,7 @@ namespace sl::present {
 using explain::ShapleyContributions;
 
 class ContributionBars;
+class FittedLabel;
 class LiveTake;
 class PredictionGauge;
 
@@ -121,17 +122,17 @@ private:
 
     QMediaPlayer *m_player;
     ui::VideoSurface *m_surface;
-    QLabel *m_headline;
+    FittedLabel *m_headline;
     QLabel *m_counter;
-    QLabel *m_captions;
-    QLabel *m_takeStatus;
+    FittedLabel *m_captions;
+    FittedLabel *m_takeStatus;
     QProgressBar *m_level;
     QLabel *m_message;
-    QLabel *m_hints;
+    FittedLabel *m_hints;
     PredictionGauge *m_gauge;
     ContributionBars *m_bars;
-    QLabel *m_sum;
-    QLabel *m_model;
+    FittedLabel *m_sum;
+    FittedLabel *m_model;
     QTimer *m_hold;
     QTimer *m_messageTimer;
     LiveTake *m_take = nullptr;
