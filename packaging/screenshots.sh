@@ -45,3 +45,11 @@ empty="$(mktemp -d)/new-project"
 "$bin/sentilens-cli" init "$empty" >/dev/null
 "$bin/sentilens" "$empty" --theme dark --size 1366x768 --screenshot "$out/new-project-768-dark.png" >/dev/null 2>&1
 echo "$out/new-project-768-dark.png"
+# Issue 17's Jobs dock, floating at the width of the window: the window's extraction and prediction
+# and a training rehearsal (on a scratch copy) on the application's job queue.
+for spec in "1920x1080 light" "1366x768 light" "1366x768 dark"; do
+  set -- $spec
+  "$bin/sentilens" "$project" --annotator demo --theme "$2" --size "$1" --show jobs \
+    --screenshot "$out/jobs-dock-${1#*x}-$2.png" >/dev/null 2>&1
+  echo "$out/jobs-dock-${1#*x}-$2.png"
+done

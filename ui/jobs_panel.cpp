@@ -110,9 +110,7 @@ void JobsPanel::updateJob(qint64 id)
     title->setToolTip(QStringLiteral("%1: %2").arg(jobs::kindName(info.kind), info.title));
     auto *bar = qobject_cast<QProgressBar *>(m_table->cellWidget(row, ProgressColumn));
     bar->setValue(int(std::lround(info.progress * 1000)));
-    bar->setFormat(info.state == jobs::JobState::Running && !info.message.isEmpty()
-                       ? QStringLiteral("%p% · ") + info.message
-                       : QStringLiteral("%p%"));
+    bar->setFormat(QStringLiteral("%p%"));  // the message goes in Details: a bar has no room for it
     bar->setToolTip(info.message);
     m_table->item(row, StateColumn)->setText(jobs::stateName(info.state));
     QTableWidgetItem *detail = m_table->item(row, DetailColumn);
@@ -122,9 +120,13 @@ void JobsPanel::updateJob(qint64 id)
     detail->setToolTip(text);
     // A red that reads on the light and the dark theme; other rows keep the theme's text colour.
     detail->setData(Qt::ForegroundRole, failed ? QVariant(QColor(0xd3, 0x2f, 0x2f)) : QVariant());
+    if (jobs::isFinished(info.state))
+        m_table->removeCellWidget(row, CancelColumn);  // an ended job has nothing to cancel
     if (auto *cancel = qobject_cast<QPushButton *>(m_table->cellWidget(row, CancelColumn))) {
-        cancel->setEnabled(!jobs::isFinished(info.state));
-        cancel->setToolTip(cancel->isEnabled() ? tr("Stop this job (at its next step)") : QString());
+        cancel->setEnabled(info.state == jobs::JobState::Queued || (info.state == jobs::JobState::Running && info.stopsOnCancel));
+        cancel->setToolTip(cancel->isEnabled()                   ? tr("Stop this job (at its next step)")
+                           : info.state == jobs::JobState::Running ? tr("This job cannot stop half-way; it ends on its own")
+                                                                   : QString());
     }
     updateSummary();
 }

@@ -26,6 +26,7 @@
 namespace sl::ui {
 
 namespace {
+// The project folder's name, as the train dialog and the review queue name their jobs.
 QString projectName(const store::Project &project) { return QFileInfo(project.folder()).fileName(); }
 }  // namespace
 
@@ -103,8 +104,9 @@ bool MainWindow::startPrediction()
     if (!m_session || m_prediction->isRunning())
         return false;
     const QString path = m_session->project().databasePath();
+    // The batch prediction cannot stop half-way (predictAllClips takes no cancel flag).
     const jobs::JobSpec spec{jobs::JobKind::Prediction, tr("Predict every clip of %1").arg(projectName(m_session->project())),
-                             QStringLiteral("prediction:") + path};
+                             QStringLiteral("prediction:") + path, false, false};
     const bool started = m_prediction->start<training::BatchPredictionResult>(
         spec,
         [path](jobs::JobContext &context) {
@@ -141,7 +143,7 @@ void MainWindow::loadWaveform(qint64 clipId, const QString &mediaFile)
     jobs::JobQueue *queue = jobs::JobQueue::application();
     queue->cancel(m_waveformJob);
     m_waveformJob = queue->submitFor<std::vector<float>>(
-        {jobs::JobKind::Waveform, tr("Waveform of %1").arg(QFileInfo(mediaFile).fileName()), QString(), true},
+        {jobs::JobKind::Waveform, tr("Waveform of %1").arg(QFileInfo(mediaFile).fileName()), QString(), true, false},
         [mediaFile](jobs::JobContext &) {
             try {
                 return media::decodeAudioMono16k(mediaFile);

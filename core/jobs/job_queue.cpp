@@ -144,6 +144,7 @@ qint64 JobQueue::submit(const JobSpec &spec, Work work, QObject *receiver, Finis
     record->info.kind = spec.kind;
     record->info.title = spec.title;
     record->info.exclusiveKey = spec.exclusiveKey;
+    record->info.stopsOnCancel = spec.stopsOnCancel;
     record->work = std::move(work);
     record->finished = std::move(finished);
     record->receiver = receiver;
@@ -258,7 +259,8 @@ void JobQueue::complete(const std::shared_ptr<JobRecord> &record)
         // A pipeline asked to stop often stops by throwing ("cancelled; …"): that is a cancel, and
         // its message is kept as the job's error text.
         record->info.error = record->failure;
-        if (record->cancel.load()) {
+        // Work that never looks at the flag ran to its end: it is what it is, done or failed.
+        if (record->cancel.load() && (record->info.stopsOnCancel || !ran)) {
             record->info.state = JobState::Cancelled;
         } else if (!record->failure.isEmpty()) {
             record->info.state = JobState::Failed;

@@ -43,6 +43,10 @@ struct JobSpec {
     // Forgotten as soon as it is done or cancelled, so that the list is not flooded (a waveform
     // per clip visited); kept, like every job, when it fails.
     bool transient = false;
+    // Whether the work looks at the cancel flag (extraction, training, imports do). One that does
+    // not can still be cancelled while queued; once running it runs to its end, and the dock
+    // offers no Cancel for it.
+    bool stopsOnCancel = true;
 };
 
 // A job as the dock shows it; a copy, taken under the job's lock.
@@ -54,6 +58,7 @@ struct JobInfo {
     JobState state = JobState::Queued;
     double progress = 0.0;  // 0..1
     QString message;        // the latest progress message
+    bool stopsOnCancel = true;
     QString error;          // why it failed (or what a cancelled job said): names the file or the problem
 };
 

@@ -252,6 +252,46 @@ private slots:
         QVERIFY(queue.ids().isEmpty());
     }
 
+    void workThatCannotStopRunsToItsEndWhenCancelled()
+    {
+        Gate gate;
+        JobQueue queue(1);
+        JobSpec running = spec(QStringLiteral("review queue"), JobKind::ReviewQueue);
+        running.stopsOnCancel = false;
+        std::optional<int> value;
+        const qint64 id = queue.submitFor<int>(
+            running, [&gate](JobContext &context) { gate.work(QStringLiteral("r"))(context); return 5; }, &queue,
+            [&value](const JobInfo &, std::optional<int> result) { value = result; });
+        JobSpec waiting = running;
+        waiting.title = QStringLiteral("waiting");
+        std::atomic_bool waitingRan{false};
+        const qint64 queued = queue.submit(waiting, [&waitingRan](JobContext &) { waitingRan = true; });
+        QTRY_COMPARE(gate.inside.load(), 1);
+        queue.cancel(queued);
+        QCOMPARE(queue.info(queued).state, JobState::Cancelled);  // not started: it never will
+        queue.cancel(id);  // the work returns (the gate looks at the flag), as from its end
+        QVERIFY(waitFinished(queue, id));
+        QCOMPARE(queue.info(id).state, JobState::Done);  // it ran to its end, and says so
+        QCOMPARE(value, std::optional<int>(5));
+        QVERIFY(!waitingRan);
+    }
+
+    void transientJobsAreForgottenUnlessTheyFail()
+    {
+        JobQueue queue(1);
+        QSignalSpy removed(&queue, &JobQueue::jobRemoved);
+        JobSpec waveform = spec(QStringLiteral("waveform"), JobKind::Waveform);
+        waveform.transient = true;
+        const qint64 done = queue.submit(waveform, [](JobContext &) {});
+        const qint64 failed = queue.submit(waveform, [](JobContext &) { throw Error(QStringLiteral("/media/a.mp4: no audio stream")); });
+        QTRY_COMPARE(removed.size(), 1);
+        QTest::qWait(20);
+        QCOMPARE(removed.size(), 1);
+        QCOMPARE(removed.first().first().toLongLong(), done);
+        QCOMPARE(queue.ids(), QList<qint64>{failed});
+        QCOMPARE(queue.info(failed).error, QStringLiteral("/media/a.mp4: no audio stream"));
+    }
+
     void cancelAndWaitDropsTheOwnersCallback()
     {
         Gate gate;

@@ -82,7 +82,7 @@ void ExplanationController::startNext()
     const jobs::JobSpec spec{jobs::JobKind::Explanation,
                              clips.isEmpty() ? tr("Explain every clip of %1").arg(QFileInfo(path).fileName())
                                              : tr("Explain clip %1").arg(clips.first()),
-                             QString(), !clips.isEmpty()};
+                             QString(), !clips.isEmpty(), false};
     m_runner->start<plots::ExplanationPlots>(
         spec,
         [path, clips](jobs::JobContext &context) {

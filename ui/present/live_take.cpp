@@ -213,7 +213,7 @@ void LiveTake::startAnalysis(const QString &file)
     const QString project = m_projectPath;
     const QString work = m_workFolder;
     const qint64 id = jobs::JobQueue::application()->submitFor<TakeAnalysis>(
-        {jobs::JobKind::LiveTake, tr("Analyse the live take %1").arg(QFileInfo(file).fileName()), QString()},
+        {jobs::JobKind::LiveTake, tr("Analyse the live take %1").arg(QFileInfo(file).fileName()), QString(), false, false},
         [project, file, work](jobs::JobContext &context) {
             TakeAnalysis analysis = explain::analyseTake(project, file, work);
             if (!analysis.error.isEmpty())

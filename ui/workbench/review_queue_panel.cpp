@@ -73,7 +73,7 @@ bool ReviewQueuePanel::refresh()
     m_status->setText(tr("Ranking clips…"));
     const QString path = m_projectPath;
     m_runner->start<training::ReviewQueue>(
-        {jobs::JobKind::ReviewQueue, tr("Review queue of %1").arg(QFileInfo(path).fileName()), QStringLiteral("review:") + path},
+        {jobs::JobKind::ReviewQueue, tr("Review queue of %1").arg(QFileInfo(path).fileName()), QStringLiteral("review:") + path, false, false},
         [path](jobs::JobContext &context) {
             training::ReviewQueue queue = training::buildReviewQueue(path, kQueueLength);
             if (!queue.error.isEmpty())
@@ -88,8 +88,8 @@ bool ReviewQueuePanel::refresh()
                 return;
             }
             m_queue = queue ? std::move(*queue) : training::ReviewQueue();
-            if (!queue)
-                m_queue.error = info.error;
+            if (!queue)  // it threw, or was cancelled in the Jobs dock before it started
+                m_queue.error = info.error.isEmpty() ? tr("Cancelled; Rebuild ranks the clips again.") : info.error;
             showQueue();
         });
     return true;
