@@ -175,6 +175,7 @@ private slots:
         heatmap->replot();
         QVERIFY2(heatmap->axisRect()->height() >= 90 * 12, qPrintable(QString::number(heatmap->axisRect()->height())));
         QVERIFY2(view.height() < 500, qPrintable(QString::number(view.height())));  // the dock does not grow
+        QVERIFY2(view.minimumSizeHint().height() <= 400, qPrintable(QString::number(view.minimumSizeHint().height())));
         QCPColorScale *scale = nullptr;
         for (QCPLayoutElement *element : heatmap->plotLayout()->elements(true))
             if (auto *found = qobject_cast<QCPColorScale *>(element))
@@ -187,9 +188,17 @@ private slots:
         clip.name = QStringLiteral("clip1");
         clip.mask.available = true;
         clip.mask.mask = QVector<double>(16, 0.97);
+        clip.mask.modalityShare = {0.2, 0.3, 0.5};
         view.showClip(clip);
         QCustomPlot *bars = view.clipPlot();
         bars->replot();
+        // The modality shares as strips in the palette's colours, widths in proportion.
+        for (int m = 0; m < plots::kModalities; ++m) {
+            auto *strip = bars->findChild<QCPItemRect *>(QStringLiteral("maskShare%1").arg(plots::modalityCode(m)));
+            QVERIFY(strip);
+            QCOMPARE(strip->brush().color(), plots::modalityColour(m));
+            QVERIFY(qFuzzyCompare(strip->bottomRight->coords().x() - strip->topLeft->coords().x(), clip.mask.modalityShare[size_t(m)] * 16.4));
+        }
         QVERIFY(bars->legend->visible());
         QVERIFY(!bars->axisRect()->outerRect().intersects(bars->legend->outerRect()));
     }
@@ -255,6 +264,12 @@ private slots:
         clip.kan = kan;
         view.showClip(clip);
         QVERIFY(view.modelOffer()->isHidden());
+        // The multiples scroll: the dock's minimum stays small whatever the network's size.
+        for (int e = 0; e < 40; ++e)
+            clip.kan.edges << edge(0, QStringLiteral("T.z%1").arg(e + 2), QStringLiteral("h1.%1").arg(e % 4 + 1), 0.1);
+        view.showClip(clip);
+        QVERIFY2(view.minimumSizeHint().height() <= 400 && view.minimumSizeHint().width() <= 500,
+                 qPrintable(QStringLiteral("%1x%2").arg(view.minimumSizeHint().width()).arg(view.minimumSizeHint().height())));
     }
 
     // Text: words start at 0, 0.4 and 1.0 s (durations 0.4, 0.6 and, for the last, 0.6 again);

@@ -3,6 +3,7 @@
 #include "ui/plots/plot_text.h"
 
 #include "ui/plots/plot_canvas.h"
+#include "ui/plots/plot_theme.h"
 
 #include <QCoreApplication>
 #include <algorithm>
@@ -106,8 +107,31 @@ void drawClipMask(QCustomPlot *plot, const MaskData &mask, const QString &title)
     shortcut->setPen(Qt::NoPen);
     shortcut->setData(keys, dropped, true);
     shortcut->moveAbove(causal);
-    plot->xAxis->setRange(-0.7, double(mask.mask.size()) - 0.3);
-    plot->yAxis->setRange(0, 1.02);
+    const double left = -0.7, right = double(mask.mask.size()) - 0.3;
+    // Above the bars, each modality's share of the mask mass as a strip in its colour
+    // (modality_palette.h), so the split by modality reads as in the other views.
+    double at = left;
+    for (int m = 0; m < kModalities; ++m) {
+        const double share = std::clamp(mask.modalityShare[size_t(m)], 0.0, 1.0);
+        auto *strip = new QCPItemRect(plot);
+        strip->setObjectName(QStringLiteral("maskShare%1").arg(modalityCode(m)));
+        strip->topLeft->setCoords(at, 1.26);
+        strip->bottomRight->setCoords(at + share * (right - left), 1.05);
+        strip->setBrush(modalityColour(m));
+        strip->setPen(Qt::NoPen);
+        if (share >= 0.06) {
+            auto *label = new QCPItemText(plot);
+            label->position->setCoords(at + share * (right - left) / 2, 1.155);
+            label->setFont(QFont(plot->font().family(), std::max(6, plot->font().pointSize() - 2)));
+            label->setPadding(QMargins(0, 0, 0, 0));
+            label->setColor(Qt::white);
+            keepItemColour(label);  // white on the strip's colour, whatever the theme
+            label->setText(QStringLiteral("%1 %2%").arg(modalityCode(m)).arg(100 * share, 0, 'f', 0));
+        }
+        at += share * (right - left);
+    }
+    plot->xAxis->setRange(left, right);
+    plot->yAxis->setRange(0, 1.28);
     plot->xAxis->setLabel(tr("fused dimension"));
     // The legend in one row under the plot: inside it would cover the bars, which fill the rect.
     placeLegendBelow(plot);
