@@ -40,10 +40,18 @@ void recordNewProject(SettingsRepository settings, const QString &name, const QS
 std::unique_ptr<ProjectDatabase> createOnServer(const QString &location, const QString &mediaRoot, QString &root)
 {
     const QString display = parseServerLocation(location).display();
-    if (!mediaRoot.isEmpty())
-        setMediaRootFor(display, mediaRoot);
+    if (mediaRoot.isEmpty()) {
+        root = requireMediaRoot(display);
+        return std::make_unique<ProjectDatabase>(location, ProjectDatabase::OpenMode::CreateNew);
+    }
+    if (!QFileInfo(mediaRoot).isDir())
+        throw Error(QStringLiteral("%1: the media root is not a folder on this machine").arg(mediaRoot));
+    // Recorded once the project is made, so that a server that does not answer, or refuses, leaves
+    // no setting behind for an address that holds no project.
+    auto database = std::make_unique<ProjectDatabase>(location, ProjectDatabase::OpenMode::CreateNew);
+    setMediaRootFor(display, mediaRoot);
     root = requireMediaRoot(display);
-    return std::make_unique<ProjectDatabase>(location, ProjectDatabase::OpenMode::CreateNew);
+    return database;
 }
 }  // namespace
 

@@ -21,6 +21,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QPainter>
+#include <QStandardPaths>
 #include <QTimer>
 #include <QtTest>
 #include <functional>
@@ -70,8 +71,10 @@ private slots:
     {
         test::isolateSettings();
         QVERIFY(m_dir.isValid());
-        // Media roots are per-machine settings: the test's go into its own folder.
-        qputenv("XDG_CONFIG_HOME", QFile::encodeName(m_dir.filePath(QStringLiteral("config"))));
+        // Media roots are per-machine settings; in QStandardPaths' test mode they live under
+        // ~/.qttest, which earlier runs share: start from none.
+        QVERIFY(QStandardPaths::isTestModeEnabled());
+        QFile::remove(store::machineSettingsPath());
         if (test::PostgresCluster::binDir().isEmpty())
             QSKIP("PostgreSQL's server programs (initdb, pg_ctl) are not installed (Debian: postgresql-15)");
         m_cluster = std::make_unique<test::PostgresCluster>();
@@ -141,6 +144,9 @@ private slots:
         }
         // None of them made a project in the good database.
         QVERIFY(!store::Project::existsAt(url));
+        // Nor left a media root behind for an address that holds no project.
+        QCOMPARE(store::mediaRootFor(store::parseServerLocation(QStringLiteral("postgresql://ana@127.0.0.1:1/corpus")).display()),
+                 QString());
     }
 
     void theWindowCreatesAndOpensServerProjects()
