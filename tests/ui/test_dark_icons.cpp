@@ -5,6 +5,7 @@
 #include "tests/support_gui/test_window.h"
 #include "ui/main_window.h"
 #include "ui/player/player_controls.h"
+#include "ui/shortcut_registry.h"
 #include "ui/theme.h"
 
 #include <QToolBar>
@@ -16,20 +17,25 @@ using namespace sl;
 namespace {
 
 // The share of an icon's visible pixels (alpha over a half) whose lightness lies at least 90
-// levels from the background's, or that are clearly coloured (a folder, a question mark).
+// levels from the background's. A picture (a twentieth of its pixels clearly coloured: the
+// folder, the question mark) carries its own contrast and counts as standing out.
 double standingOut(const QIcon &icon, const QColor &background)
 {
     const QImage image = icon.pixmap(QSize(16, 16)).toImage().convertToFormat(QImage::Format_ARGB32);
-    int visible = 0, distinct = 0;
+    int visible = 0, distinct = 0, coloured = 0;
     for (int y = 0; y < image.height(); ++y)
         for (int x = 0; x < image.width(); ++x) {
             const QColor pixel = image.pixelColor(x, y);
             if (pixel.alpha() < 128)
                 continue;
             ++visible;
-            if (std::abs(pixel.lightness() - background.lightness()) >= 90 || pixel.hsvSaturation() > 80)
+            if (std::abs(pixel.lightness() - background.lightness()) >= 90)
                 ++distinct;
+            if (pixel.hsvSaturation() > 80)
+                ++coloured;
         }
+    if (visible > 0 && coloured * 20 >= visible)
+        return 1.0;
     return visible == 0 ? 0.0 : double(distinct) / visible;
 }
 
@@ -74,6 +80,17 @@ private slots:
             for (const Shown &one : shown)  // the theme reached the buttons themselves
                 QVERIFY2((one.background.lightness() < 128) == (theme == ui::Theme::Dark),
                          qPrintable(one.name + QLatin1Char(' ') + one.background.name()));
+            // A picture keeps its colours: the help icon's blue is not painted over in one ink.
+            const QImage help = window.shortcuts()->action(QStringLiteral("help.keys"))->icon().pixmap(QSize(16, 16)).toImage();
+            int solid = 0, coloured = 0;
+            for (int y = 0; y < help.height(); ++y)
+                for (int x = 0; x < help.width(); ++x)
+                    if (help.pixelColor(x, y).alpha() >= 128) {
+                        ++solid;
+                        coloured += help.pixelColor(x, y).hsvSaturation() > 80 ? 1 : 0;
+                    }
+            QVERIFY2(coloured * 20 >= solid, qPrintable(QStringLiteral("%1 theme: help icon %2 of %3 pixels coloured")
+                                                             .arg(ui::themeName(theme)).arg(coloured).arg(solid)));
             for (const Shown &one : shown) {
                 const double share = standingOut(one.icon, one.background);
                 QVERIFY2(share >= 0.5, qPrintable(QStringLiteral("%1 theme, %2: %3% of its pixels stand out from %4")

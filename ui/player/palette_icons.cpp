@@ -8,6 +8,8 @@
 #include <QPixmap>
 #include <QWidget>
 
+#include <cmath>
+
 namespace sl::ui {
 
 namespace {
@@ -16,6 +18,29 @@ const char *const kIconProperty = "sl_paletteIcon";
 constexpr int kLeastGap = 90;
 // A glyph is grey: coloured icons keep their colours whatever the background.
 constexpr int kGreyestSaturation = 60;
+// ... and of one tone: the lightness of its solid pixels spreads less than this.
+constexpr double kWidestSpread = 45;
+
+// The standard deviation of the lightness of an image's solid pixels.
+double lightnessSpread(const QImage &image)
+{
+    const QImage argb = image.convertToFormat(QImage::Format_ARGB32);
+    double sum = 0, squares = 0;
+    int count = 0;
+    for (int y = 0; y < argb.height(); ++y)
+        for (int x = 0; x < argb.width(); ++x) {
+            const QColor pixel = argb.pixelColor(x, y);
+            if (pixel.alpha() < 128)
+                continue;
+            sum += pixel.lightness();
+            squares += double(pixel.lightness()) * pixel.lightness();
+            ++count;
+        }
+    if (count == 0)
+        return 0;
+    const double mean = sum / count;
+    return std::sqrt(std::max(0.0, squares / count - mean * mean));
+}
 
 QPixmap recoloured(const QPixmap &pixmap, const QColor &colour)
 {
@@ -68,7 +93,10 @@ QIcon paletteIcon(const QWidget &widget, QStyle::StandardPixmap which)
         for (const QIcon::Mode mode : {QIcon::Normal, QIcon::Disabled}) {
             const QPixmap pixmap = standard.pixmap(size, mode);
             const QColor glyph = meanVisibleColour(pixmap.toImage());
-            const bool grey = glyph.isValid() && glyph.hsvSaturation() <= kGreyestSaturation;
+            // A glyph is one grey ink: an icon of several tones (the white and blue question
+            // mark) averages to grey too, but is a picture and stays as drawn.
+            const bool grey = glyph.isValid() && glyph.hsvSaturation() <= kGreyestSaturation
+                              && lightnessSpread(pixmap.toImage()) <= kWidestSpread;
             if (grey && mode == QIcon::Normal && lightnessGap(glyph, background) < kLeastGap) {
                 result.addPixmap(recoloured(pixmap, ink), mode);
                 changed = true;
