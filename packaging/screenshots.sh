@@ -53,3 +53,21 @@ for spec in "1920x1080 light" "1366x768 light" "1366x768 dark"; do
     --screenshot "$out/jobs-dock-${1#*x}-$2.png" >/dev/null 2>&1
   echo "$out/jobs-dock-${1#*x}-$2.png"
 done
+# Issue 17's language switch, dark icons and presentation, at both screen sizes, in English and
+# Chinese: the window (light and dark; the transport and toolbar icons in the dark theme, the
+# lanes, split names and headers in Chinese) and the presentation (always dark; its texts fitted).
+# SENTILENS_LANGUAGE picks the language as View > Language does.
+XDG_CONFIG_HOME="$(mktemp -d)"
+export XDG_CONFIG_HOME
+for language in en zh_CN; do
+  for size in 1920x1080 1366x768; do
+    for theme in light dark; do
+      SENTILENS_LANGUAGE="$language" "$bin/sentilens" "$project" --annotator demo --theme "$theme" --size "$size" \
+        --select 3 --screenshot "$out/window-${size#*x}-$theme-${language%_CN}.png" >/dev/null 2>&1
+      echo "$out/window-${size#*x}-$theme-${language%_CN}.png"
+    done
+    SENTILENS_LANGUAGE="$language" "$bin/sentilens" "$project" --annotator demo --size "$size" --present \
+      --screenshot "$out/presentation-${size#*x}-${language%_CN}.png" >/dev/null 2>&1
+    echo "$out/presentation-${size#*x}-${language%_CN}.png"
+  done
+done
