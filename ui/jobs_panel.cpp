@@ -18,6 +18,33 @@ namespace {
 constexpr int kIdRole = Qt::UserRole + 1;
 }  // namespace
 
+QString JobsPanel::kindText(jobs::JobKind kind)
+{
+    switch (kind) {
+    case jobs::JobKind::Extraction: return tr("Feature extraction");
+    case jobs::JobKind::Prediction: return tr("Prediction");
+    case jobs::JobKind::Training: return tr("Training");
+    case jobs::JobKind::Explanation: return tr("Explanation");
+    case jobs::JobKind::Waveform: return tr("Waveform");
+    case jobs::JobKind::LiveTake: return tr("Live take");
+    case jobs::JobKind::Import: return tr("Import");
+    case jobs::JobKind::ReviewQueue: return tr("Review queue");
+    }
+    return {};
+}
+
+QString JobsPanel::stateText(jobs::JobState state)
+{
+    switch (state) {
+    case jobs::JobState::Queued: return tr("Queued");
+    case jobs::JobState::Running: return tr("Running");
+    case jobs::JobState::Done: return tr("Done");
+    case jobs::JobState::Failed: return tr("Failed");
+    case jobs::JobState::Cancelled: return tr("Cancelled");
+    }
+    return {};
+}
+
 JobsPanel::JobsPanel(jobs::JobQueue *queue, QWidget *parent) : QWidget(parent), m_queue(queue)
 {
     setObjectName(QStringLiteral("jobsPanel"));
@@ -107,12 +134,12 @@ void JobsPanel::updateJob(qint64 id)
     const jobs::JobInfo info = m_queue->info(id);
     QTableWidgetItem *title = m_table->item(row, TitleColumn);
     title->setText(info.title);
-    title->setToolTip(QStringLiteral("%1: %2").arg(jobs::kindName(info.kind), info.title));
+    title->setToolTip(QStringLiteral("%1: %2").arg(kindText(info.kind), info.title));
     auto *bar = qobject_cast<QProgressBar *>(m_table->cellWidget(row, ProgressColumn));
     bar->setValue(int(std::lround(info.progress * 1000)));
     bar->setFormat(QStringLiteral("%p%"));  // the message goes in Details: a bar has no room for it
     bar->setToolTip(info.message);
-    m_table->item(row, StateColumn)->setText(jobs::stateName(info.state));
+    m_table->item(row, StateColumn)->setText(stateText(info.state));
     QTableWidgetItem *detail = m_table->item(row, DetailColumn);
     const bool failed = info.state == jobs::JobState::Failed;
     const QString text = info.error.isEmpty() ? info.message : info.error;

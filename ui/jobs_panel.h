@@ -11,6 +11,8 @@ class QTableWidget;
 
 namespace sl::jobs {
 class JobQueue;
+enum class JobKind;
+enum class JobState;
 }
 
 namespace sl::ui {
@@ -28,6 +30,8 @@ public:
     int rowOf(qint64 jobId) const;  // -1 when the job is not listed
     // The row's cancel button; null when the job has ended.
     QPushButton *cancelButton(qint64 jobId) const;
+    static QString kindText(jobs::JobKind kind);
+    static QString stateText(jobs::JobState state);
 
 private:
     void addJob(qint64 id);

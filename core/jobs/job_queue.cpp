@@ -36,33 +36,6 @@ struct JobRecord {
     bool receiverAlive() const { return !dropped && (!hasReceiver || receiver); }
 };
 
-QString kindName(JobKind kind)
-{
-    switch (kind) {
-    case JobKind::Extraction: return QCoreApplication::translate("sl::jobs", "Extraction");
-    case JobKind::Prediction: return QCoreApplication::translate("sl::jobs", "Prediction");
-    case JobKind::Training: return QCoreApplication::translate("sl::jobs", "Training");
-    case JobKind::Explanation: return QCoreApplication::translate("sl::jobs", "Explanation");
-    case JobKind::Waveform: return QCoreApplication::translate("sl::jobs", "Waveform");
-    case JobKind::LiveTake: return QCoreApplication::translate("sl::jobs", "Live take");
-    case JobKind::Import: return QCoreApplication::translate("sl::jobs", "Import");
-    case JobKind::ReviewQueue: return QCoreApplication::translate("sl::jobs", "Review queue");
-    }
-    return {};
-}
-
-QString stateName(JobState state)
-{
-    switch (state) {
-    case JobState::Queued: return QCoreApplication::translate("sl::jobs", "Queued");
-    case JobState::Running: return QCoreApplication::translate("sl::jobs", "Running");
-    case JobState::Done: return QCoreApplication::translate("sl::jobs", "Done");
-    case JobState::Failed: return QCoreApplication::translate("sl::jobs", "Failed");
-    case JobState::Cancelled: return QCoreApplication::translate("sl::jobs", "Cancelled");
-    }
-    return {};
-}
-
 bool isFinished(JobState state) { return state == JobState::Done || state == JobState::Failed || state == JobState::Cancelled; }
 
 JobContext::JobContext(JobQueue *queue, std::shared_ptr<JobRecord> record) : m_queue(queue), m_record(std::move(record)) {}
@@ -235,7 +208,7 @@ void JobQueue::runWork(const std::shared_ptr<JobRecord> &record, JobQueue *queue
     } catch (const std::exception &error) {
         failure = QString::fromUtf8(error.what());
     } catch (...) {
-        failure = QCoreApplication::translate("sl::jobs", "The job stopped on an unknown error.");
+        failure = QStringLiteral("The job stopped on an error that is not a std::exception");
     }
     {
         QMutexLocker lock(&record->mutex);

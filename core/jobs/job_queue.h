@@ -29,9 +29,7 @@ namespace sl::jobs {
 enum class JobKind { Extraction, Prediction, Training, Explanation, Waveform, LiveTake, Import, ReviewQueue };
 enum class JobState { Queued, Running, Done, Failed, Cancelled };
 
-QString kindName(JobKind kind);    // "Extraction", … (translatable, for the Jobs dock)
-QString stateName(JobState state);  // "Queued", …
-bool isFinished(JobState state);   // done, failed or cancelled
+bool isFinished(JobState state);  // done, failed or cancelled (the Jobs dock names kinds and states)
 
 // What the queue is asked to run, besides the work itself.
 struct JobSpec {
