@@ -29,17 +29,17 @@
 <context>
     <name>SetLabelCommand</name>
     <message>
-        <location filename="../ui/history_view.cpp" line="16"/>
+        <location filename="../ui/history_view.cpp" line="17"/>
         <source>none</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../ui/history_view.cpp" line="29"/>
+        <location filename="../ui/history_view.cpp" line="30"/>
         <source>%1 of %2: %3 → %4</source>
         <translation>片段 %2 的 %1：%3 → %4</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/history_view.cpp" line="31"/>
+        <location filename="../ui/history_view.cpp" line="32"/>
         <source>%1 of %n clips (%2, …): → %3</source>
         <translation>
             <numerusform>%n 个片段的 %1（%2，…）：→ %3</numerusform>
@@ -49,7 +49,7 @@
 <context>
     <name>SetTranscriptCommand</name>
     <message>
-        <location filename="../ui/history_view.cpp" line="24"/>
+        <location filename="../ui/history_view.cpp" line="25"/>
         <source>Transcript of %1</source>
         <translation>片段 %1 的文本转写</translation>
     </message>
@@ -80,7 +80,7 @@
 <context>
     <name>sl::plots</name>
     <message>
-        <location filename="../ui/plots/dataset_plot.cpp" line="248"/>
+        <location filename="../ui/plots/dataset_plot.cpp" line="249"/>
         <source>Shapley φ</source>
         <translation>Shapley 值 φ</translation>
     </message>
@@ -136,154 +136,155 @@
         <translation>情感</translation>
     </message>
     <message>
-        <location filename="../ui/plots/dataset_plot.cpp" line="50"/>
+        <location filename="../ui/plots/dataset_plot.cpp" line="51"/>
         <source>negative</source>
         <translation>负面</translation>
     </message>
     <message>
-        <location filename="../ui/plots/dataset_plot.cpp" line="50"/>
+        <location filename="../ui/plots/dataset_plot.cpp" line="51"/>
         <source>non-negative</source>
         <translation>非负面</translation>
     </message>
     <message>
-        <location filename="../ui/plots/dataset_plot.cpp" line="52"/>
+        <location filename="../ui/plots/dataset_plot.cpp" line="53"/>
         <source>strong −</source>
         <translation>强 −</translation>
     </message>
     <message>
-        <location filename="../ui/plots/dataset_plot.cpp" line="52"/>
+        <location filename="../ui/plots/dataset_plot.cpp" line="53"/>
         <source>weak −</source>
         <translation>弱 −</translation>
     </message>
     <message>
-        <location filename="../ui/plots/dataset_plot.cpp" line="52"/>
+        <location filename="../ui/plots/dataset_plot.cpp" line="53"/>
         <source>neutral</source>
         <translation>中性</translation>
     </message>
     <message>
-        <location filename="../ui/plots/dataset_plot.cpp" line="52"/>
+        <location filename="../ui/plots/dataset_plot.cpp" line="53"/>
         <source>weak +</source>
         <translation>弱 +</translation>
     </message>
     <message>
-        <location filename="../ui/plots/dataset_plot.cpp" line="52"/>
+        <location filename="../ui/plots/dataset_plot.cpp" line="53"/>
         <source>strong +</source>
         <translation>强 +</translation>
     </message>
     <message>
-        <location filename="../ui/plots/dataset_plot.cpp" line="104"/>
+        <location filename="../ui/plots/dataset_plot.cpp" line="105"/>
         <source>all splits</source>
         <translation>全部划分</translation>
     </message>
     <message>
-        <location filename="../ui/plots/dataset_plot.cpp" line="106"/>
+        <location filename="../ui/plots/dataset_plot.cpp" line="107"/>
         <source>%1: no labelled clips</source>
         <translation>%1：没有已标注的片段</translation>
     </message>
     <message>
-        <location filename="../ui/plots/dataset_plot.cpp" line="107"/>
+        <location filename="../ui/plots/dataset_plot.cpp" line="108"/>
         <source>%1: %2 labelled clips, MAE %3, Acc2 %4%</source>
         <translation>%1：%2 个已标注片段，MAE %3，Acc2 %4%</translation>
     </message>
     <message>
-        <location filename="../ui/plots/dataset_plot.cpp" line="110"/>
+        <location filename="../ui/plots/dataset_plot.cpp" line="111"/>
         <source>, Corr %1</source>
         <translation>，相关系数 %1</translation>
     </message>
     <message>
-        <location filename="../ui/plots/dataset_plot.cpp" line="144"/>
+        <location filename="../ui/plots/dataset_plot.cpp" line="145"/>
         <source>no split</source>
         <translation>无划分</translation>
     </message>
     <message>
-        <location filename="../ui/plots/dataset_plot.cpp" line="153"/>
+        <location filename="../ui/plots/dataset_plot.cpp" line="154"/>
         <source>true M</source>
         <translation>真实 M</translation>
     </message>
     <message>
-        <location filename="../ui/plots/dataset_plot.cpp" line="154"/>
+        <location filename="../ui/plots/dataset_plot.cpp" line="155"/>
         <source>predicted M</source>
         <translation>预测 M</translation>
     </message>
     <message>
-        <location filename="../ui/plots/dataset_plot.cpp" line="191"/>
+        <location filename="../ui/plots/dataset_plot.cpp" line="192"/>
         <source>accuracy</source>
         <translation>准确率</translation>
     </message>
     <message>
-        <location filename="../ui/plots/dataset_plot.cpp" line="219"/>
+        <location filename="../ui/plots/dataset_plot.cpp" line="220"/>
         <source>predicted</source>
         <translation>预测</translation>
     </message>
     <message>
-        <location filename="../ui/plots/dataset_plot.cpp" line="220"/>
+        <location filename="../ui/plots/dataset_plot.cpp" line="221"/>
         <source>true</source>
         <translation>真实</translation>
     </message>
     <message>
-        <location filename="../ui/plots/kan_plot.cpp" line="50"/>
+        <location filename="../ui/plots/kan_plot.cpp" line="52"/>
         <source>this clip</source>
         <translation>当前片段</translation>
     </message>
     <message>
-        <location filename="../ui/plots/kan_plot.cpp" line="90"/>
+        <location filename="../ui/plots/kan_plot.cpp" line="166"/>
+        <location filename="../ui/plots/kan_plot.cpp" line="246"/>
         <source>This model has no KAN.</source>
         <translation>此模型没有 KAN。</translation>
     </message>
     <message>
-        <location filename="../ui/plots/kan_plot.cpp" line="63"/>
+        <location filename="../ui/plots/kan_plot.cpp" line="65"/>
         <source>dataset</source>
         <translation>数据集</translation>
     </message>
     <message>
-        <location filename="../ui/plots/kan_plot.cpp" line="145"/>
+        <location filename="../ui/plots/kan_plot.cpp" line="315"/>
         <source>base</source>
         <translation>基函数</translation>
     </message>
     <message>
-        <location filename="../ui/plots/kan_plot.cpp" line="146"/>
+        <location filename="../ui/plots/kan_plot.cpp" line="316"/>
         <source>spline</source>
         <translation>样条</translation>
     </message>
     <message>
-        <location filename="../ui/plots/kan_plot.cpp" line="147"/>
+        <location filename="../ui/plots/kan_plot.cpp" line="317"/>
         <source>φ = base + spline</source>
         <translation>φ = 基函数 + 样条</translation>
     </message>
     <message>
-        <location filename="../ui/plots/kan_plot.cpp" line="151"/>
+        <location filename="../ui/plots/kan_plot.cpp" line="321"/>
         <source>φ(x)</source>
         <translation>φ(x)</translation>
     </message>
     <message>
-        <location filename="../ui/plots/mask_plot.cpp" line="36"/>
-        <location filename="../ui/plots/mask_plot.cpp" line="69"/>
+        <location filename="../ui/plots/mask_plot.cpp" line="44"/>
+        <location filename="../ui/plots/mask_plot.cpp" line="86"/>
         <source>This model has no causal mask.</source>
         <translation>此模型没有因果掩码。</translation>
     </message>
     <message>
-        <location filename="../ui/plots/mask_plot.cpp" line="53"/>
+        <location filename="../ui/plots/mask_plot.cpp" line="61"/>
         <source>mask</source>
         <translation>掩码</translation>
     </message>
     <message>
-        <location filename="../ui/plots/mask_plot.cpp" line="55"/>
-        <location filename="../ui/plots/mask_plot.cpp" line="95"/>
+        <location filename="../ui/plots/mask_plot.cpp" line="70"/>
+        <location filename="../ui/plots/mask_plot.cpp" line="135"/>
         <source>fused dimension</source>
         <translation>融合维度</translation>
     </message>
     <message>
-        <location filename="../ui/plots/mask_plot.cpp" line="56"/>
+        <location filename="../ui/plots/mask_plot.cpp" line="71"/>
         <source>clip</source>
         <translation>片段</translation>
     </message>
     <message>
-        <location filename="../ui/plots/mask_plot.cpp" line="83"/>
+        <location filename="../ui/plots/mask_plot.cpp" line="100"/>
         <source>causal (mask)</source>
         <translation>因果（掩码）</translation>
     </message>
     <message>
-        <location filename="../ui/plots/mask_plot.cpp" line="88"/>
+        <location filename="../ui/plots/mask_plot.cpp" line="105"/>
         <source>shortcut (1 − mask)</source>
         <translation>捷径（1 − 掩码）</translation>
     </message>
@@ -410,13 +411,23 @@
     </message>
     <message>
         <location filename="../ui/plots/saliency_plot.cpp" line="71"/>
-        <source>attribution per second (step&apos;s value ÷ its duration)</source>
-        <translation>每秒归因（步长的值 ÷ 其时长）</translation>
+        <source>attribution per second</source>
+        <translation>每秒归因</translation>
     </message>
     <message>
-        <location filename="../ui/plots/saliency_plot.cpp" line="72"/>
-        <source>attribution per step (step times unknown)</source>
-        <translation>每步归因（步长时间未知）</translation>
+        <location filename="../ui/plots/saliency_plot.cpp" line="71"/>
+        <source>attribution per step</source>
+        <translation>每步归因</translation>
+    </message>
+    <message>
+        <location filename="../ui/plots/saliency_plot.cpp" line="78"/>
+        <source>each step&apos;s attribution ÷ its duration: a curve&apos;s area is its modality&apos;s total</source>
+        <translation>每步归因 ÷ 其时长：曲线下面积即该模态的总归因</translation>
+    </message>
+    <message>
+        <location filename="../ui/plots/saliency_plot.cpp" line="79"/>
+        <source>step times unknown: attribution of each step, not per second</source>
+        <translation>步长时间未知：每步的归因，而非每秒</translation>
     </message>
     <message>
         <location filename="../ui/plots/contribution_plot.cpp" line="137"/>
@@ -429,12 +440,12 @@
         <translation>⚠ 超出训练数据范围（%1）：模型在外推</translation>
     </message>
     <message>
-        <location filename="../ui/plots/kan_plot.cpp" line="46"/>
+        <location filename="../ui/plots/kan_plot.cpp" line="48"/>
         <source>this clip, outside the spline&apos;s grid</source>
         <translation>此片段，超出样条网格</translation>
     </message>
     <message>
-        <location filename="../ui/plots/kan_plot.cpp" line="66"/>
+        <location filename="../ui/plots/kan_plot.cpp" line="68"/>
         <source>dataset, outside the spline&apos;s grid</source>
         <translation>数据集，超出样条网格</translation>
     </message>
@@ -475,7 +486,7 @@
         <translation>面部</translation>
     </message>
     <message>
-        <location filename="../ui/present/contribution_bars.cpp" line="101"/>
+        <location filename="../ui/present/contribution_bars.cpp" line="98"/>
         <source>no model predictions for this clip</source>
         <translation>此片段没有模型预测</translation>
     </message>
@@ -483,39 +494,49 @@
 <context>
     <name>sl::present::LiveTake</name>
     <message>
-        <location filename="../ui/present/live_take.cpp" line="69"/>
+        <location filename="../ui/present/live_take.cpp" line="57"/>
         <source>%1: the file to play as a live take is missing</source>
         <translation>%1：找不到要作为现场录制播放的文件</translation>
     </message>
     <message>
-        <location filename="../ui/present/live_take.cpp" line="73"/>
+        <location filename="../ui/present/live_take.cpp" line="61"/>
         <source>No camera and no microphone found: live takes need both. The demo clips play on.</source>
         <translation>未找到摄像头和麦克风：现场录制需要两者。演示片段继续播放。</translation>
     </message>
     <message>
-        <location filename="../ui/present/live_take.cpp" line="75"/>
+        <location filename="../ui/present/live_take.cpp" line="63"/>
         <source>No camera found: live takes need one. The demo clips play on.</source>
         <translation>未找到摄像头：现场录制需要摄像头。演示片段继续播放。</translation>
     </message>
     <message>
-        <location filename="../ui/present/live_take.cpp" line="77"/>
+        <location filename="../ui/present/live_take.cpp" line="65"/>
         <source>No microphone found: live takes need one. The demo clips play on.</source>
         <translation>未找到麦克风：现场录制需要麦克风。演示片段继续播放。</translation>
     </message>
     <message>
-        <location filename="../ui/present/live_take.cpp" line="113"/>
+        <location filename="../ui/present/live_take.cpp" line="101"/>
         <source>%1: cannot create the folder for takes</source>
         <translation>%1：无法创建存放录制片段的文件夹</translation>
     </message>
     <message>
-        <location filename="../ui/present/live_take.cpp" line="123"/>
+        <location filename="../ui/present/live_take.cpp" line="111"/>
         <source>%1: cannot copy the take to %2</source>
         <translation>%1：无法将录制片段复制到 %2</translation>
     </message>
     <message>
-        <location filename="../ui/present/live_take.cpp" line="164"/>
+        <location filename="../ui/present/live_take.cpp" line="152"/>
         <source>Recording failed: %1</source>
         <translation>录制失败：%1</translation>
+    </message>
+    <message>
+        <location filename="../ui/present/live_take.cpp" line="216"/>
+        <source>Analyse the live take %1</source>
+        <translation>分析现场录制 %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/present/live_take.cpp" line="231"/>
+        <source>The analysis of the take was cancelled</source>
+        <translation>录制的分析已取消</translation>
     </message>
 </context>
 <context>
@@ -539,7 +560,7 @@
 <context>
     <name>sl::present::PresentationView</name>
     <message>
-        <location filename="../ui/present/presentation_view.cpp" line="451"/>
+        <location filename="../ui/present/presentation_view.cpp" line="462"/>
         <source>Live take</source>
         <translation>现场录制</translation>
     </message>
@@ -579,122 +600,134 @@
         <translation>各模态单独来看：模型的单模态预测</translation>
     </message>
     <message>
-        <location filename="../ui/present/presentation_view.cpp" line="86"/>
+        <location filename="../ui/present/presentation_view.cpp" line="215"/>
         <source>Shapley values unavailable, showing unimodal predictions: %1</source>
         <translation>无法获得 Shapley 值，改为显示单模态预测：%1</translation>
     </message>
     <message>
-        <location filename="../ui/present/presentation_view.cpp" line="88"/>
+        <location filename="../ui/present/presentation_view.cpp" line="217"/>
         <source>Model: %1</source>
         <translation>模型：%1</translation>
     </message>
     <message>
-        <location filename="../ui/present/presentation_view.cpp" line="124"/>
+        <location filename="../ui/present/presentation_view.cpp" line="116"/>
         <source>Space pause · → next · ← back · E model&apos;s view · R live take · Esc leave</source>
         <translation>Space 暂停 · → 下一个 · ← 上一个 · E 模型视角 · R 现场录制 · Esc 退出</translation>
     </message>
     <message>
-        <location filename="../ui/present/presentation_view.cpp" line="139"/>
+        <location filename="../ui/present/presentation_view.cpp" line="133"/>
         <source>The model says</source>
         <translation>模型的判断</translation>
     </message>
     <message>
-        <location filename="../ui/present/presentation_view.cpp" line="140"/>
+        <location filename="../ui/present/presentation_view.cpp" line="134"/>
         <source>What each modality adds</source>
         <translation>各模态的贡献</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../ui/present/presentation_view.cpp" line="203"/>
+        <source>Shapley values of %n presented clip(s)</source>
+        <translation>
+            <numerusform>%n 个展示片段的 Shapley 值</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../ui/present/presentation_view.cpp" line="241"/>
+        <location filename="../ui/present/presentation_view.cpp" line="213"/>
+        <source>cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <location filename="../ui/present/presentation_view.cpp" line="252"/>
         <source>The model&apos;s explanations are still being computed</source>
         <translation>模型的解释仍在计算中</translation>
     </message>
     <message>
-        <location filename="../ui/present/presentation_view.cpp" line="242"/>
+        <location filename="../ui/present/presentation_view.cpp" line="253"/>
         <source>This model has neither a KAN nor a causal mask: E shows them for KAN-MCP and CaMIB models</source>
         <translation>此模型既没有 KAN，也没有因果掩码：E 键仅对 KAN-MCP 和 CaMIB 模型显示它们</translation>
     </message>
     <message>
-        <location filename="../ui/present/presentation_view.cpp" line="254"/>
+        <location filename="../ui/present/presentation_view.cpp" line="265"/>
         <source>KAN: how strongly each modality drives the prediction (E: back)</source>
         <translation>KAN：各模态对预测的驱动强度（E：返回）</translation>
     </message>
     <message>
-        <location filename="../ui/present/presentation_view.cpp" line="255"/>
+        <location filename="../ui/present/presentation_view.cpp" line="266"/>
         <source>Causal mask: each modality&apos;s share of what the mask keeps (E: back)</source>
         <translation>因果掩码：掩码保留的部分中各模态所占的份额（E：返回）</translation>
     </message>
     <message>
-        <location filename="../ui/present/presentation_view.cpp" line="265"/>
+        <location filename="../ui/present/presentation_view.cpp" line="276"/>
         <source>Starts at f(none), the model with no evidence: %1</source>
         <translation>从 f(无) 开始，即没有任何证据时的模型输出：%1</translation>
     </message>
     <message>
-        <location filename="../ui/present/presentation_view.cpp" line="304"/>
+        <location filename="../ui/present/presentation_view.cpp" line="315"/>
         <source>No clips to present</source>
         <translation>没有可演示的片段</translation>
     </message>
     <message>
-        <location filename="../ui/present/presentation_view.cpp" line="306"/>
+        <location filename="../ui/present/presentation_view.cpp" line="317"/>
         <source>Train a model and extract features, or open the demo project.</source>
         <translation>请训练模型并提取特征，或打开演示项目。</translation>
     </message>
     <message>
-        <location filename="../ui/present/presentation_view.cpp" line="312"/>
+        <location filename="../ui/present/presentation_view.cpp" line="323"/>
         <source>%1 / %2</source>
         <translation>%1 / %2</translation>
     </message>
     <message>
-        <location filename="../ui/present/presentation_view.cpp" line="348"/>
+        <location filename="../ui/present/presentation_view.cpp" line="359"/>
         <source>%1: cannot be played; going on with the next clip</source>
         <translation>%1：无法播放，继续播放下一个片段</translation>
     </message>
     <message>
-        <location filename="../ui/present/presentation_view.cpp" line="391"/>
+        <location filename="../ui/present/presentation_view.cpp" line="402"/>
         <source>Paused — Space plays on</source>
         <translation>已暂停 — 按 Space 继续播放</translation>
     </message>
     <message>
-        <location filename="../ui/present/presentation_view.cpp" line="404"/>
+        <location filename="../ui/present/presentation_view.cpp" line="415"/>
         <source>Live takes need an open project</source>
         <translation>现场录制需要先打开项目</translation>
     </message>
     <message>
-        <location filename="../ui/present/presentation_view.cpp" line="436"/>
+        <location filename="../ui/present/presentation_view.cpp" line="447"/>
         <source>Live take in %1…</source>
         <translation>%1 秒后开始现场录制…</translation>
     </message>
     <message>
-        <location filename="../ui/present/presentation_view.cpp" line="437"/>
+        <location filename="../ui/present/presentation_view.cpp" line="448"/>
         <source>Get ready: speak for %1 seconds</source>
         <translation>请准备：接下来请说话 %1 秒</translation>
     </message>
     <message>
-        <location filename="../ui/present/presentation_view.cpp" line="441"/>
+        <location filename="../ui/present/presentation_view.cpp" line="452"/>
         <source>● Recording</source>
         <translation>● 正在录制</translation>
     </message>
     <message>
-        <location filename="../ui/present/presentation_view.cpp" line="442"/>
+        <location filename="../ui/present/presentation_view.cpp" line="453"/>
         <source>Speak now (%1 s)</source>
         <translation>请开始说话（%1 秒）</translation>
     </message>
     <message>
-        <location filename="../ui/present/presentation_view.cpp" line="445"/>
+        <location filename="../ui/present/presentation_view.cpp" line="456"/>
         <source>Analysing the take…</source>
         <translation>正在分析录制片段…</translation>
     </message>
     <message>
-        <location filename="../ui/present/presentation_view.cpp" line="446"/>
+        <location filename="../ui/present/presentation_view.cpp" line="457"/>
         <source>Speech recognition, features, prediction</source>
         <translation>语音识别、特征提取、预测</translation>
     </message>
     <message>
-        <location filename="../ui/present/presentation_view.cpp" line="465"/>
+        <location filename="../ui/present/presentation_view.cpp" line="476"/>
         <source>K keeps the take in the project · X discards it</source>
         <translation>K 将录制片段保存到项目 · X 丢弃</translation>
     </message>
     <message>
-        <location filename="../ui/present/presentation_view.cpp" line="486"/>
+        <location filename="../ui/present/presentation_view.cpp" line="497"/>
         <source>The take is saved in the project for labelling</source>
         <translation>录制片段已保存到项目中，可供标注</translation>
     </message>
@@ -702,134 +735,134 @@
 <context>
     <name>sl::ui::AgreementPanel</name>
     <message>
-        <location filename="../ui/workbench/agreement_panel.cpp" line="39"/>
+        <location filename="../ui/workbench/agreement_panel.cpp" line="35"/>
         <source>Target</source>
         <translation>目标</translation>
     </message>
     <message>
-        <location filename="../ui/workbench/agreement_panel.cpp" line="39"/>
+        <location filename="../ui/workbench/agreement_panel.cpp" line="35"/>
         <source>Clips</source>
         <translation>片段</translation>
     </message>
     <message>
-        <location filename="../ui/workbench/agreement_panel.cpp" line="39"/>
+        <location filename="../ui/workbench/agreement_panel.cpp" line="35"/>
         <source>Labels</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../ui/workbench/agreement_panel.cpp" line="39"/>
+        <location filename="../ui/workbench/agreement_panel.cpp" line="35"/>
         <source>α interval</source>
         <translation>α（区间）</translation>
     </message>
     <message>
-        <location filename="../ui/workbench/agreement_panel.cpp" line="39"/>
+        <location filename="../ui/workbench/agreement_panel.cpp" line="35"/>
         <source>α ordinal</source>
         <translation>α（序数）</translation>
     </message>
     <message>
-        <location filename="../ui/workbench/agreement_panel.cpp" line="39"/>
+        <location filename="../ui/workbench/agreement_panel.cpp" line="35"/>
         <source>ICC(2,1)</source>
         <translation>ICC(2,1)</translation>
     </message>
     <message>
-        <location filename="../ui/workbench/agreement_panel.cpp" line="40"/>
+        <location filename="../ui/workbench/agreement_panel.cpp" line="36"/>
         <source>ICC(2,k)</source>
         <translation>ICC(2,k)</translation>
     </message>
     <message>
-        <location filename="../ui/workbench/agreement_panel.cpp" line="40"/>
+        <location filename="../ui/workbench/agreement_panel.cpp" line="36"/>
         <source>Fleiss κ</source>
         <translation>Fleiss κ</translation>
     </message>
     <message>
-        <location filename="../ui/workbench/agreement_panel.cpp" line="44"/>
+        <location filename="../ui/workbench/agreement_panel.cpp" line="40"/>
         <source>Set adjudicated label</source>
         <translation>设置裁定标签</translation>
     </message>
     <message>
-        <location filename="../ui/workbench/agreement_panel.cpp" line="49"/>
+        <location filename="../ui/workbench/agreement_panel.cpp" line="45"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../ui/workbench/agreement_panel.cpp" line="51"/>
+        <location filename="../ui/workbench/agreement_panel.cpp" line="47"/>
         <source>Target:</source>
         <translation>目标：</translation>
     </message>
     <message>
-        <location filename="../ui/workbench/agreement_panel.cpp" line="59"/>
+        <location filename="../ui/workbench/agreement_panel.cpp" line="55"/>
         <source>Per target</source>
         <translation>按目标</translation>
     </message>
     <message>
-        <location filename="../ui/workbench/agreement_panel.cpp" line="61"/>
+        <location filename="../ui/workbench/agreement_panel.cpp" line="57"/>
         <source>Quadratic-weighted kappa per pair of annotators (chosen target, ordinal classes)</source>
         <translation>每对标注者的二次加权 kappa（所选目标，序数类别）</translation>
     </message>
     <message>
-        <location filename="../ui/workbench/agreement_panel.cpp" line="67"/>
+        <location filename="../ui/workbench/agreement_panel.cpp" line="63"/>
         <source>Clips the annotators disagree on most (chosen target), every annotator&apos;s label side by side</source>
         <translation>标注者分歧最大的片段（所选目标），并列显示每位标注者的标签</translation>
     </message>
     <message>
-        <location filename="../ui/workbench/agreement_panel.cpp" line="71"/>
+        <location filename="../ui/workbench/agreement_panel.cpp" line="67"/>
         <source>Adjudicated label:</source>
         <translation>裁定标签：</translation>
     </message>
     <message>
-        <location filename="../ui/workbench/agreement_panel.cpp" line="79"/>
+        <location filename="../ui/workbench/agreement_panel.cpp" line="75"/>
         <source>Agreement</source>
         <translation>一致性</translation>
     </message>
     <message>
-        <location filename="../ui/workbench/agreement_panel.cpp" line="80"/>
+        <location filename="../ui/workbench/agreement_panel.cpp" line="76"/>
         <source>Adjudicate</source>
         <translation>裁定</translation>
     </message>
     <message>
-        <location filename="../ui/workbench/agreement_panel.cpp" line="123"/>
+        <location filename="../ui/workbench/agreement_panel.cpp" line="120"/>
         <source>No project open.</source>
         <translation>没有打开的项目。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/workbench/agreement_panel.cpp" line="128"/>
+        <location filename="../ui/workbench/agreement_panel.cpp" line="126"/>
         <source>Agreement needs labels from at least two annotators; this project has %n.</source>
         <translation>
             <numerusform>一致性至少需要两位标注者的标签；本项目有 %n 位。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../ui/workbench/agreement_panel.cpp" line="131"/>
+        <location filename="../ui/workbench/agreement_panel.cpp" line="129"/>
         <source>Annotators compared: %1</source>
         <translation>比较的标注者：%1</translation>
     </message>
     <message>
-        <location filename="../ui/workbench/agreement_panel.cpp" line="184"/>
+        <location filename="../ui/workbench/agreement_panel.cpp" line="181"/>
         <source>Clip</source>
         <translation>片段</translation>
     </message>
     <message>
-        <location filename="../ui/workbench/agreement_panel.cpp" line="184"/>
+        <location filename="../ui/workbench/agreement_panel.cpp" line="181"/>
         <source>Range</source>
         <translation>范围</translation>
     </message>
     <message>
-        <location filename="../ui/workbench/agreement_panel.cpp" line="184"/>
+        <location filename="../ui/workbench/agreement_panel.cpp" line="181"/>
         <source>Mean</source>
         <translation>平均</translation>
     </message>
     <message>
-        <location filename="../ui/workbench/agreement_panel.cpp" line="204"/>
+        <location filename="../ui/workbench/agreement_panel.cpp" line="201"/>
         <source>No clip where the annotators&apos; %1 labels differ.</source>
         <translation>没有标注者的 %1 标签存在分歧的片段。</translation>
     </message>
     <message>
-        <location filename="../ui/workbench/agreement_panel.cpp" line="225"/>
+        <location filename="../ui/workbench/agreement_panel.cpp" line="214"/>
         <source>%1 %2: adjudicated label %3%4</source>
         <translation>%1 %2：裁定标签 %3%4</translation>
     </message>
     <message>
-        <location filename="../ui/workbench/agreement_panel.cpp" line="228"/>
+        <location filename="../ui/workbench/agreement_panel.cpp" line="217"/>
         <source> (unchanged)</source>
         <translation>（未改变）</translation>
     </message>
@@ -1051,22 +1084,99 @@
 <context>
     <name>sl::ui::ContributionsView</name>
     <message>
-        <location filename="../ui/explain/clip_explanation_views.cpp" line="46"/>
+        <location filename="../ui/explain/clip_explanation_views.cpp" line="51"/>
         <source>%1 split</source>
         <translation>%1 划分</translation>
     </message>
     <message>
-        <location filename="../ui/explain/clip_explanation_views.cpp" line="55"/>
+        <location filename="../ui/explain/clip_explanation_views.cpp" line="81"/>
+        <source>Whose label the bars are compared with</source>
+        <translation>条形与谁的标签比较</translation>
+    </message>
+    <message>
+        <location filename="../ui/explain/clip_explanation_views.cpp" line="82"/>
+        <location filename="../ui/explain/clip_explanation_views.cpp" line="147"/>
+        <source>yours</source>
+        <translation>您的</translation>
+    </message>
+    <message>
+        <location filename="../ui/explain/clip_explanation_views.cpp" line="83"/>
+        <source>the dataset&apos;s</source>
+        <translation>数据集的</translation>
+    </message>
+    <message>
+        <location filename="../ui/explain/clip_explanation_views.cpp" line="84"/>
+        <location filename="../ui/explain/clip_explanation_views.cpp" line="157"/>
+        <source>adjudicated</source>
+        <translation>裁定的</translation>
+    </message>
+    <message>
+        <location filename="../ui/explain/clip_explanation_views.cpp" line="88"/>
+        <source>Human label:</source>
+        <translation>人工标签：</translation>
+    </message>
+    <message>
+        <location filename="../ui/explain/clip_explanation_views.cpp" line="101"/>
         <source>Select a clip to see which modality pushed its prediction which way.</source>
         <translation>选择一个片段，查看各模态将其预测推向哪个方向。</translation>
     </message>
     <message>
-        <location filename="../ui/explain/clip_explanation_views.cpp" line="60"/>
+        <location filename="../ui/explain/clip_explanation_views.cpp" line="147"/>
+        <source>yours: %1</source>
+        <translation>您的：%1</translation>
+    </message>
+    <message>
+        <location filename="../ui/explain/clip_explanation_views.cpp" line="148"/>
+        <source>No annotator is named yet: your first label asks for your name.</source>
+        <translation>尚未指定标注者：您的第一个标签会询问您的名字。</translation>
+    </message>
+    <message>
+        <location filename="../ui/explain/clip_explanation_views.cpp" line="149"/>
+        <source>You (%1) have not labelled this clip yet.</source>
+        <translation>您（%1）尚未标注此片段。</translation>
+    </message>
+    <message>
+        <location filename="../ui/explain/clip_explanation_views.cpp" line="152"/>
+        <source>dataset</source>
+        <translation>数据集</translation>
+    </message>
+    <message>
+        <location filename="../ui/explain/clip_explanation_views.cpp" line="152"/>
+        <source>dataset: %1</source>
+        <translation>数据集：%1</translation>
+    </message>
+    <message>
+        <location filename="../ui/explain/clip_explanation_views.cpp" line="153"/>
+        <source>This project has no dataset labels.</source>
+        <translation>本项目没有数据集标签。</translation>
+    </message>
+    <message>
+        <location filename="../ui/explain/clip_explanation_views.cpp" line="154"/>
+        <source>The dataset (%1) has no label for this clip.</source>
+        <translation>数据集（%1）没有此片段的标签。</translation>
+    </message>
+    <message>
+        <location filename="../ui/explain/clip_explanation_views.cpp" line="158"/>
+        <source>Nobody has adjudicated this clip.</source>
+        <translation>尚无人裁定此片段。</translation>
+    </message>
+    <message>
+        <location filename="../ui/explain/clip_explanation_views.cpp" line="163"/>
+        <source>%1, none for this clip</source>
+        <translation>%1，此片段没有</translation>
+    </message>
+    <message>
+        <location filename="../ui/explain/clip_explanation_views.cpp" line="168"/>
+        <source>unreadable</source>
+        <translation>无法读取</translation>
+    </message>
+    <message>
+        <location filename="../ui/explain/clip_explanation_views.cpp" line="172"/>
         <source>Contributions: %1</source>
         <translation>贡献：%1</translation>
     </message>
     <message>
-        <location filename="../ui/explain/clip_explanation_views.cpp" line="63"/>
+        <location filename="../ui/explain/clip_explanation_views.cpp" line="179"/>
         <source>Contributions</source>
         <translation>贡献</translation>
     </message>
@@ -1074,112 +1184,126 @@
 <context>
     <name>sl::ui::DatasetView</name>
     <message>
-        <location filename="../ui/explain/dataset_view.cpp" line="28"/>
+        <location filename="../ui/explain/dataset_view.cpp" line="29"/>
         <source>The clips the plots show and the accuracy is computed on</source>
         <translation>图中显示并用于计算准确率的片段</translation>
     </message>
     <message>
-        <location filename="../ui/explain/dataset_view.cpp" line="34"/>
+        <location filename="../ui/explain/dataset_view.cpp" line="35"/>
         <source>Split:</source>
         <translation>划分：</translation>
     </message>
     <message>
-        <location filename="../ui/explain/dataset_view.cpp" line="38"/>
+        <location filename="../ui/explain/dataset_view.cpp" line="39"/>
         <source>Acc2 (negative / non-negative)</source>
         <translation>Acc2（负面 / 非负面）</translation>
     </message>
     <message>
-        <location filename="../ui/explain/dataset_view.cpp" line="39"/>
-        <location filename="../ui/explain/dataset_view.cpp" line="129"/>
+        <location filename="../ui/explain/dataset_view.cpp" line="40"/>
+        <location filename="../ui/explain/dataset_view.cpp" line="130"/>
         <source>Acc7 (-3 … 3)</source>
         <translation>Acc7（-3 … 3）</translation>
     </message>
     <message>
-        <location filename="../ui/explain/dataset_view.cpp" line="49"/>
-        <location filename="../ui/explain/dataset_view.cpp" line="153"/>
+        <location filename="../ui/explain/dataset_view.cpp" line="50"/>
+        <location filename="../ui/explain/dataset_view.cpp" line="154"/>
         <source>Predicted vs true</source>
         <translation>预测与真实</translation>
     </message>
     <message>
-        <location filename="../ui/explain/dataset_view.cpp" line="50"/>
-        <location filename="../ui/explain/dataset_view.cpp" line="154"/>
+        <location filename="../ui/explain/dataset_view.cpp" line="51"/>
+        <location filename="../ui/explain/dataset_view.cpp" line="155"/>
         <source>Confusion</source>
         <translation>混淆矩阵</translation>
     </message>
     <message>
-        <location filename="../ui/explain/dataset_view.cpp" line="51"/>
-        <location filename="../ui/explain/dataset_view.cpp" line="155"/>
+        <location filename="../ui/explain/dataset_view.cpp" line="52"/>
+        <location filename="../ui/explain/dataset_view.cpp" line="156"/>
         <source>Contributions</source>
         <translation>贡献</translation>
     </message>
     <message>
-        <location filename="../ui/explain/dataset_view.cpp" line="52"/>
+        <location filename="../ui/explain/dataset_view.cpp" line="53"/>
         <source>Metrics</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../ui/explain/dataset_view.cpp" line="57"/>
+        <location filename="../ui/explain/dataset_view.cpp" line="58"/>
         <source>Click a point to select its clip</source>
         <translation>单击某个点以选择对应的片段</translation>
     </message>
     <message>
-        <location filename="../ui/explain/dataset_view.cpp" line="63"/>
+        <location filename="../ui/explain/dataset_view.cpp" line="64"/>
         <source>Open a project with a trained model to see the dataset views.</source>
         <translation>打开含有已训练模型的项目以查看数据集视图。</translation>
     </message>
-    <message numerus="yes">
-        <location filename="../ui/explain/dataset_view.cpp" line="90"/>
-        <source>All splits (%n clip(s))</source>
-        <translation>
-            <numerusform>全部划分（%n 个片段）</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../ui/explain/dataset_view.cpp" line="98"/>
-        <source>%1 (%n clip(s))</source>
-        <translation>
-            <numerusform>%1（%n 个片段）</numerusform>
-        </translation>
+    <message>
+        <location filename="../ui/explain/dataset_view.cpp" line="91"/>
+        <source>All splits (%1 clips)</source>
+        <translation>全部划分（%1 个片段）</translation>
     </message>
     <message>
-        <location filename="../ui/explain/dataset_view.cpp" line="118"/>
+        <location filename="../ui/explain/dataset_view.cpp" line="99"/>
+        <source>%1 (%2 clips)</source>
+        <translation>%1（%2 个片段）</translation>
+    </message>
+    <message>
+        <location filename="../ui/explain/dataset_view.cpp" line="119"/>
         <source>clips: %1</source>
         <translation>片段：%1</translation>
     </message>
     <message>
-        <location filename="../ui/explain/dataset_view.cpp" line="129"/>
+        <location filename="../ui/explain/dataset_view.cpp" line="130"/>
         <source>Acc5 (CH-SIMS classes)</source>
         <translation>Acc5（CH-SIMS 类别）</translation>
     </message>
     <message>
-        <location filename="../ui/explain/dataset_view.cpp" line="143"/>
+        <location filename="../ui/explain/dataset_view.cpp" line="144"/>
         <source>Predicted vs true M (%1)</source>
         <translation>预测与真实 M（%1）</translation>
     </message>
     <message>
-        <location filename="../ui/explain/dataset_view.cpp" line="145"/>
+        <location filename="../ui/explain/dataset_view.cpp" line="146"/>
         <source>Shapley contributions per modality</source>
         <translation>各模态的 Shapley 贡献</translation>
     </message>
     <message>
-        <location filename="../ui/explain/dataset_view.cpp" line="163"/>
+        <location filename="../ui/explain/dataset_view.cpp" line="164"/>
         <source>Confusion of M</source>
         <translation>M 的混淆矩阵</translation>
     </message>
     <message>
-        <location filename="../ui/explain/dataset_view.cpp" line="182"/>
+        <location filename="../ui/explain/dataset_view.cpp" line="183"/>
         <source>Model</source>
         <translation>模型</translation>
     </message>
     <message>
-        <location filename="../ui/explain/dataset_view.cpp" line="182"/>
+        <location filename="../ui/explain/dataset_view.cpp" line="183"/>
         <source>Split</source>
         <translation>划分</translation>
     </message>
     <message>
-        <location filename="../ui/explain/dataset_view.cpp" line="182"/>
+        <location filename="../ui/explain/dataset_view.cpp" line="183"/>
         <source>Target</source>
         <translation>目标</translation>
+    </message>
+</context>
+<context>
+    <name>sl::ui::ExplanationController</name>
+    <message>
+        <location filename="../ui/explain/explanation_controller.cpp" line="83"/>
+        <source>Explain every clip of %1</source>
+        <translation>解释 %1 的所有片段</translation>
+    </message>
+    <message>
+        <location filename="../ui/explain/explanation_controller.cpp" line="84"/>
+        <source>Explain clip %1</source>
+        <translation>解释片段 %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/explain/explanation_controller.cpp" line="102"/>
+        <source>The explanation was cancelled</source>
+        <translation>解释已取消</translation>
     </message>
 </context>
 <context>
@@ -1213,7 +1337,7 @@
 <context>
     <name>sl::ui::HistoryView</name>
     <message>
-        <location filename="../ui/history_view.cpp" line="66"/>
+        <location filename="../ui/history_view.cpp" line="76"/>
         <source>&lt;project opened&gt;</source>
         <translation>&lt;项目已打开&gt;</translation>
     </message>
@@ -1221,138 +1345,301 @@
 <context>
     <name>sl::ui::ImportDialog</name>
     <message>
-        <location filename="../ui/import_dialog.cpp" line="25"/>
+        <location filename="../ui/import_dialog.cpp" line="23"/>
         <source>Reading the file</source>
         <translation>正在读取文件</translation>
     </message>
     <message>
-        <location filename="../ui/import_dialog.cpp" line="26"/>
+        <location filename="../ui/import_dialog.cpp" line="24"/>
         <source>Checking every clip</source>
         <translation>正在检查每个片段</translation>
     </message>
     <message>
-        <location filename="../ui/import_dialog.cpp" line="27"/>
+        <location filename="../ui/import_dialog.cpp" line="25"/>
         <source>Writing the project</source>
         <translation>正在写入项目</translation>
     </message>
     <message>
-        <location filename="../ui/import_dialog.cpp" line="28"/>
+        <location filename="../ui/import_dialog.cpp" line="26"/>
         <source>Importing</source>
         <translation>正在导入</translation>
     </message>
     <message>
-        <location filename="../ui/import_dialog.cpp" line="29"/>
+        <location filename="../ui/import_dialog.cpp" line="27"/>
         <source>Generating the demo clips</source>
         <translation>正在生成演示片段</translation>
     </message>
     <message>
-        <location filename="../ui/import_dialog.cpp" line="92"/>
+        <location filename="../ui/import_dialog.cpp" line="87"/>
         <source>Starting…</source>
         <translation>正在开始…</translation>
     </message>
     <message>
-        <location filename="../ui/import_dialog.cpp" line="93"/>
+        <location filename="../ui/import_dialog.cpp" line="88"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../ui/import_dialog.cpp" line="119"/>
+        <location filename="../ui/import_dialog.cpp" line="117"/>
         <source>Cancelling…</source>
         <translation>正在取消…</translation>
     </message>
     <message>
-        <location filename="../ui/import_dialog.cpp" line="153"/>
+        <location filename="../ui/import_dialog.cpp" line="149"/>
         <source>Cancelled</source>
         <translation>已取消</translation>
     </message>
     <message>
-        <location filename="../ui/import_dialog.cpp" line="153"/>
+        <location filename="../ui/import_dialog.cpp" line="149"/>
         <source>Failed</source>
         <translation>失败</translation>
     </message>
     <message>
-        <location filename="../ui/import_dialog.cpp" line="158"/>
+        <location filename="../ui/import_dialog.cpp" line="154"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../ui/import_dialog.cpp" line="172"/>
+        <location filename="../ui/import_dialog.cpp" line="168"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../ui/import_dialog.cpp" line="173"/>
+        <location filename="../ui/import_dialog.cpp" line="169"/>
         <source>Importing %1
 into the project %2</source>
         <translation>正在将 %1
 导入项目 %2</translation>
     </message>
     <message>
-        <location filename="../ui/import_dialog.cpp" line="183"/>
+        <location filename="../ui/import_dialog.cpp" line="179"/>
         <source>Imported %1 clip(s) and %2 label(s) from %3</source>
         <translation>已从 %3 导入 %1 个片段和 %2 个标签</translation>
     </message>
     <message>
-        <location filename="../ui/import_dialog.cpp" line="188"/>
+        <location filename="../ui/import_dialog.cpp" line="184"/>
         <source>; skipped %1</source>
         <translation>；跳过 %1 个</translation>
     </message>
     <message>
-        <location filename="../ui/import_dialog.cpp" line="196"/>
+        <location filename="../ui/import_dialog.cpp" line="186"/>
+        <source>Import %1</source>
+        <translation>导入 %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/import_dialog.cpp" line="192"/>
         <source>Demo project</source>
         <translation>演示项目</translation>
     </message>
     <message>
-        <location filename="../ui/import_dialog.cpp" line="197"/>
+        <location filename="../ui/import_dialog.cpp" line="193"/>
         <source>Preparing the demo project in %1 (generated the first time, about a minute; opened at once afterwards)</source>
         <translation>正在 %1 中准备演示项目（首次需生成，约一分钟；之后立即打开）</translation>
     </message>
     <message>
-        <location filename="../ui/import_dialog.cpp" line="207"/>
+        <location filename="../ui/import_dialog.cpp" line="203"/>
         <source>Cancelled; the demo project is ready in %1 and opens at once next time</source>
         <translation>已取消；演示项目已在 %1 中备好，下次会立即打开</translation>
     </message>
     <message>
-        <location filename="../ui/import_dialog.cpp" line="209"/>
+        <location filename="../ui/import_dialog.cpp" line="205"/>
         <source>Demo project with %1 clips</source>
         <translation>含 %1 个片段的演示项目</translation>
+    </message>
+    <message>
+        <location filename="../ui/import_dialog.cpp" line="206"/>
+        <source>Demo project in %1</source>
+        <translation>%1 中的演示项目</translation>
+    </message>
+</context>
+<context>
+    <name>sl::ui::JobsPanel</name>
+    <message>
+        <location filename="../ui/jobs_panel.cpp" line="24"/>
+        <source>Feature extraction</source>
+        <translation>特征提取</translation>
+    </message>
+    <message>
+        <location filename="../ui/jobs_panel.cpp" line="25"/>
+        <source>Prediction</source>
+        <translation>预测</translation>
+    </message>
+    <message>
+        <location filename="../ui/jobs_panel.cpp" line="26"/>
+        <source>Training</source>
+        <translation>训练</translation>
+    </message>
+    <message>
+        <location filename="../ui/jobs_panel.cpp" line="27"/>
+        <source>Explanation</source>
+        <translation>解释</translation>
+    </message>
+    <message>
+        <location filename="../ui/jobs_panel.cpp" line="28"/>
+        <source>Waveform</source>
+        <translation>波形</translation>
+    </message>
+    <message>
+        <location filename="../ui/jobs_panel.cpp" line="29"/>
+        <source>Live take</source>
+        <translation>现场录制</translation>
+    </message>
+    <message>
+        <location filename="../ui/jobs_panel.cpp" line="30"/>
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <location filename="../ui/jobs_panel.cpp" line="31"/>
+        <source>Review queue</source>
+        <translation>复查队列</translation>
+    </message>
+    <message>
+        <location filename="../ui/jobs_panel.cpp" line="39"/>
+        <source>Queued</source>
+        <translation>排队中</translation>
+    </message>
+    <message>
+        <location filename="../ui/jobs_panel.cpp" line="40"/>
+        <source>Running</source>
+        <translation>运行中</translation>
+    </message>
+    <message>
+        <location filename="../ui/jobs_panel.cpp" line="41"/>
+        <source>Done</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <location filename="../ui/jobs_panel.cpp" line="42"/>
+        <source>Failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <location filename="../ui/jobs_panel.cpp" line="43"/>
+        <source>Cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <location filename="../ui/jobs_panel.cpp" line="53"/>
+        <source>C&amp;lear finished</source>
+        <translation>清除已结束(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../ui/jobs_panel.cpp" line="55"/>
+        <source>Remove the jobs that are done, failed or cancelled from the list</source>
+        <translation>从列表中移除已完成、失败或已取消的任务</translation>
+    </message>
+    <message>
+        <location filename="../ui/jobs_panel.cpp" line="58"/>
+        <source>Job</source>
+        <translation>任务</translation>
+    </message>
+    <message>
+        <location filename="../ui/jobs_panel.cpp" line="58"/>
+        <source>Progress</source>
+        <translation>进度</translation>
+    </message>
+    <message>
+        <location filename="../ui/jobs_panel.cpp" line="58"/>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../ui/jobs_panel.cpp" line="58"/>
+        <source>Details</source>
+        <translation>详情</translation>
+    </message>
+    <message>
+        <location filename="../ui/jobs_panel.cpp" line="121"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../ui/jobs_panel.cpp" line="154"/>
+        <source>Stop this job (at its next step)</source>
+        <translation>停止此任务（在其下一步）</translation>
+    </message>
+    <message>
+        <location filename="../ui/jobs_panel.cpp" line="155"/>
+        <source>This job cannot stop half-way; it ends on its own</source>
+        <translation>此任务无法中途停止；它会自行结束</translation>
+    </message>
+    <message>
+        <location filename="../ui/jobs_panel.cpp" line="181"/>
+        <source>No jobs yet: extraction, training, predictions and explanations show here.</source>
+        <translation>尚无任务：提取、训练、预测和解释会显示在这里。</translation>
+    </message>
+    <message>
+        <location filename="../ui/jobs_panel.cpp" line="183"/>
+        <source>%1 running, %2 queued, %3 failed</source>
+        <translation>%1 个运行中，%2 个排队，%3 个失败</translation>
     </message>
 </context>
 <context>
     <name>sl::ui::KanView</name>
     <message>
-        <location filename="../ui/explain/clip_explanation_views.cpp" line="106"/>
+        <location filename="../ui/explain/clip_explanation_views.cpp" line="221"/>
+        <source>Make active</source>
+        <translation>设为当前</translation>
+    </message>
+    <message>
+        <location filename="../ui/explain/clip_explanation_views.cpp" line="223"/>
+        <source>Make this model the project&apos;s active model, so every view explains it</source>
+        <translation>将此模型设为项目的当前模型，使每个视图都解释它</translation>
+    </message>
+    <message>
+        <location filename="../ui/explain/clip_explanation_views.cpp" line="248"/>
+        <source>Each line is an edge: the more important, the thicker and more opaque</source>
+        <translation>每条线是一条边：越重要，越粗、越不透明</translation>
+    </message>
+    <message>
+        <location filename="../ui/explain/clip_explanation_views.cpp" line="249"/>
         <source>Click an edge to enlarge it</source>
         <translation>单击某条边以放大显示</translation>
     </message>
     <message>
-        <location filename="../ui/explain/clip_explanation_views.cpp" line="114"/>
+        <location filename="../ui/explain/clip_explanation_views.cpp" line="257"/>
         <source>Select a clip to see where it sits on the KAN&apos;s functions.</source>
         <translation>选择一个片段，查看它在 KAN 函数上的位置。</translation>
     </message>
     <message>
-        <location filename="../ui/explain/clip_explanation_views.cpp" line="120"/>
+        <location filename="../ui/explain/clip_explanation_views.cpp" line="264"/>
+        <source>KAN network (edges by importance): %1</source>
+        <translation>KAN 网络（边按重要性）：%1</translation>
+    </message>
+    <message>
+        <location filename="../ui/explain/clip_explanation_views.cpp" line="265"/>
         <source>KAN edges (shaded by importance): %1</source>
         <translation>KAN 边（按重要性着色）：%1</translation>
     </message>
     <message>
-        <location filename="../ui/explain/clip_explanation_views.cpp" line="123"/>
-        <location filename="../ui/explain/clip_explanation_views.cpp" line="141"/>
+        <location filename="../ui/explain/clip_explanation_views.cpp" line="270"/>
+        <location filename="../ui/explain/clip_explanation_views.cpp" line="291"/>
         <source>KAN edge</source>
         <translation>KAN 边</translation>
     </message>
     <message>
-        <location filename="../ui/explain/clip_explanation_views.cpp" line="123"/>
+        <location filename="../ui/explain/clip_explanation_views.cpp" line="270"/>
         <source>This model has no KAN.</source>
         <translation>此模型没有 KAN。</translation>
     </message>
     <message>
-        <location filename="../ui/explain/clip_explanation_views.cpp" line="140"/>
+        <location filename="../ui/explain/clip_explanation_views.cpp" line="288"/>
+        <source>KAN network</source>
+        <translation>KAN 网络</translation>
+    </message>
+    <message>
+        <location filename="../ui/explain/clip_explanation_views.cpp" line="289"/>
         <source>KAN edges</source>
         <translation>KAN 边</translation>
     </message>
     <message>
-        <location filename="../ui/explain/clip_explanation_views.cpp" line="149"/>
+        <location filename="../ui/explain/clip_explanation_views.cpp" line="309"/>
+        <source>The active model has no KAN. This project&apos;s models with one:</source>
+        <translation>当前模型没有 KAN。本项目中带 KAN 的模型：</translation>
+    </message>
+    <message>
+        <location filename="../ui/explain/clip_explanation_views.cpp" line="318"/>
         <source>Edge %1</source>
         <translation>边 %1</translation>
     </message>
@@ -1360,17 +1647,17 @@ into the project %2</source>
 <context>
     <name>sl::ui::LabelEditor</name>
     <message>
-        <location filename="../ui/label_editor.cpp" line="43"/>
+        <location filename="../ui/label_editor.cpp" line="44"/>
         <source>not saved yet</source>
         <translation>尚未保存</translation>
     </message>
     <message>
-        <location filename="../ui/label_editor.cpp" line="132"/>
+        <location filename="../ui/label_editor.cpp" line="141"/>
         <source>%1: %2</source>
         <translation>%1：%2</translation>
     </message>
     <message>
-        <location filename="../ui/label_editor.cpp" line="135"/>
+        <location filename="../ui/label_editor.cpp" line="144"/>
         <source>model: %1</source>
         <translation>模型：%1</translation>
     </message>
@@ -1446,47 +1733,47 @@ into the project %2</source>
         <translation>未设置标签：标签保存在你的名字下，但未给出名字。</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_start.cpp" line="246"/>
+        <location filename="../ui/main_window_start.cpp" line="248"/>
         <source>Import an MMSA feature pickle</source>
         <translation>导入 MMSA 特征 pickle</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_start.cpp" line="246"/>
+        <location filename="../ui/main_window_start.cpp" line="248"/>
         <source>MMSA feature pickles (*.pkl)</source>
         <translation>MMSA 特征 pickle (*.pkl)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_start.cpp" line="248"/>
+        <location filename="../ui/main_window_start.cpp" line="250"/>
         <source>Import a label.csv</source>
         <translation>导入 label.csv</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_start.cpp" line="248"/>
+        <location filename="../ui/main_window_start.cpp" line="250"/>
         <source>Label files (*.csv)</source>
         <translation>标签文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_start.cpp" line="250"/>
+        <location filename="../ui/main_window_start.cpp" line="252"/>
         <source>Import a dataset folder (label.csv and Raw/)</source>
         <translation>导入数据集文件夹（label.csv 和 Raw/）</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_start.cpp" line="252"/>
+        <location filename="../ui/main_window_start.cpp" line="254"/>
         <source>Import a folder of videos</source>
         <translation>导入视频文件夹</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_start.cpp" line="255"/>
+        <location filename="../ui/main_window_start.cpp" line="257"/>
         <source>Folder of the new project</source>
         <translation>新项目的文件夹</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_start.cpp" line="265"/>
+        <location filename="../ui/main_window_start.cpp" line="267"/>
         <source>An import is already running</source>
         <translation>已有导入正在进行</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="553"/>
+        <location filename="../ui/main_window.cpp" line="531"/>
         <source>Browsing (your name is asked at the first label)</source>
         <translation>浏览中（设置第一个标签时会询问你的名字）</translation>
     </message>
@@ -1496,27 +1783,27 @@ into the project %2</source>
         <translation>%1 停在 %2：刻度范围为 %3 到 %4</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="255"/>
+        <location filename="../ui/main_window.cpp" line="260"/>
         <source>Auto-&amp;play each clip</source>
         <translation>自动播放每个片段(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="258"/>
+        <location filename="../ui/main_window.cpp" line="263"/>
         <source>Auto-&amp;advance after each digit</source>
         <translation>每个数字后自动前进(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="261"/>
+        <location filename="../ui/main_window.cpp" line="266"/>
         <source>Label &amp;blind (this project)</source>
         <translation>盲标注（本项目）(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="264"/>
+        <location filename="../ui/main_window.cpp" line="269"/>
         <source>Hide other annotators&apos; and the model&apos;s labels while labelling</source>
         <translation>标注时隐藏其他标注者和模型的标注</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="821"/>
+        <location filename="../ui/main_window.cpp" line="763"/>
         <source>No clip further down is waiting for your labels</source>
         <translation>下方没有等待你标注的片段</translation>
     </message>
@@ -1562,355 +1849,387 @@ into the project %2</source>
     </message>
     <message>
         <location filename="../ui/main_window.cpp" line="171"/>
+        <source>Open &amp;server project…</source>
+        <translation>打开服务器项目(&amp;S)…</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="176"/>
         <source>&amp;Close project</source>
         <translation>关闭项目(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="172"/>
+        <location filename="../ui/main_window.cpp" line="177"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="175"/>
-        <location filename="../ui/main_window.cpp" line="724"/>
+        <location filename="../ui/main_window.cpp" line="180"/>
+        <location filename="../ui/main_window.cpp" line="666"/>
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="178"/>
-        <location filename="../ui/main_window.cpp" line="725"/>
+        <location filename="../ui/main_window.cpp" line="183"/>
+        <location filename="../ui/main_window.cpp" line="667"/>
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="192"/>
+        <location filename="../ui/main_window.cpp" line="197"/>
         <source>Set this label on the &amp;selected clips</source>
         <translation>将此标签设置到所选片段(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="194"/>
+        <location filename="../ui/main_window.cpp" line="199"/>
         <source>&amp;Edit transcript</source>
         <translation>编辑文本转写(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="196"/>
+        <location filename="../ui/main_window.cpp" line="201"/>
         <source>Set clip &amp;language…</source>
         <translation>设置片段语言(&amp;L)…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="197"/>
+        <location filename="../ui/main_window.cpp" line="202"/>
         <source>&amp;Keyboard shortcuts…</source>
         <translation>键盘快捷键(&amp;K)…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="202"/>
+        <location filename="../ui/main_window.cpp" line="207"/>
         <source>&amp;Next clip</source>
         <translation>下一个片段(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="204"/>
+        <location filename="../ui/main_window.cpp" line="209"/>
         <source>&amp;Previous clip</source>
         <translation>上一个片段(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="206"/>
+        <location filename="../ui/main_window.cpp" line="211"/>
         <source>Next &amp;unlabelled clip</source>
         <translation>下一个未标注片段(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="208"/>
+        <location filename="../ui/main_window.cpp" line="213"/>
         <source>Next &amp;disagreement</source>
         <translation>下一个不一致片段(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="210"/>
+        <location filename="../ui/main_window.cpp" line="215"/>
         <source>&amp;Back to the clip before</source>
         <translation>返回之前的片段(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="212"/>
+        <location filename="../ui/main_window.cpp" line="217"/>
         <source>&amp;Search clips</source>
         <translation>搜索片段(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="214"/>
+        <location filename="../ui/main_window.cpp" line="219"/>
         <source>&amp;Play / pause</source>
         <translation>播放/暂停(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="215"/>
+        <location filename="../ui/main_window.cpp" line="220"/>
         <source>Frame &amp;forward</source>
         <translation>前进一帧(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="216"/>
+        <location filename="../ui/main_window.cpp" line="221"/>
         <source>Frame &amp;back</source>
         <translation>后退一帧(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="217"/>
+        <location filename="../ui/main_window.cpp" line="222"/>
         <source>Seek 1 s forward</source>
         <translation>快进 1 秒</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="218"/>
+        <location filename="../ui/main_window.cpp" line="223"/>
         <source>Seek 1 s back</source>
         <translation>快退 1 秒</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="219"/>
+        <location filename="../ui/main_window.cpp" line="224"/>
         <source>Seek 5 s forward</source>
         <translation>快进 5 秒</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="220"/>
+        <location filename="../ui/main_window.cpp" line="225"/>
         <source>Seek 5 s back</source>
         <translation>快退 5 秒</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="221"/>
+        <location filename="../ui/main_window.cpp" line="226"/>
         <source>Back to the start</source>
         <translation>回到开头</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="222"/>
+        <location filename="../ui/main_window.cpp" line="227"/>
         <source>Faster</source>
         <translation>加快播放</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="224"/>
+        <location filename="../ui/main_window.cpp" line="229"/>
         <source>Slower</source>
         <translation>减慢播放</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="226"/>
+        <location filename="../ui/main_window.cpp" line="231"/>
         <source>&amp;Loop clip</source>
         <translation>循环播放片段(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="227"/>
+        <location filename="../ui/main_window.cpp" line="232"/>
         <source>&amp;Mute</source>
         <translation>静音(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="229"/>
+        <location filename="../ui/main_window.cpp" line="234"/>
         <source>Next target</source>
         <translation>下一个标注目标</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="230"/>
+        <location filename="../ui/main_window.cpp" line="235"/>
         <source>Previous target</source>
         <translation>上一个标注目标</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="237"/>
+        <location filename="../ui/main_window.cpp" line="242"/>
+        <location filename="../ui/main_window_retranslate.cpp" line="25"/>
         <source>Set label size %1</source>
         <translation>将标注强度设为 %1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="243"/>
+        <location filename="../ui/main_window.cpp" line="248"/>
         <source>Label up one unit</source>
         <translation>标注增加一个单位</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="245"/>
+        <location filename="../ui/main_window.cpp" line="250"/>
         <source>Label down one unit</source>
         <translation>标注减少一个单位</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="247"/>
+        <location filename="../ui/main_window.cpp" line="252"/>
         <source>Label up a fine step</source>
         <translation>标注微调增加</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="249"/>
+        <location filename="../ui/main_window.cpp" line="254"/>
         <source>Label down a fine step</source>
         <translation>标注微调减少</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="251"/>
+        <location filename="../ui/main_window.cpp" line="256"/>
         <source>Flip the label&apos;s sign</source>
         <translation>翻转标注的正负号</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="253"/>
+        <location filename="../ui/main_window.cpp" line="258"/>
         <source>Clear the label</source>
         <translation>清除标注</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="268"/>
+        <location filename="../ui/main_window.cpp" line="273"/>
         <source>Review: &amp;all modalities</source>
         <translation>审阅：全部模态(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="269"/>
+        <location filename="../ui/main_window.cpp" line="274"/>
         <source>Review: &amp;text only</source>
         <translation>审阅：仅文本(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="270"/>
+        <location filename="../ui/main_window.cpp" line="275"/>
         <source>Review: a&amp;udio only</source>
         <translation>审阅：仅语音(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="271"/>
+        <location filename="../ui/main_window.cpp" line="276"/>
         <source>Review: &amp;video only</source>
         <translation>审阅：仅视频(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="284"/>
+        <location filename="../ui/main_window.cpp" line="289"/>
         <source>E&amp;xtract features</source>
         <translation>提取特征(&amp;X)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="286"/>
+        <location filename="../ui/main_window.cpp" line="291"/>
         <source>&amp;Predict with the active model</source>
         <translation>用当前模型预测(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="288"/>
+        <location filename="../ui/main_window.cpp" line="293"/>
         <source>&amp;Cancel the running job</source>
         <translation>取消正在运行的任务(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="289"/>
+        <location filename="../ui/main_window.cpp" line="294"/>
         <source>&amp;Text encoder…</source>
         <translation>文本编码器(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="293"/>
+        <location filename="../ui/main_window.cpp" line="298"/>
         <source>&amp;Speech recogniser…</source>
         <translation>语音识别器(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="298"/>
+        <location filename="../ui/main_window.cpp" line="303"/>
         <source>Keyboard &amp;help</source>
         <translation>键盘帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="300"/>
+        <location filename="../ui/main_window.cpp" line="305"/>
         <source>&amp;Reset layout</source>
         <translation>重置布局(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="301"/>
+        <location filename="../ui/main_window.cpp" line="306"/>
         <source>&amp;Presentation mode</source>
         <translation>演示模式(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="307"/>
+        <location filename="../ui/main_window.cpp" line="312"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="309"/>
+        <location filename="../ui/main_window.cpp" line="315"/>
         <source>Open &amp;recent</source>
         <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="315"/>
+        <location filename="../ui/main_window.cpp" line="321"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="324"/>
+        <location filename="../ui/main_window.cpp" line="330"/>
         <source>&amp;Go</source>
         <translation>转到(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="328"/>
+        <location filename="../ui/main_window.cpp" line="334"/>
         <source>&amp;Playback</source>
         <translation>播放(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="334"/>
+        <location filename="../ui/main_window.cpp" line="340"/>
         <source>&amp;Review</source>
         <translation>审阅(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="337"/>
+        <location filename="../ui/main_window.cpp" line="343"/>
         <source>&amp;Jobs</source>
         <translation>任务(&amp;J)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="346"/>
+        <location filename="../ui/main_window.cpp" line="354"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="355"/>
+        <location filename="../ui/main_window.cpp" line="363"/>
         <source>&amp;Theme</source>
         <translation>主题(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="357"/>
+        <location filename="../ui/main_window.cpp" line="365"/>
         <source>&amp;System</source>
         <translation>跟随系统(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="357"/>
+        <location filename="../ui/main_window.cpp" line="365"/>
         <source>&amp;Light</source>
         <translation>浅色(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="357"/>
+        <location filename="../ui/main_window.cpp" line="365"/>
         <source>&amp;Dark</source>
         <translation>深色(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="365"/>
+        <location filename="../ui/main_window.cpp" line="373"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="368"/>
+        <location filename="../ui/main_window.cpp" line="376"/>
         <source>System default</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="383"/>
+        <location filename="../ui/main_window.cpp" line="391"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="386"/>
+        <location filename="../ui/main_window.cpp" line="394"/>
         <source>Main</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="416"/>
+        <location filename="../ui/main_window.cpp" line="424"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="424"/>
+        <location filename="../ui/main_window_jobs.cpp" line="36"/>
+        <source>Jobs</source>
+        <translation>任务</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window_jobs.cpp" line="55"/>
+        <source>Extract features of %1</source>
+        <translation>提取 %1 的特征</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window_jobs.cpp" line="65"/>
+        <source>%1 of %2 done, %3 failed</source>
+        <translation>%2 中 %1 个完成，%3 个失败</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window_jobs.cpp" line="70"/>
         <source>Features %v/%m, %1 s left</source>
         <translation>特征 %v/%m，剩余 %1 秒</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="424"/>
+        <location filename="../ui/main_window_jobs.cpp" line="71"/>
         <source>Features %v/%m</source>
         <translation>特征 %v/%m</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="426"/>
+        <location filename="../ui/main_window_jobs.cpp" line="73"/>
+        <location filename="../ui/main_window_jobs.cpp" line="78"/>
         <source>%1 clip(s) could not be read</source>
         <translation>%1 个片段无法读取</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="429"/>
+        <location filename="../ui/main_window_jobs.cpp" line="86"/>
         <source>Features: %1 extracted, %2 already there, %3 failed%4</source>
         <translation>特征：已提取 %1 个，已存在 %2 个，失败 %3 个%4</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="433"/>
+        <location filename="../ui/main_window_jobs.cpp" line="90"/>
         <source> (cancelled)</source>
         <translation>（已取消）</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="443"/>
+        <location filename="../ui/main_window_jobs.cpp" line="108"/>
+        <source>Predict every clip of %1</source>
+        <translation>预测 %1 的所有片段</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window_jobs.cpp" line="125"/>
         <source>Predicted %1 clips with %2</source>
         <translation>已用 %2 预测 %1 个片段</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window_jobs.cpp" line="146"/>
+        <source>Waveform of %1</source>
+        <translation>%1 的波形</translation>
     </message>
     <message>
         <location filename="../ui/main_window_start.cpp" line="204"/>
@@ -1923,131 +2242,131 @@ into the project %2</source>
         <translation>您的姓名将随您给出的每条标注一起保存（仅询问一次）：</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="543"/>
-        <location filename="../ui/main_window.cpp" line="900"/>
+        <location filename="../ui/main_window.cpp" line="521"/>
+        <location filename="../ui/main_window.cpp" line="843"/>
         <source>SentiLens</source>
         <translation>SentiLens</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="544"/>
+        <location filename="../ui/main_window.cpp" line="522"/>
         <source>No project</source>
         <translation>未打开项目</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="550"/>
+        <location filename="../ui/main_window.cpp" line="528"/>
         <source>%1 — SentiLens</source>
         <translation>%1 — SentiLens</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="551"/>
+        <location filename="../ui/main_window.cpp" line="529"/>
         <source>Project: %1 (%2)</source>
         <translation>项目：%1（%2）</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="552"/>
+        <location filename="../ui/main_window.cpp" line="530"/>
         <source>Annotator: %1</source>
         <translation>标注者：%1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="554"/>
+        <location filename="../ui/main_window.cpp" line="532"/>
         <source>All labels saved</source>
         <translation>所有标注均已保存</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="624"/>
+        <location filename="../ui/main_window_jobs.cpp" line="98"/>
         <source>Extracting features in the background…</source>
         <translation>正在后台提取特征…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="635"/>
+        <location filename="../ui/main_window_jobs.cpp" line="131"/>
         <source>Predicting…</source>
         <translation>正在预测…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="724"/>
+        <location filename="../ui/main_window.cpp" line="666"/>
         <source>&amp;Undo %1</source>
         <translation>撤销 %1(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="725"/>
+        <location filename="../ui/main_window.cpp" line="667"/>
         <source>&amp;Redo %1</source>
         <translation>重做 %1(&amp;R)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/main_window.cpp" line="736"/>
+        <location filename="../ui/main_window.cpp" line="678"/>
         <source>%1 set on %n clip(s)</source>
         <translation>
             <numerusform>已在 %n 个片段上设置 %1</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="750"/>
+        <location filename="../ui/main_window.cpp" line="692"/>
         <source>%1 of %2 waits to be saved</source>
         <translation>%2 的 %1 等待保存</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="751"/>
+        <location filename="../ui/main_window.cpp" line="693"/>
         <source>Saved %1 of %2</source>
         <translation>已保存片段 %2 的 %1 标注</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="835"/>
+        <location filename="../ui/main_window.cpp" line="777"/>
         <source>No further clip where the model and the label disagree</source>
         <translation>后面已没有模型预测与标注不一致的片段</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_explain.cpp" line="54"/>
+        <location filename="../ui/main_window_explain.cpp" line="57"/>
         <source>Contributions</source>
         <translation>贡献</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_explain.cpp" line="55"/>
+        <location filename="../ui/main_window_explain.cpp" line="58"/>
         <source>Saliency over time</source>
         <translation>随时间变化的显著性</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_explain.cpp" line="56"/>
+        <location filename="../ui/main_window_explain.cpp" line="59"/>
         <source>KAN functions</source>
         <translation>KAN 函数</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_explain.cpp" line="57"/>
+        <location filename="../ui/main_window_explain.cpp" line="60"/>
         <source>Causal mask</source>
         <translation>因果掩码</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_explain.cpp" line="58"/>
+        <location filename="../ui/main_window_explain.cpp" line="61"/>
         <source>Dataset</source>
         <translation>数据集</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_explain.cpp" line="73"/>
+        <location filename="../ui/main_window_explain.cpp" line="83"/>
         <source>Explaining the active model&apos;s predictions…</source>
         <translation>正在解释当前模型的预测…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_explain.cpp" line="78"/>
+        <location filename="../ui/main_window_explain.cpp" line="88"/>
         <location filename="../ui/main_window_workbench.cpp" line="53"/>
         <source>That clip is hidden by the clip list&apos;s filters</source>
         <translation>该片段被片段列表的筛选条件隐藏了</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_explain.cpp" line="97"/>
+        <location filename="../ui/main_window_explain.cpp" line="122"/>
         <source>Open a project with a trained model to see its explanations.</source>
         <translation>打开含有已训练模型的项目以查看其解释。</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_explain.cpp" line="98"/>
+        <location filename="../ui/main_window_explain.cpp" line="123"/>
         <source>Explaining the active model…</source>
         <translation>正在解释当前模型…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_presentation.cpp" line="30"/>
+        <location filename="../ui/main_window_presentation.cpp" line="34"/>
         <source>Open a project first: the presentation shows its clips.</source>
         <translation>请先打开项目：演示模式展示的是项目中的片段。</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_presentation.cpp" line="59"/>
+        <location filename="../ui/main_window_presentation.cpp" line="64"/>
         <source>%1 — SentiLens presentation</source>
         <translation>%1 — SentiLens 演示</translation>
     </message>
@@ -2087,7 +2406,7 @@ into the project %2</source>
         <translation>模型 %1 已训练完成并设为当前模型</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_workbench.cpp" line="170"/>
+        <location filename="../ui/main_window_workbench.cpp" line="172"/>
         <source>The project could not be read after the model changed: %1</source>
         <translation>模型更改后无法读取项目：%1</translation>
     </message>
@@ -2141,42 +2460,42 @@ into the project %2</source>
 <context>
     <name>sl::ui::MaskView</name>
     <message>
-        <location filename="../ui/explain/clip_explanation_views.cpp" line="157"/>
+        <location filename="../ui/explain/clip_explanation_views.cpp" line="326"/>
         <source>Project order</source>
         <translation>项目顺序</translation>
     </message>
     <message>
-        <location filename="../ui/explain/clip_explanation_views.cpp" line="158"/>
+        <location filename="../ui/explain/clip_explanation_views.cpp" line="327"/>
         <source>Sorted by label</source>
         <translation>按标注排序</translation>
     </message>
     <message>
-        <location filename="../ui/explain/clip_explanation_views.cpp" line="159"/>
+        <location filename="../ui/explain/clip_explanation_views.cpp" line="328"/>
         <source>Sorted by prediction</source>
         <translation>按预测排序</translation>
     </message>
     <message>
-        <location filename="../ui/explain/clip_explanation_views.cpp" line="162"/>
+        <location filename="../ui/explain/clip_explanation_views.cpp" line="331"/>
         <source>Clips:</source>
         <translation>片段：</translation>
     </message>
     <message>
-        <location filename="../ui/explain/clip_explanation_views.cpp" line="172"/>
+        <location filename="../ui/explain/clip_explanation_views.cpp" line="343"/>
         <source>Select a clip to see the fused dimensions its causal mask kept.</source>
         <translation>选择一个片段，查看其因果掩码保留的融合维度。</translation>
     </message>
     <message>
-        <location filename="../ui/explain/clip_explanation_views.cpp" line="177"/>
+        <location filename="../ui/explain/clip_explanation_views.cpp" line="348"/>
         <source>Causal mask: %1</source>
         <translation>因果掩码：%1</translation>
     </message>
     <message>
-        <location filename="../ui/explain/clip_explanation_views.cpp" line="180"/>
+        <location filename="../ui/explain/clip_explanation_views.cpp" line="351"/>
         <source>Causal mask</source>
         <translation>因果掩码</translation>
     </message>
     <message>
-        <location filename="../ui/explain/clip_explanation_views.cpp" line="193"/>
+        <location filename="../ui/explain/clip_explanation_views.cpp" line="364"/>
         <source>Causal masks of the dataset</source>
         <translation>数据集的因果掩码</translation>
     </message>
@@ -2383,59 +2702,103 @@ into the project %2</source>
 <context>
     <name>sl::ui::NewProjectDialog</name>
     <message>
-        <location filename="../ui/new_project_dialog.cpp" line="22"/>
+        <location filename="../ui/new_project_dialog.cpp" line="28"/>
         <source>New project</source>
         <translation>新建项目</translation>
     </message>
     <message>
-        <location filename="../ui/new_project_dialog.cpp" line="25"/>
+        <location filename="../ui/new_project_dialog.cpp" line="31"/>
+        <source>SQLite file in a folder (this machine)</source>
+        <translation>文件夹中的 SQLite 文件（本机）</translation>
+    </message>
+    <message>
+        <location filename="../ui/new_project_dialog.cpp" line="32"/>
+        <source>PostgreSQL server (a team shares it)</source>
+        <translation>PostgreSQL 服务器（团队共享）</translation>
+    </message>
+    <message>
+        <location filename="../ui/new_project_dialog.cpp" line="37"/>
         <source>A new or empty folder</source>
         <translation>新的或空的文件夹</translation>
     </message>
     <message>
-        <location filename="../ui/new_project_dialog.cpp" line="26"/>
+        <location filename="../ui/new_project_dialog.cpp" line="38"/>
         <source>Browse…</source>
         <translation>浏览…</translation>
     </message>
     <message>
-        <location filename="../ui/new_project_dialog.cpp" line="30"/>
+        <location filename="../ui/new_project_dialog.cpp" line="42"/>
         <source>Folder of the new project</source>
         <translation>新项目的文件夹</translation>
     </message>
     <message>
-        <location filename="../ui/new_project_dialog.cpp" line="39"/>
+        <location filename="../ui/new_project_dialog.cpp" line="58"/>
+        <source>The database must exist and be empty (CREATE DATABASE name TEMPLATE template0 LOCALE &apos;C&apos;). Media paths are stored relative to the media root; each other machine sets its own with File &gt; Open server project.</source>
+        <translation>数据库必须已存在且为空（CREATE DATABASE name TEMPLATE template0 LOCALE &apos;C&apos;）。媒体路径相对于媒体根目录存储；其他每台机器用 文件 &gt; 打开服务器项目 设置自己的根目录。</translation>
+    </message>
+    <message>
+        <location filename="../ui/new_project_dialog.cpp" line="73"/>
+        <location filename="../ui/new_project_dialog.cpp" line="79"/>
         <source>The folder&apos;s name</source>
         <translation>文件夹的名称</translation>
     </message>
     <message>
-        <location filename="../ui/new_project_dialog.cpp" line="48"/>
+        <location filename="../ui/new_project_dialog.cpp" line="73"/>
+        <source>The database&apos;s name</source>
+        <translation>数据库的名称</translation>
+    </message>
+    <message>
+        <location filename="../ui/new_project_dialog.cpp" line="90"/>
         <source>Create</source>
         <translation>创建</translation>
     </message>
     <message>
-        <location filename="../ui/new_project_dialog.cpp" line="53"/>
+        <location filename="../ui/new_project_dialog.cpp" line="160"/>
+        <source> Open it with File &gt; Open server project.</source>
+        <translation> 用 文件 &gt; 打开服务器项目 打开它。</translation>
+    </message>
+    <message>
+        <location filename="../ui/new_project_dialog.cpp" line="51"/>
         <source>Folder:</source>
         <translation>文件夹：</translation>
     </message>
     <message>
-        <location filename="../ui/new_project_dialog.cpp" line="54"/>
+        <location filename="../ui/new_project_dialog.cpp" line="95"/>
+        <source>Store in:</source>
+        <translation>存储于：</translation>
+    </message>
+    <message>
+        <location filename="../ui/new_project_dialog.cpp" line="97"/>
         <source>Name:</source>
         <translation>名称：</translation>
     </message>
     <message>
-        <location filename="../ui/new_project_dialog.cpp" line="55"/>
+        <location filename="../ui/new_project_dialog.cpp" line="98"/>
         <source>Label scale:</source>
         <translation>标签刻度：</translation>
     </message>
     <message>
-        <location filename="../ui/new_project_dialog.cpp" line="78"/>
+        <location filename="../ui/new_project_dialog.cpp" line="145"/>
         <source>Choose a folder for the project.</source>
         <translation>请为项目选择一个文件夹。</translation>
     </message>
     <message>
-        <location filename="../ui/new_project_dialog.cpp" line="80"/>
+        <location filename="../ui/new_project_dialog.cpp" line="147"/>
         <source>%1 already holds a project: open it with File &gt; Open project.</source>
         <translation>%1 中已有项目：请用“文件 &gt; 打开项目”打开它。</translation>
+    </message>
+</context>
+<context>
+    <name>sl::ui::OpenServerDialog</name>
+    <message>
+        <location filename="../ui/open_server_dialog.cpp" line="18"/>
+        <source>Open server project</source>
+        <translation>打开服务器项目</translation>
+    </message>
+    <message>
+        <location filename="../ui/open_server_dialog.cpp" line="26"/>
+        <source>Open</source>
+        <translation>打开</translation>
     </message>
 </context>
 <context>
@@ -2468,75 +2831,75 @@ into the project %2</source>
 <context>
     <name>sl::ui::PlayerControls</name>
     <message>
-        <location filename="../ui/player/player_controls.cpp" line="36"/>
+        <location filename="../ui/player/player_controls.cpp" line="38"/>
         <source>Previous frame</source>
         <translation>上一帧</translation>
     </message>
     <message>
-        <location filename="../ui/player/player_controls.cpp" line="37"/>
-        <location filename="../ui/player/player_controls.cpp" line="119"/>
+        <location filename="../ui/player/player_controls.cpp" line="39"/>
+        <location filename="../ui/player/player_controls.cpp" line="121"/>
         <source>Play</source>
         <translation>播放</translation>
     </message>
     <message>
-        <location filename="../ui/player/player_controls.cpp" line="38"/>
+        <location filename="../ui/player/player_controls.cpp" line="40"/>
         <source>Next frame</source>
         <translation>下一帧</translation>
     </message>
     <message>
-        <location filename="../ui/player/player_controls.cpp" line="41"/>
+        <location filename="../ui/player/player_controls.cpp" line="43"/>
         <source>Position in the clip</source>
         <translation>片段内的播放位置</translation>
     </message>
     <message>
-        <location filename="../ui/player/player_controls.cpp" line="46"/>
+        <location filename="../ui/player/player_controls.cpp" line="48"/>
         <source>Playback speed</source>
         <translation>播放速度</translation>
     </message>
     <message>
-        <location filename="../ui/player/player_controls.cpp" line="48"/>
-        <location filename="../ui/player/player_controls.cpp" line="151"/>
+        <location filename="../ui/player/player_controls.cpp" line="50"/>
+        <location filename="../ui/player/player_controls.cpp" line="153"/>
         <source>%1×</source>
         <translation>%1×</translation>
     </message>
     <message>
-        <location filename="../ui/player/player_controls.cpp" line="50"/>
+        <location filename="../ui/player/player_controls.cpp" line="52"/>
         <source>Loop the clip</source>
         <translation>循环播放片段</translation>
     </message>
     <message>
-        <location filename="../ui/player/player_controls.cpp" line="53"/>
-        <location filename="../ui/player/player_controls.cpp" line="202"/>
+        <location filename="../ui/player/player_controls.cpp" line="55"/>
+        <location filename="../ui/player/player_controls.cpp" line="204"/>
         <source>Mute</source>
         <translation>静音</translation>
     </message>
     <message>
-        <location filename="../ui/player/player_controls.cpp" line="119"/>
+        <location filename="../ui/player/player_controls.cpp" line="121"/>
         <source>Pause</source>
         <translation>暂停</translation>
     </message>
     <message>
-        <location filename="../ui/player/player_controls.cpp" line="175"/>
+        <location filename="../ui/player/player_controls.cpp" line="177"/>
         <source>Volume</source>
         <translation>音量</translation>
     </message>
     <message>
-        <location filename="../ui/player/player_controls.cpp" line="177"/>
+        <location filename="../ui/player/player_controls.cpp" line="179"/>
         <source>No sound output device was found; the clip plays without sound.</source>
         <translation>未找到音频输出设备；片段将无声播放。</translation>
     </message>
     <message>
-        <location filename="../ui/player/player_controls.cpp" line="179"/>
+        <location filename="../ui/player/player_controls.cpp" line="181"/>
         <source>Sound is off in this review mode.</source>
         <translation>此审阅模式下声音已关闭。</translation>
     </message>
     <message>
-        <location filename="../ui/player/player_controls.cpp" line="194"/>
+        <location filename="../ui/player/player_controls.cpp" line="196"/>
         <source>%1 / %2</source>
         <translation>%1 / %2</translation>
     </message>
     <message>
-        <location filename="../ui/player/player_controls.cpp" line="202"/>
+        <location filename="../ui/player/player_controls.cpp" line="204"/>
         <source>Unmute</source>
         <translation>取消静音</translation>
     </message>
@@ -2577,73 +2940,83 @@ into the project %2</source>
 <context>
     <name>sl::ui::ReviewQueuePanel</name>
     <message>
-        <location filename="../ui/workbench/review_queue_panel.cpp" line="19"/>
+        <location filename="../ui/workbench/review_queue_panel.cpp" line="21"/>
         <source>&amp;Rebuild</source>
         <translation>重新生成(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../ui/workbench/review_queue_panel.cpp" line="20"/>
+        <location filename="../ui/workbench/review_queue_panel.cpp" line="22"/>
         <source>Rank the clips again with the active model and the current labels</source>
         <translation>使用当前模型和现有标注重新为片段排序</translation>
     </message>
     <message>
-        <location filename="../ui/workbench/review_queue_panel.cpp" line="21"/>
         <location filename="../ui/workbench/review_queue_panel.cpp" line="23"/>
+        <location filename="../ui/workbench/review_queue_panel.cpp" line="25"/>
         <source>Clip</source>
         <translation>片段</translation>
     </message>
     <message>
-        <location filename="../ui/workbench/review_queue_panel.cpp" line="21"/>
+        <location filename="../ui/workbench/review_queue_panel.cpp" line="23"/>
         <source>Target</source>
         <translation>目标</translation>
     </message>
     <message>
-        <location filename="../ui/workbench/review_queue_panel.cpp" line="21"/>
+        <location filename="../ui/workbench/review_queue_panel.cpp" line="23"/>
         <source>Prediction</source>
         <translation>预测</translation>
     </message>
     <message>
-        <location filename="../ui/workbench/review_queue_panel.cpp" line="21"/>
+        <location filename="../ui/workbench/review_queue_panel.cpp" line="23"/>
         <source>Label</source>
         <translation>标注</translation>
     </message>
     <message>
-        <location filename="../ui/workbench/review_queue_panel.cpp" line="21"/>
+        <location filename="../ui/workbench/review_queue_panel.cpp" line="23"/>
         <source>Distance</source>
         <translation>差距</translation>
     </message>
     <message>
-        <location filename="../ui/workbench/review_queue_panel.cpp" line="23"/>
+        <location filename="../ui/workbench/review_queue_panel.cpp" line="25"/>
         <source>Spread of M</source>
         <translation>M 的离散度</translation>
     </message>
     <message>
-        <location filename="../ui/workbench/review_queue_panel.cpp" line="26"/>
+        <location filename="../ui/workbench/review_queue_panel.cpp" line="28"/>
         <source>Disagree with labels</source>
         <translation>与标注不一致</translation>
     </message>
     <message>
-        <location filename="../ui/workbench/review_queue_panel.cpp" line="27"/>
+        <location filename="../ui/workbench/review_queue_panel.cpp" line="29"/>
         <source>Least certain</source>
         <translation>最不确定</translation>
     </message>
     <message>
-        <location filename="../ui/workbench/review_queue_panel.cpp" line="71"/>
+        <location filename="../ui/workbench/review_queue_panel.cpp" line="60"/>
         <source>Rebuild ranks the clips with the active model.</source>
         <translation>“重新生成”会使用当前模型为片段排序。</translation>
     </message>
     <message>
-        <location filename="../ui/workbench/review_queue_panel.cpp" line="84"/>
+        <location filename="../ui/workbench/review_queue_panel.cpp" line="73"/>
         <source>Ranking clips…</source>
         <translation>正在为片段排序…</translation>
     </message>
     <message>
-        <location filename="../ui/workbench/review_queue_panel.cpp" line="104"/>
+        <location filename="../ui/workbench/review_queue_panel.cpp" line="76"/>
+        <source>Review queue of %1</source>
+        <translation>%1 的复查队列</translation>
+    </message>
+    <message>
+        <location filename="../ui/workbench/review_queue_panel.cpp" line="92"/>
+        <source>Cancelled; Rebuild ranks the clips again.</source>
+        <translation>已取消；“重建”会重新排列片段。</translation>
+    </message>
+    <message>
+        <location filename="../ui/workbench/review_queue_panel.cpp" line="112"/>
         <source>Model %1 · %2: %3 clips disagree with their labels, %4 vary when sampled</source>
         <translation>模型 %1 · %2：%3 个片段与其标注不一致，%4 个片段在采样时结果有波动</translation>
     </message>
     <message>
-        <location filename="../ui/workbench/review_queue_panel.cpp" line="124"/>
+        <location filename="../ui/workbench/review_queue_panel.cpp" line="132"/>
         <source>This model is deterministic (no sampled bottleneck): it gives no spread</source>
         <translation>此模型是确定性的（没有采样瓶颈）：不产生离散度</translation>
     </message>
@@ -2651,34 +3024,82 @@ into the project %2</source>
 <context>
     <name>sl::ui::SaliencyView</name>
     <message>
-        <location filename="../ui/explain/clip_explanation_views.cpp" line="70"/>
+        <location filename="../ui/explain/clip_explanation_views.cpp" line="187"/>
         <source>Words of the transcript: green pushed the prediction up, red down; the stronger, the more.</source>
         <translation>文本转写中的词语：绿色表示推高了预测，红色表示拉低了预测；颜色越深，作用越大。</translation>
     </message>
     <message>
-        <location filename="../ui/explain/clip_explanation_views.cpp" line="74"/>
+        <location filename="../ui/explain/clip_explanation_views.cpp" line="191"/>
         <source>Select a clip to see when its evidence appeared.</source>
         <translation>选择一个片段，查看其依据出现的时间。</translation>
     </message>
     <message>
-        <location filename="../ui/explain/clip_explanation_views.cpp" line="82"/>
+        <location filename="../ui/explain/clip_explanation_views.cpp" line="199"/>
         <source>completeness error %1%, %2 steps</source>
         <translation>完整性误差 %1%，%2 步</translation>
     </message>
     <message>
-        <location filename="../ui/explain/clip_explanation_views.cpp" line="83"/>
+        <location filename="../ui/explain/clip_explanation_views.cpp" line="200"/>
         <source>UNRELIABLE: attributions miss f(x) - f(baseline) by %1% after %2 steps</source>
         <translation>不可靠：%2 步后归因与 f(x) - f(基线) 相差 %1%</translation>
     </message>
     <message>
-        <location filename="../ui/explain/clip_explanation_views.cpp" line="84"/>
+        <location filename="../ui/explain/clip_explanation_views.cpp" line="201"/>
         <source>Saliency over time: %1 (%2)</source>
         <translation>随时间的显著性：%1（%2）</translation>
     </message>
     <message>
-        <location filename="../ui/explain/clip_explanation_views.cpp" line="90"/>
+        <location filename="../ui/explain/clip_explanation_views.cpp" line="207"/>
         <source>Saliency over time</source>
         <translation>随时间变化的显著性</translation>
+    </message>
+</context>
+<context>
+    <name>sl::ui::ServerLocationFields</name>
+    <message>
+        <location filename="../ui/server_location_fields.cpp" line="24"/>
+        <source>Where this machine mounts the project&apos;s media</source>
+        <translation>本机挂载项目媒体的位置</translation>
+    </message>
+    <message>
+        <location filename="../ui/server_location_fields.cpp" line="37"/>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <location filename="../ui/server_location_fields.cpp" line="39"/>
+        <source>Media root of the shared project</source>
+        <translation>共享项目的媒体根目录</translation>
+    </message>
+    <message>
+        <location filename="../ui/server_location_fields.cpp" line="49"/>
+        <source>Server:</source>
+        <translation>服务器：</translation>
+    </message>
+    <message>
+        <location filename="../ui/server_location_fields.cpp" line="50"/>
+        <source>Media root:</source>
+        <translation>媒体根目录：</translation>
+    </message>
+    <message>
+        <location filename="../ui/server_location_fields.cpp" line="60"/>
+        <source>Enter the server&apos;s address, for example postgresql://ana@db.lab.example/corpus.</source>
+        <translation>请输入服务器地址，例如 postgresql://ana@db.lab.example/corpus。</translation>
+    </message>
+    <message>
+        <location filename="../ui/server_location_fields.cpp" line="62"/>
+        <source>%1 is not a server address: it starts with postgresql://</source>
+        <translation>%1 不是服务器地址：它应以 postgresql:// 开头</translation>
+    </message>
+    <message>
+        <location filename="../ui/server_location_fields.cpp" line="69"/>
+        <source>Choose the media root: the folder where this machine keeps the shared project&apos;s media.</source>
+        <translation>请选择媒体根目录：本机存放共享项目媒体的文件夹。</translation>
+    </message>
+    <message>
+        <location filename="../ui/server_location_fields.cpp" line="71"/>
+        <source>The media root %1 is not a folder on this machine.</source>
+        <translation>媒体根目录 %1 不是本机上的文件夹。</translation>
     </message>
 </context>
 <context>
@@ -2961,242 +3382,252 @@ into the project %2</source>
 <context>
     <name>sl::ui::TrainDialog</name>
     <message>
-        <location filename="../ui/workbench/train_dialog.cpp" line="57"/>
+        <location filename="../ui/workbench/train_dialog.cpp" line="58"/>
         <source>Train model</source>
         <translation>训练模型</translation>
     </message>
     <message>
-        <location filename="../ui/workbench/train_dialog.cpp" line="65"/>
+        <location filename="../ui/workbench/train_dialog.cpp" line="66"/>
         <source>architecture and date</source>
         <translation>架构和日期</translation>
     </message>
     <message>
-        <location filename="../ui/workbench/train_dialog.cpp" line="67"/>
+        <location filename="../ui/workbench/train_dialog.cpp" line="68"/>
         <source>%1 (the dataset&apos;s labels)</source>
         <translation>%1（数据集自带的标注）</translation>
     </message>
     <message>
-        <location filename="../ui/workbench/train_dialog.cpp" line="70"/>
+        <location filename="../ui/workbench/train_dialog.cpp" line="71"/>
         <source>%1&apos;s labels</source>
         <translation>%1 的标注</translation>
     </message>
     <message>
-        <location filename="../ui/workbench/train_dialog.cpp" line="71"/>
+        <location filename="../ui/workbench/train_dialog.cpp" line="72"/>
         <source>Mean of every annotator</source>
         <translation>所有标注者的平均值</translation>
     </message>
     <message>
-        <location filename="../ui/workbench/train_dialog.cpp" line="72"/>
+        <location filename="../ui/workbench/train_dialog.cpp" line="73"/>
         <source>Latest label of any annotator</source>
         <translation>任一标注者的最新标注</translation>
     </message>
     <message>
-        <location filename="../ui/workbench/train_dialog.cpp" line="77"/>
+        <location filename="../ui/workbench/train_dialog.cpp" line="78"/>
         <source>Learn the %1 head from %1 labels (unchecked: from M)</source>
         <translation>用 %1 标注训练 %1 输出头（不勾选：用 M 标注）</translation>
     </message>
     <message>
-        <location filename="../ui/workbench/train_dialog.cpp" line="80"/>
+        <location filename="../ui/workbench/train_dialog.cpp" line="81"/>
         <source>SentiLens defaults</source>
         <translation>SentiLens 默认值</translation>
     </message>
     <message>
-        <location filename="../ui/workbench/train_dialog.cpp" line="81"/>
+        <location filename="../ui/workbench/train_dialog.cpp" line="82"/>
         <source>As in the paper&apos;s code</source>
         <translation>与论文代码一致</translation>
     </message>
     <message>
-        <location filename="../ui/workbench/train_dialog.cpp" line="82"/>
+        <location filename="../ui/workbench/train_dialog.cpp" line="83"/>
         <source>The paper recipe reproduces the authors&apos; optimiser, learning rates per group, batch size, epochs and selection rule (E/L/C-MIB, KAN-MCP).</source>
         <translation>论文配方复现作者的优化器、分组学习率、批大小、轮数和选择规则（E/L/C-MIB、KAN-MCP）。</translation>
     </message>
     <message>
-        <location filename="../ui/workbench/train_dialog.cpp" line="90"/>
+        <location filename="../ui/workbench/train_dialog.cpp" line="91"/>
         <source>never stop early</source>
         <translation>从不提前停止</translation>
     </message>
     <message>
-        <location filename="../ui/workbench/train_dialog.cpp" line="100"/>
+        <location filename="../ui/workbench/train_dialog.cpp" line="101"/>
         <source>training loss</source>
         <translation>训练损失</translation>
     </message>
     <message>
-        <location filename="../ui/workbench/train_dialog.cpp" line="103"/>
+        <location filename="../ui/workbench/train_dialog.cpp" line="104"/>
         <source>validation MAE</source>
         <translation>验证 MAE</translation>
     </message>
     <message>
-        <location filename="../ui/workbench/train_dialog.cpp" line="106"/>
+        <location filename="../ui/workbench/train_dialog.cpp" line="107"/>
         <source>epoch</source>
         <translation>轮次</translation>
     </message>
     <message>
-        <location filename="../ui/workbench/train_dialog.cpp" line="107"/>
+        <location filename="../ui/workbench/train_dialog.cpp" line="108"/>
         <source>loss / MAE</source>
         <translation>损失 / MAE</translation>
     </message>
     <message>
-        <location filename="../ui/workbench/train_dialog.cpp" line="111"/>
+        <location filename="../ui/workbench/train_dialog.cpp" line="112"/>
         <source>Ready.</source>
         <translation>就绪。</translation>
     </message>
     <message>
-        <location filename="../ui/workbench/train_dialog.cpp" line="114"/>
+        <location filename="../ui/workbench/train_dialog.cpp" line="115"/>
         <source>&amp;Train</source>
         <translation>训练(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../ui/workbench/train_dialog.cpp" line="116"/>
+        <location filename="../ui/workbench/train_dialog.cpp" line="117"/>
         <source>&amp;Cancel training</source>
         <translation>取消训练(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../ui/workbench/train_dialog.cpp" line="136"/>
+        <location filename="../ui/workbench/train_dialog.cpp" line="135"/>
         <source>&amp;Architecture:</source>
         <translation>架构(&amp;A)：</translation>
     </message>
     <message>
-        <location filename="../ui/workbench/train_dialog.cpp" line="137"/>
+        <location filename="../ui/workbench/train_dialog.cpp" line="136"/>
         <source>&amp;Recipe:</source>
         <translation>配方(&amp;R)：</translation>
     </message>
     <message>
-        <location filename="../ui/workbench/train_dialog.cpp" line="138"/>
+        <location filename="../ui/workbench/train_dialog.cpp" line="137"/>
         <source>&amp;Name:</source>
         <translation>名称(&amp;N)：</translation>
     </message>
     <message>
-        <location filename="../ui/workbench/train_dialog.cpp" line="139"/>
+        <location filename="../ui/workbench/train_dialog.cpp" line="138"/>
         <source>&amp;Labels:</source>
         <translation>标注(&amp;L)：</translation>
     </message>
     <message>
-        <location filename="../ui/workbench/train_dialog.cpp" line="148"/>
+        <location filename="../ui/workbench/train_dialog.cpp" line="147"/>
         <source>Targets:</source>
         <translation>目标：</translation>
     </message>
     <message>
-        <location filename="../ui/workbench/train_dialog.cpp" line="149"/>
+        <location filename="../ui/workbench/train_dialog.cpp" line="148"/>
         <source>&amp;Epochs (most):</source>
         <translation>最多轮数(&amp;E)：</translation>
     </message>
     <message>
-        <location filename="../ui/workbench/train_dialog.cpp" line="150"/>
+        <location filename="../ui/workbench/train_dialog.cpp" line="149"/>
         <source>&amp;Batch size:</source>
         <translation>批大小(&amp;B)：</translation>
     </message>
     <message>
-        <location filename="../ui/workbench/train_dialog.cpp" line="151"/>
+        <location filename="../ui/workbench/train_dialog.cpp" line="150"/>
         <source>Learning &amp;rate:</source>
         <translation>学习率(&amp;R)：</translation>
     </message>
     <message>
-        <location filename="../ui/workbench/train_dialog.cpp" line="152"/>
+        <location filename="../ui/workbench/train_dialog.cpp" line="151"/>
         <source>&amp;Weight decay:</source>
         <translation>权重衰减(&amp;W)：</translation>
     </message>
     <message>
-        <location filename="../ui/workbench/train_dialog.cpp" line="153"/>
+        <location filename="../ui/workbench/train_dialog.cpp" line="152"/>
         <source>Warm-&amp;up (share of steps):</source>
         <translation>预热（占总步数比例）(&amp;U)：</translation>
     </message>
     <message>
-        <location filename="../ui/workbench/train_dialog.cpp" line="154"/>
+        <location filename="../ui/workbench/train_dialog.cpp" line="153"/>
         <source>&amp;Patience (epochs):</source>
         <translation>早停耐心（轮数）(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../ui/workbench/train_dialog.cpp" line="155"/>
+        <location filename="../ui/workbench/train_dialog.cpp" line="154"/>
         <source>&amp;Seed:</source>
         <translation>随机种子(&amp;S)：</translation>
     </message>
     <message>
-        <location filename="../ui/workbench/train_dialog.cpp" line="156"/>
+        <location filename="../ui/workbench/train_dialog.cpp" line="155"/>
         <source>&amp;Device:</source>
         <translation>设备(&amp;D)：</translation>
     </message>
     <message>
-        <location filename="../ui/workbench/train_dialog.cpp" line="157"/>
+        <location filename="../ui/workbench/train_dialog.cpp" line="156"/>
         <source>Parent model:</source>
         <translation>父模型：</translation>
     </message>
     <message>
-        <location filename="../ui/workbench/train_dialog.cpp" line="158"/>
+        <location filename="../ui/workbench/train_dialog.cpp" line="157"/>
         <source>model %1 (the active one)</source>
         <translation>模型 %1（当前模型）</translation>
     </message>
     <message>
-        <location filename="../ui/workbench/train_dialog.cpp" line="158"/>
+        <location filename="../ui/workbench/train_dialog.cpp" line="157"/>
         <source>none</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../ui/workbench/train_dialog.cpp" line="193"/>
+        <location filename="../ui/workbench/train_dialog.cpp" line="192"/>
         <source>%1 group %2</source>
         <translation>%1 组 %2</translation>
     </message>
     <message>
-        <location filename="../ui/workbench/train_dialog.cpp" line="194"/>
+        <location filename="../ui/workbench/train_dialog.cpp" line="193"/>
         <source>Paper recipe: %1, %2, %3 rate, best epoch by validation %4.</source>
         <translation>论文配方：%1，%2，%3 学习率，按验证 %4 选最佳轮次。</translation>
     </message>
     <message>
-        <location filename="../ui/workbench/train_dialog.cpp" line="196"/>
+        <location filename="../ui/workbench/train_dialog.cpp" line="195"/>
         <source>constant</source>
         <translation>恒定</translation>
     </message>
     <message>
-        <location filename="../ui/workbench/train_dialog.cpp" line="196"/>
+        <location filename="../ui/workbench/train_dialog.cpp" line="195"/>
         <source>warm-up then linear decay</source>
         <translation>预热后线性衰减</translation>
     </message>
     <message>
-        <location filename="../ui/workbench/train_dialog.cpp" line="291"/>
+        <location filename="../ui/workbench/train_dialog.cpp" line="290"/>
         <source>%1: cannot make a scratch folder: %2</source>
         <translation>%1：无法创建临时文件夹：%2</translation>
     </message>
     <message>
-        <location filename="../ui/workbench/train_dialog.cpp" line="294"/>
+        <location filename="../ui/workbench/train_dialog.cpp" line="293"/>
         <source> (on a scratch copy: the project stays as it is)</source>
         <translation>（在临时副本上：项目保持不变）</translation>
     </message>
     <message>
-        <location filename="../ui/workbench/train_dialog.cpp" line="298"/>
+        <location filename="../ui/workbench/train_dialog.cpp" line="297"/>
         <source>Not started: %1</source>
         <translation>未开始：%1</translation>
     </message>
     <message>
-        <location filename="../ui/workbench/train_dialog.cpp" line="313"/>
+        <location filename="../ui/workbench/train_dialog.cpp" line="309"/>
+        <source>Train %1 on %2</source>
+        <translation>在 %2 上训练 %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/workbench/train_dialog.cpp" line="318"/>
+        <source>epoch %1 of at most %2, validation MAE %3</source>
+        <translation>第 %1 轮（最多 %2 轮），验证 MAE %3</translation>
+    </message>
+    <message>
+        <location filename="../ui/workbench/train_dialog.cpp" line="342"/>
         <source>Training %1 on %2…</source>
         <translation>正在用“%2”训练 %1…</translation>
     </message>
     <message>
-        <location filename="../ui/workbench/train_dialog.cpp" line="328"/>
+        <location filename="../ui/workbench/train_dialog.cpp" line="357"/>
         <source>Epoch %1 of at most %2: loss %3, validation MAE %4%5</source>
         <translation>第 %1 轮（最多 %2 轮）：损失 %3，验证 MAE %4%5</translation>
     </message>
     <message>
-        <location filename="../ui/workbench/train_dialog.cpp" line="333"/>
+        <location filename="../ui/workbench/train_dialog.cpp" line="362"/>
         <source> (best so far)</source>
         <translation>（目前最佳）</translation>
     </message>
     <message>
-        <location filename="../ui/workbench/train_dialog.cpp" line="340"/>
+        <location filename="../ui/workbench/train_dialog.cpp" line="369"/>
         <source>Training failed: %1</source>
         <translation>训练失败：%1</translation>
     </message>
     <message>
-        <location filename="../ui/workbench/train_dialog.cpp" line="344"/>
+        <location filename="../ui/workbench/train_dialog.cpp" line="373"/>
         <source>Training cancelled; no model was registered.</source>
         <translation>训练已取消；没有模型加入模型库。</translation>
     </message>
     <message>
-        <location filename="../ui/workbench/train_dialog.cpp" line="348"/>
+        <location filename="../ui/workbench/train_dialog.cpp" line="377"/>
         <source>Trained on a scratch copy; nothing was registered in the project. %1</source>
         <translation>已在临时副本上训练；项目中未登记任何内容。%1</translation>
     </message>
     <message>
-        <location filename="../ui/workbench/train_dialog.cpp" line="351"/>
+        <location filename="../ui/workbench/train_dialog.cpp" line="380"/>
         <source>Model %1 registered and made active. %2</source>
         <translation>模型 %1 已加入模型库并设为当前模型。%2</translation>
     </message>
@@ -3204,12 +3635,14 @@ into the project %2</source>
 <context>
     <name>sl::ui::TranscriptView</name>
     <message>
-        <location filename="../ui/transcript_view.cpp" line="44"/>
+        <location filename="../ui/transcript_view.cpp" line="41"/>
+        <location filename="../ui/transcript_view.cpp" line="55"/>
         <source>Source: %1 · F2 to edit</source>
         <translation>来源：%1 · 按 F2 编辑</translation>
     </message>
     <message>
-        <location filename="../ui/transcript_view.cpp" line="46"/>
+        <location filename="../ui/transcript_view.cpp" line="43"/>
+        <location filename="../ui/transcript_view.cpp" line="57"/>
         <source>(no transcript)</source>
         <translation>（无文本转写）</translation>
     </message>

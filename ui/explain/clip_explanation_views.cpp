@@ -2,6 +2,7 @@
 
 #include "core/common/error.h"
 #include "ui/plots/contribution_plot.h"
+#include "ui/plots/split_name.h"
 #include "ui/plots/kan_plot.h"
 #include "ui/plots/plot_canvas.h"
 #include "ui/plots/plot_export.h"
@@ -47,7 +48,7 @@ QString captioned(const QString &title, const plots::ClipPlots &clip)
     if (!clip.model.isEmpty())
         caption << clip.model;
     if (!clip.split.isEmpty())
-        caption << QCoreApplication::translate("sl::ui::ContributionsView", "%1 split").arg(clip.split);
+        caption << QCoreApplication::translate("sl::ui::ContributionsView", "%1 split").arg(plots::splitName(clip.split));
     return caption.isEmpty() ? title : title + QLatin1Char('\n') + caption.join(QStringLiteral(" · "));
 }
 

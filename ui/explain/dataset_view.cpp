@@ -2,6 +2,7 @@
 
 #include "ui/explain/clip_explanation_views.h"
 #include "ui/plots/dataset_plot.h"
+#include "ui/plots/split_name.h"
 #include "ui/plots/plot_canvas.h"
 
 #include <qcustomplot.h>
@@ -95,7 +96,7 @@ void DatasetView::fillSplits()
     for (const QString &name : splits) {
         const int count = int(plots::ofSplit(m_data, name).points.size());
         if (count > 0 && !name.isEmpty())
-            m_split->addItem(tr("%1 (%2 clips)").arg(name).arg(count), name);
+            m_split->addItem(tr("%1 (%2 clips)").arg(plots::splitName(name)).arg(count), name);
     }
     int index = hadChoice ? m_split->findData(before) : -1;
     for (const QString &preferred : {QStringLiteral("test"), QStringLiteral("valid")})

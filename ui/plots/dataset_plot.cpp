@@ -1,6 +1,7 @@
 #include "ui/plots/dataset_plot.h"
 
 #include "ui/plots/plot_text.h"
+#include "ui/plots/split_name.h"
 
 #include "ui/plots/plot_canvas.h"
 #include "ui/plots/plot_theme.h"
@@ -101,7 +102,7 @@ PointMetrics pointMetrics(const DatasetPlots &data)
 
 QString pointMetricsText(const QString &split, const PointMetrics &metrics)
 {
-    const QString where = split.isEmpty() ? tr("all splits") : split;
+    const QString where = split.isEmpty() ? tr("all splits") : splitName(split);
     if (metrics.count == 0)
         return tr("%1: no labelled clips").arg(where);
     QString text = tr("%1: %2 labelled clips, MAE %3, Acc2 %4%")
@@ -141,7 +142,7 @@ void drawPredictedVsTrue(QCustomPlot *plot, const DatasetPlots &data, const QStr
             continue;
         const QColor colour = splitColour(split);
         QCPGraph *graph = plot->addGraph();
-        graph->setName(split.isEmpty() ? tr("no split") : split);
+        graph->setName(split.isEmpty() ? tr("no split") : splitName(split));
         graph->setLineStyle(QCPGraph::lsNone);
         graph->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssDisc, colour.darker(120), QColor(colour.red(), colour.green(), colour.blue(), 150), 7));
         graph->setData(x, y);

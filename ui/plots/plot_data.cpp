@@ -1,5 +1,7 @@
 #include "ui/plots/plot_data.h"
 
+#include "ui/plots/split_name.h"
+
 #include <QMap>
 
 namespace sl::plots {
@@ -25,7 +27,7 @@ QString splitCounts(const DatasetPlots &data)
     QStringList parts;
     for (const QString &split : {QStringLiteral("train"), QStringLiteral("valid"), QStringLiteral("test")})
         if (counts.contains(split))
-            parts << QStringLiteral("%1 %2").arg(split).arg(counts.take(split));
+            parts << QStringLiteral("%1 %2").arg(splitName(split)).arg(counts.take(split));
     for (auto it = counts.cbegin(); it != counts.cend(); ++it)
         parts << QStringLiteral("%1 %2").arg(it.key()).arg(it.value());
     return parts.join(QStringLiteral(", "));
