@@ -23,8 +23,9 @@ void MainWindow::changeEvent(QEvent *event)
     updateTitle();
     for (int digit = 0; digit <= 9; ++digit)  // as createActions names them
         m_shortcuts->action(QStringLiteral("label.digit%1").arg(digit))->setText(tr("Set label size %1").arg(digit));
-    for (AgreementPanel *panel : findChildren<AgreementPanel *>())
-        panel->refresh();  // its messages are built with arg()
+    if (m_session)
+        for (AgreementPanel *panel : findChildren<AgreementPanel *>())
+            panel->refresh();  // its messages are built with arg() (without a project it shows none)
     if (!m_explanations)
         return;
     if (m_session)

@@ -170,6 +170,41 @@ private slots:
         QCOMPARE(projectLabel->text(), englishProject);
     }
 
+    void startPageSwitchesToo()
+    {
+        // No project: the start page, the menus and the status bar's "No project".
+        ui::installTranslations(*qApp, QStringLiteral("en"));
+        ui::MainWindow window;
+        window.resize(1366, 768);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        const QStringList english = shownTexts(window);
+        chooseLanguage(window, QStringLiteral("简体中文"));
+        QTRY_COMPARE(window.menuBar()->actions().first()->text(), translated("sl::ui::MainWindow", "&File"));
+        const QStringList switched = shownTexts(window);
+        QVERIFY(switched != english);
+        ui::MainWindow fresh;
+        fresh.resize(1366, 768);
+        fresh.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&fresh));
+        QStringList missing;
+        for (const QString &text : shownTexts(fresh))
+            if (!switched.contains(text))
+                missing << text;
+        QVERIFY2(missing.isEmpty(), qPrintable(QStringLiteral("not switched: ") + missing.join(QStringLiteral(" | "))));
+        chooseLanguage(window, QStringLiteral("English"));
+        QTRY_VERIFY(shownTexts(window).contains(QStringLiteral("action &File")));
+        QStringList extra, lost;
+        for (const QString &text : shownTexts(window))
+            if (!english.contains(text))
+                extra << text;
+        for (const QString &text : english)
+            if (!shownTexts(window).contains(text))
+                lost << text;
+        QVERIFY2(extra.isEmpty() && lost.isEmpty(),
+                 qPrintable(QStringLiteral("back in English, new: ") + extra.join(QStringLiteral(" | ")) + QStringLiteral("; gone: ") + lost.join(QStringLiteral(" | "))));
+    }
+
 private:
     QTemporaryDir m_dir;
     QString m_project;
