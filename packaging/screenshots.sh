@@ -71,3 +71,32 @@ for language in en zh_CN; do
     echo "$out/presentation-${size#*x}-${language%_CN}.png"
   done
 done
+# Issue 15's out-of-distribution flag, on a scratch copy of the project: a KAN-MCP model is trained,
+# clip 4's stored acoustic and visual features are multiplied by 3 (as test_ml_input_envelope and
+# tests/ml/measure_envelope_demo.py make a clip outside the training data), and predict stores the
+# verdict. Shown: the window with that clip selected (clip list's Model M column "-3.00 ⚠ A, V",
+# the Model panel's warning, the timeline's lanes) and its contribution view (banner, marked
+# ticks), light at both screen sizes and dark at 1366x768.
+outside="$(mktemp -d)/outside-project"
+cp -a "$project" "$outside"
+"$bin/sentilens-cli" train "$outside" --arch kan-mcp >/dev/null 2>&1
+/usr/bin/python3 - "$outside/project.sqlite" <<'EOF'
+import sqlite3, struct, sys
+db = sqlite3.connect(sys.argv[1])
+rows = db.execute("SELECT f.feature_set_id, f.data FROM clip_features f JOIN feature_sets s ON s.id = f.feature_set_id "
+                  "WHERE f.clip_id = 4 AND s.modality IN ('A', 'V') AND f.frames > 0").fetchall()
+for set_id, data in rows:
+    values = struct.unpack("<%df" % (len(data) // 4), data)
+    db.execute("UPDATE clip_features SET data = ? WHERE feature_set_id = ? AND clip_id = 4",
+               (struct.pack("<%df" % len(values), *(3 * v for v in values)), set_id))
+db.commit()
+EOF
+"$bin/sentilens-cli" predict "$outside" >/dev/null 2>&1
+for spec in "1920x1080 light" "1366x768 light" "1366x768 dark"; do
+  set -- $spec
+  "$bin/sentilens" "$outside" --annotator demo --theme "$2" --size "$1" --select 4 \
+    --screenshot "$out/window-outside-flag-${1#*x}-$2.png" >/dev/null 2>&1
+  "$bin/sentilens" "$outside" --annotator demo --theme "$2" --size "$1" --select 4 --explain contributions \
+    --screenshot "$out/contributions-outside-flag-${1#*x}-$2.png" >/dev/null 2>&1
+  echo "$out/window-outside-flag-${1#*x}-$2.png $out/contributions-outside-flag-${1#*x}-$2.png"
+done
