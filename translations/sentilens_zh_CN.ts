@@ -3372,9 +3372,19 @@ into the project %2</source>
         <translation>动作</translation>
     </message>
     <message>
-        <location filename="../ui/player/timeline_plot.cpp" line="175"/>
-        <location filename="../ui/player/timeline_plot.cpp" line="197"/>
-        <location filename="../ui/player/timeline_plot.cpp" line="198"/>
+        <location filename="../ui/player/timeline_plot.cpp" line="44"/>
+        <source>speech</source>
+        <translation>语音活动</translation>
+    </message>
+    <message>
+        <location filename="../ui/player/timeline_plot.cpp" line="45"/>
+        <source>valence</source>
+        <translation>表情效价</translation>
+    </message>
+    <message>
+        <location filename="../ui/player/timeline_plot.cpp" line="177"/>
+        <location filename="../ui/player/timeline_plot.cpp" line="199"/>
+        <location filename="../ui/player/timeline_plot.cpp" line="200"/>
         <source>Audio</source>
         <translation>音频</translation>
     </message>

@@ -64,10 +64,20 @@ ClipTimeline loadClipTimeline(const store::Project &project, qint64 clipId)
         });
         addCurve(timeline, *acoustic, "loudness_db", QStringLiteral("loudness (dB)"), true,
                  [](float value, int) { return double(value); });
+        // The voice activity network's speech probability (issue 15): where the words are.
+        addCurve(timeline, *acoustic, "speech_prob", QStringLiteral("speech"), true, [](float value, int) { return double(value); });
     }
     if (const auto visual = newestFor(project, QStringLiteral("V"), clipId)) {
         addCurve(timeline, *visual, "smile_strength", QStringLiteral("smile"), false, [](float value, int) { return double(value); });
         addCurve(timeline, *visual, "motion_energy", QStringLiteral("motion"), false, [](float value, int) { return double(value); });
+        // The expression network's valence (positive minus negative expressions, issue 15); NaN
+        // where no face was found, so that a missing face reads as a gap and not as neutral.
+        const int facePresent = int(visual->set.dimNames.indexOf(QStringLiteral("face_present")));
+        const store::ClipFeatures &vf = visual->features;
+        addCurve(timeline, *visual, "expr_valence", QStringLiteral("valence"), false, [&](float value, int frame) {
+            const bool face = facePresent < 0 || vf.data[size_t(frame * vf.dims + facePresent)] > 0.5f;
+            return face ? double(value) : nan;
+        });
         const QStringList names = visual->set.dimNames;
         const int present = int(names.indexOf(QStringLiteral("face_present")));
         const int x = int(names.indexOf(QStringLiteral("face_x"))), y = int(names.indexOf(QStringLiteral("face_y")));

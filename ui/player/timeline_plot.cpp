@@ -40,7 +40,9 @@ QColor curveColor(CurveSource source, int rank)
 const char *const kLaneNames[] = {QT_TRANSLATE_NOOP("sl::ui::TimelinePlot", "pitch (Hz)"),
                                   QT_TRANSLATE_NOOP("sl::ui::TimelinePlot", "loudness (dB)"),
                                   QT_TRANSLATE_NOOP("sl::ui::TimelinePlot", "smile"),
-                                  QT_TRANSLATE_NOOP("sl::ui::TimelinePlot", "motion")};
+                                  QT_TRANSLATE_NOOP("sl::ui::TimelinePlot", "motion"),
+                                  QT_TRANSLATE_NOOP("sl::ui::TimelinePlot", "speech"),
+                                  QT_TRANSLATE_NOOP("sl::ui::TimelinePlot", "valence")};
 
 QString laneName(const QString &name)
 {
