@@ -560,12 +560,12 @@
 <context>
     <name>sl::present::PresentationView</name>
     <message>
-        <location filename="../ui/present/presentation_view.cpp" line="462"/>
+        <location filename="../ui/present/presentation_view.cpp" line="463"/>
         <source>Live take</source>
         <translation>现场录制</translation>
     </message>
     <message>
-        <location filename="../ui/present/presentation_view.cpp" line="38"/>
+        <location filename="../ui/present/presentation_view.cpp" line="39"/>
         <source>Words, voice and face agree</source>
         <translation>言语、声音和面部表情一致</translation>
     </message>
@@ -575,159 +575,164 @@
         <translation>模型怎么看？</translation>
     </message>
     <message>
-        <location filename="../ui/present/presentation_view.cpp" line="39"/>
+        <location filename="../ui/present/presentation_view.cpp" line="40"/>
         <source>Words say one thing, voice or face another</source>
         <translation>言语表达一回事，声音或面部表情却是另一回事</translation>
     </message>
     <message>
-        <location filename="../ui/present/presentation_view.cpp" line="40"/>
+        <location filename="../ui/present/presentation_view.cpp" line="41"/>
         <source>Voice and face pull apart</source>
         <translation>声音与表情各执一词</translation>
     </message>
     <message>
-        <location filename="../ui/present/presentation_view.cpp" line="42"/>
+        <location filename="../ui/present/presentation_view.cpp" line="43"/>
         <source>Live take: %1</source>
         <translation>现场录制：%1</translation>
     </message>
     <message>
-        <location filename="../ui/present/presentation_view.cpp" line="47"/>
+        <location filename="../ui/present/presentation_view.cpp" line="48"/>
         <source>Shapley values: each modality&apos;s share of the prediction</source>
         <translation>Shapley 值：各模态在预测中所占的份额</translation>
     </message>
     <message>
-        <location filename="../ui/present/presentation_view.cpp" line="48"/>
+        <location filename="../ui/present/presentation_view.cpp" line="49"/>
         <source>Each modality alone: the model&apos;s unimodal predictions</source>
         <translation>各模态单独来看：模型的单模态预测</translation>
     </message>
     <message>
-        <location filename="../ui/present/presentation_view.cpp" line="215"/>
+        <location filename="../ui/present/presentation_view.cpp" line="216"/>
         <source>Shapley values unavailable, showing unimodal predictions: %1</source>
         <translation>无法获得 Shapley 值，改为显示单模态预测：%1</translation>
     </message>
     <message>
-        <location filename="../ui/present/presentation_view.cpp" line="217"/>
+        <location filename="../ui/present/presentation_view.cpp" line="218"/>
         <source>Model: %1</source>
         <translation>模型：%1</translation>
     </message>
     <message>
-        <location filename="../ui/present/presentation_view.cpp" line="116"/>
+        <location filename="../ui/present/presentation_view.cpp" line="117"/>
         <source>Space pause · → next · ← back · E model&apos;s view · R live take · Esc leave</source>
         <translation>Space 暂停 · → 下一个 · ← 上一个 · E 模型视角 · R 现场录制 · Esc 退出</translation>
     </message>
     <message>
-        <location filename="../ui/present/presentation_view.cpp" line="133"/>
+        <location filename="../ui/present/presentation_view.cpp" line="38"/>
+        <source>Words, voice and face hardly move the model</source>
+        <translation>言语、声音和面部几乎没有改变模型的判断</translation>
+    </message>
+    <message>
+        <location filename="../ui/present/presentation_view.cpp" line="134"/>
         <source>The model says</source>
         <translation>模型的判断</translation>
     </message>
     <message>
-        <location filename="../ui/present/presentation_view.cpp" line="134"/>
+        <location filename="../ui/present/presentation_view.cpp" line="135"/>
         <source>What each modality adds</source>
         <translation>各模态的贡献</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/present/presentation_view.cpp" line="203"/>
+        <location filename="../ui/present/presentation_view.cpp" line="204"/>
         <source>Shapley values of %n presented clip(s)</source>
         <translation>
             <numerusform>%n 个展示片段的 Shapley 值</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../ui/present/presentation_view.cpp" line="213"/>
+        <location filename="../ui/present/presentation_view.cpp" line="214"/>
         <source>cancelled</source>
         <translation>已取消</translation>
     </message>
     <message>
-        <location filename="../ui/present/presentation_view.cpp" line="252"/>
+        <location filename="../ui/present/presentation_view.cpp" line="253"/>
         <source>The model&apos;s explanations are still being computed</source>
         <translation>模型的解释仍在计算中</translation>
     </message>
     <message>
-        <location filename="../ui/present/presentation_view.cpp" line="253"/>
+        <location filename="../ui/present/presentation_view.cpp" line="254"/>
         <source>This model has neither a KAN nor a causal mask: E shows them for KAN-MCP and CaMIB models</source>
         <translation>此模型既没有 KAN，也没有因果掩码：E 键仅对 KAN-MCP 和 CaMIB 模型显示它们</translation>
     </message>
     <message>
-        <location filename="../ui/present/presentation_view.cpp" line="265"/>
+        <location filename="../ui/present/presentation_view.cpp" line="266"/>
         <source>KAN: how strongly each modality drives the prediction (E: back)</source>
         <translation>KAN：各模态对预测的驱动强度（E：返回）</translation>
     </message>
     <message>
-        <location filename="../ui/present/presentation_view.cpp" line="266"/>
+        <location filename="../ui/present/presentation_view.cpp" line="267"/>
         <source>Causal mask: each modality&apos;s share of what the mask keeps (E: back)</source>
         <translation>因果掩码：掩码保留的部分中各模态所占的份额（E：返回）</translation>
     </message>
     <message>
-        <location filename="../ui/present/presentation_view.cpp" line="276"/>
+        <location filename="../ui/present/presentation_view.cpp" line="277"/>
         <source>Starts at f(none), the model with no evidence: %1</source>
         <translation>从 f(无) 开始，即没有任何证据时的模型输出：%1</translation>
     </message>
     <message>
-        <location filename="../ui/present/presentation_view.cpp" line="315"/>
+        <location filename="../ui/present/presentation_view.cpp" line="316"/>
         <source>No clips to present</source>
         <translation>没有可演示的片段</translation>
     </message>
     <message>
-        <location filename="../ui/present/presentation_view.cpp" line="317"/>
+        <location filename="../ui/present/presentation_view.cpp" line="318"/>
         <source>Train a model and extract features, or open the demo project.</source>
         <translation>请训练模型并提取特征，或打开演示项目。</translation>
     </message>
     <message>
-        <location filename="../ui/present/presentation_view.cpp" line="323"/>
+        <location filename="../ui/present/presentation_view.cpp" line="324"/>
         <source>%1 / %2</source>
         <translation>%1 / %2</translation>
     </message>
     <message>
-        <location filename="../ui/present/presentation_view.cpp" line="359"/>
+        <location filename="../ui/present/presentation_view.cpp" line="360"/>
         <source>%1: cannot be played; going on with the next clip</source>
         <translation>%1：无法播放，继续播放下一个片段</translation>
     </message>
     <message>
-        <location filename="../ui/present/presentation_view.cpp" line="402"/>
+        <location filename="../ui/present/presentation_view.cpp" line="403"/>
         <source>Paused — Space plays on</source>
         <translation>已暂停 — 按 Space 继续播放</translation>
     </message>
     <message>
-        <location filename="../ui/present/presentation_view.cpp" line="415"/>
+        <location filename="../ui/present/presentation_view.cpp" line="416"/>
         <source>Live takes need an open project</source>
         <translation>现场录制需要先打开项目</translation>
     </message>
     <message>
-        <location filename="../ui/present/presentation_view.cpp" line="447"/>
+        <location filename="../ui/present/presentation_view.cpp" line="448"/>
         <source>Live take in %1…</source>
         <translation>%1 秒后开始现场录制…</translation>
     </message>
     <message>
-        <location filename="../ui/present/presentation_view.cpp" line="448"/>
+        <location filename="../ui/present/presentation_view.cpp" line="449"/>
         <source>Get ready: speak for %1 seconds</source>
         <translation>请准备：接下来请说话 %1 秒</translation>
     </message>
     <message>
-        <location filename="../ui/present/presentation_view.cpp" line="452"/>
+        <location filename="../ui/present/presentation_view.cpp" line="453"/>
         <source>● Recording</source>
         <translation>● 正在录制</translation>
     </message>
     <message>
-        <location filename="../ui/present/presentation_view.cpp" line="453"/>
+        <location filename="../ui/present/presentation_view.cpp" line="454"/>
         <source>Speak now (%1 s)</source>
         <translation>请开始说话（%1 秒）</translation>
     </message>
     <message>
-        <location filename="../ui/present/presentation_view.cpp" line="456"/>
+        <location filename="../ui/present/presentation_view.cpp" line="457"/>
         <source>Analysing the take…</source>
         <translation>正在分析录制片段…</translation>
     </message>
     <message>
-        <location filename="../ui/present/presentation_view.cpp" line="457"/>
+        <location filename="../ui/present/presentation_view.cpp" line="458"/>
         <source>Speech recognition, features, prediction</source>
         <translation>语音识别、特征提取、预测</translation>
     </message>
     <message>
-        <location filename="../ui/present/presentation_view.cpp" line="476"/>
+        <location filename="../ui/present/presentation_view.cpp" line="477"/>
         <source>K keeps the take in the project · X discards it</source>
         <translation>K 将录制片段保存到项目 · X 丢弃</translation>
     </message>
     <message>
-        <location filename="../ui/present/presentation_view.cpp" line="497"/>
+        <location filename="../ui/present/presentation_view.cpp" line="498"/>
         <source>The take is saved in the project for labelling</source>
         <translation>录制片段已保存到项目中，可供标注</translation>
     </message>

@@ -30,15 +30,26 @@ private slots:
         QCOMPARE(barAgreement(bars(-0.5, -0.2, -1.1)), BarAgreement::Agree);
         // A bar at zero pulls neither way.
         QCOMPARE(barAgreement(bars(0.5, 0.0, 0.1)), BarAgreement::Agree);
-        QCOMPARE(barAgreement(bars(0, 0, 0)), BarAgreement::Agree);
+        // Bars whose largest is under a tenth of a point on the one-decimal gauge: no claim of
+        // agreement or conflict (the demo's first clip showed T +0.06, A +0.01, V -0.01 under
+        // "words say one thing, voice or face another").
+        QCOMPARE(barAgreement(bars(0, 0, 0)), BarAgreement::Slight);
+        QCOMPARE(barAgreement(bars(0.06, 0.01, -0.01)), BarAgreement::Slight);
+        QCOMPARE(barAgreement(bars(-0.099, 0.0, 0.099)), BarAgreement::Slight);
+        // A bar that rounds to 0.0 pulls neither way; one at half a tenth does.
+        QCOMPARE(barAgreement(bars(0.1, 0.0, -0.04)), BarAgreement::Agree);
+        QCOMPARE(barAgreement(bars(0.1, 0.0, -0.05)), BarAgreement::WordsDisagree);
         // Words against voice, words against face, words against both.
         QCOMPARE(barAgreement(bars(0.5, -0.2, 0.1)), BarAgreement::WordsDisagree);
         QCOMPARE(barAgreement(bars(0.5, 0.2, -0.1)), BarAgreement::WordsDisagree);
         QCOMPARE(barAgreement(bars(-0.5, 0.2, 0.1)), BarAgreement::WordsDisagree);
         // Words silent, voice and face apart.
         QCOMPARE(barAgreement(bars(0.0, 0.2, -0.1)), BarAgreement::OthersDisagree);
-        // A tiny opposite pull still disagrees: the numbers beside the bars show it.
-        QCOMPARE(barAgreement(bars(1.2, 0.8, -0.004)), BarAgreement::WordsDisagree);
+        // A sliver against a large bar pulls neither way (under a tenth of 1.2); a tenth does.
+        QCOMPARE(barAgreement(bars(1.2, 0.8, -0.004)), BarAgreement::Agree);
+        QCOMPARE(barAgreement(bars(1.2, 0.8, -0.119)), BarAgreement::Agree);
+        QCOMPARE(barAgreement(bars(1.2, 0.8, -0.121)), BarAgreement::WordsDisagree);
+        QCOMPARE(barAgreement(bars(0.01, 1.0, -0.3)), BarAgreement::OthersDisagree);  // words a sliver
     }
 
     void sumLineAddsUpToTheGauge()

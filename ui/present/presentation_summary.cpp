@@ -1,6 +1,7 @@
 #include "ui/present/presentation_summary.h"
 
 #include <QStringList>
+#include <algorithm>
 #include <cmath>
 
 namespace sl::present {
@@ -9,14 +10,21 @@ BarAgreement barAgreement(const std::optional<Contributions> &shown)
 {
     if (!shown)
         return BarAgreement::None;
+    double largest = 0.0;
+    for (double value : shown->values)
+        largest = std::max(largest, std::fabs(value));
+    if (largest < kSlightPull)
+        return BarAgreement::Slight;
+    const double visible = std::max(kRoundsToZero, kVisibleShare * largest);
+    const auto pull = [&](double value) { return std::fabs(value) >= visible ? value : 0.0; };
     bool up = false, down = false;
     for (double value : shown->values) {
-        up = up || value > 0;
-        down = down || value < 0;
+        up = up || pull(value) > 0;
+        down = down || pull(value) < 0;
     }
     if (!(up && down))
         return BarAgreement::Agree;
-    return shown->values[0] != 0 ? BarAgreement::WordsDisagree : BarAgreement::OthersDisagree;
+    return pull(shown->values[0]) != 0 ? BarAgreement::WordsDisagree : BarAgreement::OthersDisagree;
 }
 
 namespace {

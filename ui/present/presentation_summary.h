@@ -11,9 +11,18 @@
 
 namespace sl::present {
 
+// The gauge prints one decimal of the label scale. Bars whose largest is under a tenth of a point
+// hardly move the model; a bar under half a tenth rounds to 0.0 there and pulls neither way.
+inline constexpr double kSlightPull = 0.1;
+inline constexpr double kRoundsToZero = 0.05;
+// Nor does a bar under this share of the largest one: a sliver beside it, on which a headline
+// must not rest.
+inline constexpr double kVisibleShare = 0.1;
+
 enum class BarAgreement {
     None,      // no values shown
-    Agree,     // no two bars pull opposite ways (a bar at zero pulls neither way)
+    Slight,    // the largest bar below kSlightPull: the modalities hardly move the model
+    Agree,     // no two bars pull opposite ways (see kRoundsToZero and kVisibleShare for bars that pull neither way)
     WordsDisagree,   // the words (T) pull one way, the voice (A) or the face (V) the other
     OthersDisagree,  // the words pull neither way; voice and face pull apart
 };

@@ -35,6 +35,7 @@ QString headlineOf(const PresentationClip &clip)
     QString text;
     switch (barAgreement(clip.contributions)) {
     case BarAgreement::None: text = PresentationView::tr("What does the model make of it?"); break;
+    case BarAgreement::Slight: text = PresentationView::tr("Words, voice and face hardly move the model"); break;
     case BarAgreement::Agree: text = PresentationView::tr("Words, voice and face agree"); break;
     case BarAgreement::WordsDisagree: text = PresentationView::tr("Words say one thing, voice or face another"); break;
     case BarAgreement::OthersDisagree: text = PresentationView::tr("Voice and face pull apart"); break;
