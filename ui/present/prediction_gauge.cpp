@@ -40,8 +40,12 @@ void PredictionGauge::paintEvent(QPaintEvent *)
 {
     QPainter p(this);
     p.setRenderHint(QPainter::Antialiasing);
-    const double radius = std::min(width() / 2.0 - 10, height() * 0.55);
-    const QPointF centre(width() / 2.0, radius + 10);
+    // The "0" above the dial's top needs a line of its own inside the widget (it was drawn above
+    // the widget's edge and cut off); its size follows the dial, so it is reckoned from the first guess.
+    const double firstRadius = std::min(width() / 2.0 - 10, height() * 0.55);
+    const double zeroLine = std::max(12, int(firstRadius * 0.13)) * 1.4;
+    const double radius = std::min(width() / 2.0 - 10, (height() - zeroLine) * 0.55);
+    const QPointF centre(width() / 2.0, radius + zeroLine + 4);
     const double thickness = radius * 0.22;
     const QRectF arcRect(centre.x() - radius, centre.y() - radius, 2 * radius, 2 * radius);
     // The dial: 180 degrees from min (left) to max (right), in colour steps.
